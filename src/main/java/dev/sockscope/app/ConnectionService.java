@@ -1,0 +1,56 @@
+package dev.sockscope.app;
+
+import dev.sockscope.client.ClientConnection;
+import dev.sockscope.core.ConnectRequest;
+import dev.sockscope.core.Connection;
+import dev.sockscope.core.SessionEvent;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Opens client connections and publishes everything they do to the registry. Keeps the live ones
+ * so shutdown can close them.
+ */
+public final class ConnectionService {
+    private final SessionRegistry registry;
+    private final ScheduledExecutorService timer;
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<Long, Connection> live = new ConcurrentHashMap<>();
+
+    public ConnectionService(SessionRegistry registry, ScheduledExecutorService timer) {
+        this.registry = registry;
+        this.timer = timer;
+    }
+
+    /** Starts connecting and returns at once; watch the registry for this connection's id. */
+    public Connection open(ConnectRequest request) {
+        long id = ids.incrementAndGet();
+        Connection connection = ClientConnection.open(id, request, this::publish, timer);
+        live.put(id, connection);
+        return connection;
+    }
+
+    private void publish(SessionEvent event) {
+        if (event instanceof SessionEvent.Closed || event instanceof SessionEvent.Failed) {
+            live.remove(event.connectionId());
+        }
+        registry.publish(event);
+    }
+
+    /** Closes every live connection with 1001 Going Away. */
+    public void closeAll() {
+        for (Connection c : live.values()) {
+            try {
+                c.close(1001, "Sockscope is closing");
+            } catch (RuntimeException e) {
+                c.abort();
+            }
+        }
+    }
+
+    public int liveCount() {
+        return live.size();
+    }
+}

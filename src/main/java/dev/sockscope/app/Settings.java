@@ -1,0 +1,33 @@
+package dev.sockscope.app;
+
+import java.util.List;
+
+/**
+ * User settings, saved as JSON in the data directory.
+ *
+ * @param theme "light" or "dark"
+ * @param relativeTime show message times relative to the connection's start
+ * @param selectedTab index of the tab that was in front
+ */
+public record Settings(String theme, boolean relativeTime, List<TabState> tabs, int selectedTab) {
+    public Settings {
+        theme = "dark".equals(theme) ? "dark" : "light";
+        tabs = tabs == null ? List.of() : List.copyOf(tabs);
+    }
+
+    public static Settings defaults() {
+        return new Settings("light", false, List.of(), 0);
+    }
+
+    public Settings withTheme(String value) {
+        return new Settings(value, relativeTime, tabs, selectedTab);
+    }
+
+    public Settings withRelativeTime(boolean value) {
+        return new Settings(theme, value, tabs, selectedTab);
+    }
+
+    public Settings withTabs(List<TabState> value, int selected) {
+        return new Settings(theme, relativeTime, value, selected);
+    }
+}

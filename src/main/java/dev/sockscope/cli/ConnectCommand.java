@@ -1,0 +1,199 @@
+package dev.sockscope.cli;
+
+import dev.sockscope.app.AppContext;
+import dev.sockscope.app.DataDirectory;
+import dev.sockscope.core.Bytes;
+import dev.sockscope.core.ConnectRequest;
+import dev.sockscope.core.Connection;
+import dev.sockscope.core.Header;
+import dev.sockscope.core.SessionEvent;
+import dev.sockscope.core.TrustOptions;
+import dev.sockscope.core.WsUrl;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sockscope connect URL}: talk to a WebSocket server from a terminal or a script. */
+@Command(name = "connect", mixinStandardHelpOptions = true,
+        description = {"Connect to a ws:// or wss:// URL, send messages and print every frame.",
+                "Lines start with '> ' for sent and '< ' for received frames.",
+                "Without --send, each line read from standard input is sent as a text message."})
+public final class ConnectCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataDirOption dataDir;
+
+    @Parameters(index = "0", paramLabel = "URL", description = "ws://, wss://, http:// or https:// URL.")
+    String url;
+
+    @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'", description = "Request header (repeatable).")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--subprotocol", paramLabel = "P", description = "Subprotocol to offer (repeatable).")
+    List<String> subprotocols = new ArrayList<>();
+
+    @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust the certificates in this PEM file.")
+    Path caFile;
+
+    @Option(names = "--trust-cert", paramLabel = "SHA256",
+            description = "Trust the server certificate with this SHA-256 fingerprint (repeatable).")
+    List<String> pins = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "10",
+            description = "Seconds to wait for the connection to open (default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
+
+    @Option(names = "--wait", paramLabel = "S", defaultValue = "1",
+            description = "Seconds to wait for replies after the last message (default: ${DEFAULT-VALUE}).")
+    double waitSeconds;
+
+    @Option(names = "--session", paramLabel = "NAME", description = "Session to record into (default: the current one).")
+    String session;
+
+    private final List<Outgoing> outgoing = new ArrayList<>();
+
+    /** One message from the command line, in the order given. */
+    private record Outgoing(String text, byte[] binary) {
+    }
+
+    @Option(names = "--send", paramLabel = "TEXT", description = "Send this text message (repeatable, in order).")
+    void send(String text) {
+        outgoing.add(new Outgoing(text, null));
+    }
+
+    @Option(names = "--send-binary", paramLabel = "HEX", description = "Send this binary message, given in hex (repeatable).")
+    void sendBinary(String hex) {
+        try {
+            outgoing.add(new Outgoing(null, Bytes.parseHex(hex)));
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage("--send-binary: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ConnectRequest request = request();
+        PrintWriter out = spec.commandLine().getOut();
+        FramePrinter printer = new FramePrinter(out);
+        try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir));
+             ConnectionWatch watch = new ConnectionWatch(app.registry(), printer)) {
+            Connection connection = app.connections().open(request);
+            watch.track(connection.id());
+            SessionEvent first = watch.awaitOpenOrFailure(request.timeout().plusSeconds(5));
+            if (first instanceof SessionEvent.Failed failed) {
+                throw new UserError(failed.failure().kind().isUsage() ? ExitCodes.USAGE : ExitCodes.FAILURE,
+                        failed.failure().message());
+            }
+            if (outgoing.isEmpty()) {
+                sendStdin(connection, watch);
+            } else {
+                for (Outgoing message : outgoing) {
+                    if (watch.ended()) {
+                        break;
+                    }
+                    sendOne(connection, message);
+                }
+            }
+            return finish(connection, watch);
+        }
+    }
+
+    private ConnectRequest request() {
+        WsUrl target;
+        try {
+            target = WsUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage("invalid URL: " + e.getMessage());
+        }
+        List<Header> parsedHeaders = new ArrayList<>();
+        for (String h : headers) {
+            try {
+                parsedHeaders.add(Header.parse(h));
+            } catch (IllegalArgumentException e) {
+                throw UserError.usage("-H: " + e.getMessage());
+            }
+        }
+        Set<String> fingerprints = new LinkedHashSet<>();
+        for (String pin : pins) {
+            try {
+                fingerprints.add(TrustOptions.normalizeFingerprint(pin));
+            } catch (IllegalArgumentException e) {
+                throw UserError.usage("--trust-cert: " + e.getMessage());
+            }
+        }
+        if (timeoutSeconds <= 0 || waitSeconds < 0) {
+            throw UserError.usage("--timeout must be positive and --wait not negative");
+        }
+        return new ConnectRequest(target, parsedHeaders, subprotocols,
+                Duration.ofMillis((long) (timeoutSeconds * 1000)), new TrustOptions(caFile, fingerprints));
+    }
+
+    private void sendOne(Connection connection, Outgoing message) {
+        try {
+            if (message.text() != null) {
+                connection.sendText(message.text());
+            } else {
+                connection.sendBinary(message.binary());
+            }
+        } catch (IllegalStateException e) {
+            // The server closed while we were sending; the close is reported by the watch.
+        }
+    }
+
+    private void sendStdin(Connection connection, ConnectionWatch watch) throws InterruptedException {
+        InputStream stdin = System.in;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))) {
+                String line;
+                while (!watch.ended() && (line = lines.readLine()) != null) {
+                    sendOne(connection, new Outgoing(line, null));
+                }
+            } catch (IOException e) {
+                // End of input, as far as we are concerned.
+            } finally {
+                watch.inputEnded();
+            }
+        }, "stdin-reader");
+        reader.setDaemon(true);
+        reader.start();
+        watch.awaitInputEndOrClose();
+    }
+
+    private int finish(Connection connection, ConnectionWatch watch) throws InterruptedException {
+        if (!watch.ended()) {
+            watch.awaitClose(Duration.ofMillis((long) (waitSeconds * 1000)));
+        }
+        if (!watch.ended()) {
+            connection.close(1000, "");
+            if (!watch.awaitClose(Duration.ofSeconds(3))) {
+                connection.abort();
+                watch.awaitClose(Duration.ofSeconds(1));
+            }
+            return ExitCodes.OK;
+        }
+        SessionEvent.Closed closed = watch.closed();
+        if (closed != null && closed.code() == 1006) {
+            throw UserError.failure("connection lost" + (closed.reason().isEmpty() ? "" : ": " + closed.reason()));
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.sockscope.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The top-level command: {@code sockscope [--verbose] SUBCOMMAND}. */
+@Command(name = "sockscope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Sockscope, a WebSocket inspector.",
+                "Without a subcommand it opens the desktop app."},
+        subcommands = {GuiCommand.class, ConnectCommand.class, CommandLine.HelpCommand.class})
+public final class SockscopeCommand implements Runnable {
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print debug logs and stack traces to standard error.")
+    boolean verbose;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "choose a subcommand (see --help)");
+    }
+
+    /**
+     * Runs the command line and returns the process exit code.
+     *
+     * @param gui opens the desktop app for the {@code gui} subcommand
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, GuiLauncher gui) {
+        CommandLine cli = new CommandLine(new SockscopeCommand(), new Factory(gui));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setOverwrittenOptionsAllowed(true);
+        cli.setExecutionExceptionHandler(new ErrorHandler(args));
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("sockscope: " + ex.getMessage());
+            err.println("Run 'sockscope " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+            err.flush();
+            return ExitCodes.USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    private static String commandPath(CommandLine command) {
+        String name = command.getCommandSpec().qualifiedName(" ");
+        return name.equals("sockscope") ? "" : name.substring("sockscope ".length()) + " ";
+    }
+
+    /** Reports errors in one line; a stack trace only with --verbose. */
+    private static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+        private final boolean verbose;
+
+        ErrorHandler(String[] args) {
+            this.verbose = java.util.Arrays.asList(args).contains("--verbose");
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine command, CommandLine.ParseResult parsed) {
+            PrintWriter err = command.getErr();
+            if (ex instanceof UserError user) {
+                err.println("sockscope: " + user.getMessage());
+                err.flush();
+                return user.exitCode();
+            }
+            err.println("sockscope: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+    }
+
+    /** Builds subcommands, handing the GUI launcher to the one that needs it. */
+    private static final class Factory implements CommandLine.IFactory {
+        private final GuiLauncher gui;
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+        Factory(GuiLauncher gui) {
+            this.gui = gui;
+        }
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == GuiCommand.class) {
+                return type.cast(new GuiCommand(gui));
+            }
+            return fallback.create(type);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.sockscope.core;
+
+import java.util.Objects;
+
+/** One HTTP header as written: original case, original order. */
+public record Header(String name, String value) {
+    public Header {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** Parses "Name: value"; the value may be empty. */
+    public static Header parse(String line) {
+        int colon = line.indexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("a header is 'Name: value', got: " + line);
+        }
+        String name = line.substring(0, colon).strip();
+        if (!isToken(name)) {
+            throw new IllegalArgumentException("invalid header name: " + name);
+        }
+        return new Header(name, line.substring(colon + 1).strip());
+    }
+
+    /** RFC 9110 token characters: what a header name may be made of. */
+    public static boolean isToken(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean is(String otherName) {
+        return name.equalsIgnoreCase(otherName);
+    }
+}

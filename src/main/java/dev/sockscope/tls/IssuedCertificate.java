@@ -1,0 +1,34 @@
+package dev.sockscope.tls;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+
+/** A certificate together with its key pair, as made by {@link CertificateBuilder}. */
+public record IssuedCertificate(X509Certificate certificate, KeyPair keyPair) {
+
+    public String certificatePem() {
+        return pem(certificate);
+    }
+
+    public String privateKeyPem() {
+        return pem(keyPair.getPrivate());
+    }
+
+    public String sha256() {
+        return Fingerprints.sha256(certificate);
+    }
+
+    static String pem(Object object) {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+            writer.writeObject(object);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}
