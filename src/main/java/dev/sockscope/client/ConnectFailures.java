@@ -43,8 +43,9 @@ final class ConnectFailures {
     }
 
     static Failure timeout(WsUrl url, Duration timeout, String step) {
+        String hint = step.equals("TLS handshake") ? "; is it a plain ws:// server?" : "";
         return new Failure(FailureKind.TIMEOUT, "no answer from " + url.authority() + " within "
-                + timeout.toMillis() / 1000.0 + " s (" + step + ")");
+                + timeout.toMillis() / 1000.0 + " s (" + step + hint + ")");
     }
 
     private static String tlsHint(Exception e) {

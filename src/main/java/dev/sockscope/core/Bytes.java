@@ -38,7 +38,10 @@ public final class Bytes {
 
     public static byte[] parseBase64(String text) {
         try {
-            return Base64.getMimeDecoder().decode(text.strip());
+            // Line breaks and spaces are common in pasted base64; other stray characters are errors.
+            String clean = text.replaceAll("\\s", "");
+            boolean urlSafe = clean.indexOf('-') >= 0 || clean.indexOf('_') >= 0;
+            return (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(clean);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not base64: " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /** A certificate together with its key pair, as made by {@link CertificateBuilder}. */
 public record IssuedCertificate(X509Certificate certificate, KeyPair keyPair) {
@@ -14,8 +15,13 @@ public record IssuedCertificate(X509Certificate certificate, KeyPair keyPair) {
         return pem(certificate);
     }
 
+    /** PKCS#8 ("BEGIN PRIVATE KEY"), which openssl, Python and Node all read. */
     public String privateKeyPem() {
-        return pem(keyPair.getPrivate());
+        try {
+            return pem(new JcaPKCS8Generator(keyPair.getPrivate(), null));
+        } catch (org.bouncycastle.util.io.pem.PemGenerationException e) {
+            throw new IllegalStateException("cannot encode the private key", e);
+        }
     }
 
     public String sha256() {

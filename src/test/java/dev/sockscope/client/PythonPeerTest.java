@@ -1,0 +1,105 @@
+package dev.sockscope.client;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.sockscope.core.ConnectRequest;
+import dev.sockscope.core.Direction;
+import dev.sockscope.core.Frame;
+import dev.sockscope.core.Opcode;
+import dev.sockscope.core.SessionEvent;
+import dev.sockscope.core.TrustOptions;
+import dev.sockscope.core.WsUrl;
+import dev.sockscope.testing.EventRecorder;
+import dev.sockscope.testing.PythonPeer;
+import dev.sockscope.testing.TestPki;
+import dev.sockscope.tls.IssuedCertificate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Talks to a real third-party server: Debian's python3-websockets, over ws:// and over wss://
+ * with a CA made in the test. In CI (CI=true) a missing peer fails the build instead of skipping.
+ */
+class PythonPeerTest {
+    private static ScheduledExecutorService timer;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void setUp() {
+        boolean available = PythonPeer.available();
+        if (System.getenv("CI") != null) {
+            assertTrue(available, "CI must install python3-websockets (see .ci/run)");
+        }
+        assumeTrue(available, "python3-websockets is not installed");
+        timer = Executors.newSingleThreadScheduledExecutor();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    @Test
+    void talksToPythonWebsocketsOverWs() throws Exception {
+        try (PythonPeer peer = PythonPeer.start(null, null)) {
+            exercise("ws://127.0.0.1:" + peer.port() + "/", TrustOptions.DEFAULT);
+        }
+    }
+
+    @Test
+    void talksToPythonWebsocketsOverWssWithATestCa() throws Exception {
+        TestPki pki = new TestPki();
+        IssuedCertificate leaf = pki.localhostLeaf();
+        Path cert = Files.writeString(temp.resolve("leaf.pem"), leaf.certificatePem() + pki.root().certificatePem());
+        Path key = Files.writeString(temp.resolve("leaf.key"), leaf.privateKeyPem());
+        try (PythonPeer peer = PythonPeer.start(cert, key)) {
+            exercise("wss://localhost:" + peer.port() + "/", new TrustOptions(pki.writeRootPem(temp), Set.of()));
+        }
+    }
+
+    private static void exercise(String url, TrustOptions trust) throws Exception {
+        EventRecorder events = new EventRecorder();
+        ConnectRequest request = new ConnectRequest(WsUrl.parse(url), List.of(), List.of("superchat"),
+                Duration.ofSeconds(10), trust);
+        ClientConnection c = ClientConnection.open(1, request, events, timer);
+        SessionEvent.Opened opened = events.await(SessionEvent.Opened.class);
+        assertEquals("superchat", opened.subprotocol());
+
+        c.sendText("whoami-subprotocol");
+        events.awaitFrame(f -> f.direction() == Direction.RECEIVE && f.text().equals("subprotocol:superchat"), "subprotocol echo");
+        c.sendText("{\"hello\":\"world\"}");
+        events.awaitFrame(f -> f.direction() == Direction.RECEIVE && f.text().equals("{\"hello\":\"world\"}"), "text echo");
+        byte[] blob = new byte[70_000];
+        for (int i = 0; i < blob.length; i++) {
+            blob[i] = (byte) (i * 31);
+        }
+        c.sendBinary(blob);
+        Frame echoed = events.awaitFrame(f -> f.direction() == Direction.RECEIVE && f.opcode() == Opcode.BINARY, "binary echo");
+        assertArrayEquals(blob, echoed.payload());
+        c.ping(new byte[] {1, 2, 3});
+        Frame pong = events.awaitFrame(f -> f.opcode() == Opcode.PONG && f.direction() == Direction.RECEIVE, "pong");
+        assertArrayEquals(new byte[] {1, 2, 3}, pong.payload());
+
+        c.sendText("close-me");
+        SessionEvent.Closed closed = events.await(SessionEvent.Closed.class);
+        assertEquals(4001, closed.code());
+        assertEquals("bye", closed.reason());
+        assertTrue(closed.remote());
+    }
+}

@@ -1,0 +1,110 @@
+package dev.sockscope.testing;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.extensions.IExtension;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.protocols.IProtocol;
+import org.java_websocket.protocols.Protocol;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * An in-process echo server on 127.0.0.1, port 0. Echoes text and binary; "close-me" makes it
+ * close with 4001 "bye"; "ping-me" makes it ping with payload "srv". Remembers the request
+ * headers of the last upgrade.
+ */
+public final class EchoServer extends WebSocketServer implements AutoCloseable {
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
+
+    private EchoServer(Draft draft) {
+        super(new InetSocketAddress("127.0.0.1", 0), List.of(draft));
+        setReuseAddr(true);
+        setConnectionLostTimeout(0);
+    }
+
+    public static EchoServer plain() throws InterruptedException {
+        return start(new EchoServer(draft()), null);
+    }
+
+    public static EchoServer tls(SSLContext context) throws InterruptedException {
+        return start(new EchoServer(draft()), context);
+    }
+
+    private static Draft draft() {
+        return new Draft_6455(List.<IExtension>of(), List.<IProtocol>of(new Protocol("chat"), new Protocol("")));
+    }
+
+    private static EchoServer start(EchoServer server, SSLContext context) throws InterruptedException {
+        if (context != null) {
+            server.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(context));
+        }
+        server.start();
+        if (!server.started.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("echo server did not start");
+        }
+        return server;
+    }
+
+    public int boundPort() {
+        return getPort();
+    }
+
+    public Map<String, String> lastHeaders() {
+        return lastHeaders;
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        lastHeaders.clear();
+        handshake.iterateHttpFields().forEachRemaining(name -> lastHeaders.put(name, handshake.getFieldValue(name)));
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        // nothing to clean up
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+        if (message.equals("close-me")) {
+            conn.close(4001, "bye");
+        } else if (message.equals("ping-me")) {
+            org.java_websocket.framing.PingFrame ping = new org.java_websocket.framing.PingFrame();
+            ping.setPayload(ByteBuffer.wrap("srv".getBytes()));
+            conn.sendFrame(ping);
+        } else {
+            conn.send(message);
+        }
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, ByteBuffer message) {
+        conn.send(message);
+    }
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {
+        // Tests provoke errors on purpose; the client side asserts what matters.
+    }
+
+    @Override
+    public void onStart() {
+        started.countDown();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop(2000);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.sockscope.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The python3-websockets echo server from Debian, started as a separate process for a test.
+ * It stops when we close its standard input, or is killed after a grace period.
+ */
+public final class PythonPeer implements AutoCloseable {
+    public static final Path PYTHON = Path.of("/usr/bin/python3");
+
+    private final Process process;
+    private final int port;
+
+    private PythonPeer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** True when Debian's python3 with the websockets module is installed. */
+    public static boolean available() {
+        if (!Files.isExecutable(PYTHON)) {
+            return false;
+        }
+        try {
+            Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import websockets").redirectErrorStream(true).start();
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public static PythonPeer start(Path cert, Path key) throws IOException {
+        Path script = Path.of("src/test/resources/peers/echo_server.py").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script.toString()));
+        if (cert != null) {
+            command.addAll(List.of("--cert", cert.toString(), "--key", key.toString()));
+        }
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (line == null || !line.startsWith("PORT ")) {
+            process.destroyForcibly();
+            throw new IOException("python echo server did not start: " + line);
+        }
+        return new PythonPeer(process, Integer.parseInt(line.substring(5).strip()));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.getOutputStream().close();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}
