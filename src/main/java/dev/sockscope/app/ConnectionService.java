@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Opens client connections and publishes everything they do to the registry. Keeps the live ones
@@ -24,18 +25,23 @@ public final class ConnectionService {
         this.timer = timer;
     }
 
-    /** Starts connecting and returns at once; watch the registry for this connection's id. */
-    public Connection open(ConnectRequest request) {
+    /**
+     * Starts connecting and returns at once. {@code owner} (the tab or command that asked) hears
+     * every event of this connection first, from the connection's threads, before the registry's
+     * subscribers; so it never misses the events that arrive before this method returns.
+     */
+    public Connection open(ConnectRequest request, Consumer<SessionEvent> owner) {
         long id = ids.incrementAndGet();
-        Connection connection = ClientConnection.open(id, request, this::publish, timer);
+        Connection connection = ClientConnection.open(id, request, event -> publish(owner, event), timer);
         live.put(id, connection);
         return connection;
     }
 
-    private void publish(SessionEvent event) {
+    private void publish(Consumer<SessionEvent> owner, SessionEvent event) {
         if (event instanceof SessionEvent.Closed || event instanceof SessionEvent.Failed) {
             live.remove(event.connectionId());
         }
+        owner.accept(event);
         registry.publish(event);
     }
 

@@ -94,10 +94,9 @@ public final class ConnectCommand implements Callable<Integer> {
         ConnectRequest request = request();
         PrintWriter out = spec.commandLine().getOut();
         FramePrinter printer = new FramePrinter(out);
-        try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir));
-             ConnectionWatch watch = new ConnectionWatch(app.registry(), printer)) {
-            Connection connection = app.connections().open(request);
-            watch.track(connection.id());
+        ConnectionWatch watch = new ConnectionWatch(printer);
+        try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {
+            Connection connection = app.connections().open(request, watch::onEvent);
             SessionEvent first = watch.awaitOpenOrFailure(request.timeout().plusSeconds(5));
             if (first instanceof SessionEvent.Failed failed) {
                 throw new UserError(failed.failure().kind().isUsage() ? ExitCodes.USAGE : ExitCodes.FAILURE,

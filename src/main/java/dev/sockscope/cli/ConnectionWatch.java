@@ -1,36 +1,25 @@
 package dev.sockscope.cli;
 
-import dev.sockscope.app.SessionRegistry;
 import dev.sockscope.core.SessionEvent;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** Follows one connection's events for a command: prints its frames and lets the command wait. */
-final class ConnectionWatch implements AutoCloseable {
-    private final AutoCloseable subscription;
+final class ConnectionWatch {
     private final FramePrinter printer;
     private final CountDownLatch settled = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
     private final CountDownLatch inputEnded = new CountDownLatch(1);
-    private volatile long connectionId = -1;
     private volatile SessionEvent first;
     private volatile SessionEvent.Closed closed;
 
-    ConnectionWatch(SessionRegistry registry, FramePrinter printer) {
+    ConnectionWatch(FramePrinter printer) {
         this.printer = printer;
-        this.subscription = registry.subscribe(this::onEvent);
     }
 
-    void track(long id) {
-        connectionId = id;
-    }
-
-    private void onEvent(SessionEvent event) {
-        // Events can arrive before track() returns: the id is assigned before the thread starts.
-        if (connectionId != -1 && event.connectionId() != connectionId) {
-            return;
-        }
+    /** Hears the events of the one connection it was handed to as its owner. */
+    void onEvent(SessionEvent event) {
         if (event instanceof SessionEvent.FrameEvent f) {
             printer.print(f.frame());
         } else if (event instanceof SessionEvent.Opened) {
@@ -79,10 +68,5 @@ final class ConnectionWatch implements AutoCloseable {
 
     boolean awaitClose(Duration limit) throws InterruptedException {
         return ended.await(limit.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void close() throws Exception {
-        subscription.close();
     }
 }

@@ -1,12 +1,90 @@
 package dev.sockscope.ui;
 
+import dev.sockscope.app.AppContext;
+import dev.sockscope.app.DataDirectory;
+import dev.sockscope.app.Settings;
+import dev.sockscope.ui.common.Theme;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The desktop application. */
+/**
+ * The desktop application. Builds the app context for the data directory passed as
+ * {@code --data-dir=DIR}, shows the main window, and saves open tabs every few seconds when they
+ * changed (off the FX thread) and once more at exit.
+ */
 public final class SockscopeApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(SockscopeApp.class);
+
+    private AppContext app;
+    private MainWindow window;
+    private final AtomicReference<Settings> lastSaved = new AtomicReference<>();
+
     @Override
     public void start(Stage stage) {
+        String dir = getParameters().getNamed().get("data-dir");
+        app = new AppContext(DataDirectory.resolve(dir == null ? null : Path.of(dir)));
+        Settings settings = app.settings().load();
+        lastSaved.set(settings);
+        window = new MainWindow(app, settings);
+        Scene scene = new Scene(window, 1280, 800);
+        Theme.apply(settings.theme(), scene);
+        stage.setScene(scene);
+        stage.setTitle("Sockscope");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = getClass().getResourceAsStream("/dev/sockscope/ui/icons/sockscope-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon));
+            }
+        }
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
         stage.show();
+
+        Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(3), e -> saveIfChanged()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+        autosave.play();
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    private void saveIfChanged() {
+        Settings now = window.snapshot();
+        if (!now.equals(lastSaved.get())) {
+            lastSaved.set(now);
+            app.background().execute(() -> save(now));
+        }
+    }
+
+    private void save(Settings settings) {
+        try {
+            app.settings().save(settings);
+        } catch (IOException e) {
+            LOG.warn("could not save settings to {}: {}", app.settings().file(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            Settings last = window.snapshot();
+            app.background().execute(() -> save(last));
+            window.disposeAll();
+        }
+        if (app != null) {
+            // Waits (with a timeout) for the final save and the connections' close frames.
+            app.close();
+        }
     }
 }

@@ -1,0 +1,184 @@
+package dev.sockscope.ui;
+
+import atlantafx.base.theme.Styles;
+import dev.sockscope.app.AppContext;
+import dev.sockscope.app.Settings;
+import dev.sockscope.app.TabState;
+import dev.sockscope.core.ConnectionState;
+import dev.sockscope.core.WsUrl;
+import dev.sockscope.ui.common.Icons;
+import dev.sockscope.ui.common.Theme;
+import dev.sockscope.ui.connection.ConnectionTabModel;
+import dev.sockscope.ui.connection.ConnectionTabView;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The main window's content: a header with the new-tab button and theme switch, and the tabs. */
+public final class MainWindow extends BorderPane {
+    private final AppContext app;
+    private final TabPane tabs = new TabPane();
+    private final BooleanProperty relativeTime = new SimpleBooleanProperty();
+    private final ToggleButton darkToggle = new ToggleButton();
+    private final StackPane center = new StackPane();
+
+    public MainWindow(AppContext app, Settings settings) {
+        this.app = app;
+        getStyleClass().add("main-window");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        tabs.setTabDragPolicy(TabPane.TabDragPolicy.REORDER);
+        VBox empty = emptyState();
+        center.getChildren().addAll(empty, tabs);
+        tabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabs.getTabs()));
+        empty.visibleProperty().bind(tabs.visibleProperty().not());
+        setTop(header());
+        setCenter(center);
+
+        relativeTime.set(settings.relativeTime());
+        darkToggle.setSelected(Theme.DARK.equals(settings.theme()));
+        for (TabState saved : settings.tabs()) {
+            openTab(saved);
+        }
+        if (tabs.getTabs().isEmpty()) {
+            openTab(TabState.blank());
+        }
+        tabs.getSelectionModel().select(Math.max(0, Math.min(settings.selectedTab(), tabs.getTabs().size() - 1)));
+        darkToggle.selectedProperty().addListener((obs, old, dark) -> {
+            if (getScene() != null) {
+                Theme.apply(dark ? Theme.DARK : Theme.LIGHT, getScene());
+            }
+        });
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN),
+                        () -> openTab(TabState.blank()));
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
+                        this::closeSelectedTab);
+            }
+        });
+    }
+
+    private HBox header() {
+        ImageView logo = new ImageView(new Image(getClass().getResourceAsStream("/dev/sockscope/ui/icons/sockscope-32.png")));
+        logo.setFitWidth(22);
+        logo.setFitHeight(22);
+        Label name = new Label("Sockscope");
+        name.getStyleClass().addAll(Styles.TITLE_4, "app-name");
+        Button newTab = new Button(null, Icons.of(Feather.PLUS, 16));
+        newTab.setId("newTabButton");
+        newTab.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        newTab.setTooltip(new Tooltip("New connection tab (Ctrl+T)"));
+        newTab.setOnAction(e -> openTab(TabState.blank()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        darkToggle.setGraphic(Icons.of(Feather.MOON, 15));
+        darkToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        darkToggle.setTooltip(new Tooltip("Dark theme"));
+        HBox header = new HBox(8, logo, name, newTab, spacer, darkToggle);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(6, 10, 6, 12));
+        header.getStyleClass().add("app-header");
+        return header;
+    }
+
+    private VBox emptyState() {
+        Label title = new Label("No connection open");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label hint = new Label("Open a tab with + or Ctrl+T and connect to a ws:// or wss:// URL.");
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
+        Button open = new Button("New connection", Icons.of(Feather.PLUS));
+        open.getStyleClass().add(Styles.ACCENT);
+        open.setOnAction(e -> openTab(TabState.blank()));
+        VBox box = new VBox(10, title, hint, open);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    /** Opens a connection tab restored from {@code state} and brings it to the front. */
+    public ConnectionTabView openTab(TabState state) {
+        ConnectionTabModel model = new ConnectionTabModel(app.connections());
+        model.restore(state);
+        ConnectionTabView view = new ConnectionTabView(model, app.background(), relativeTime);
+        Tab tab = new Tab();
+        tab.setContent(view);
+        Circle dot = new Circle(4);
+        dot.getStyleClass().add("state-dot");
+        tab.setGraphic(dot);
+        tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> title(model.urlProperty().get()),
+                model.urlProperty()));
+        model.stateProperty().addListener((obs, old, now) -> updateDot(dot, now));
+        updateDot(dot, model.stateProperty().get());
+        tab.setOnClosed(e -> view.dispose());
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        return view;
+    }
+
+    private static void updateDot(Circle dot, ConnectionState state) {
+        dot.getStyleClass().removeIf(c -> c.startsWith("state-") && !c.equals("state-dot"));
+        dot.getStyleClass().add("state-" + state.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    static String title(String url) {
+        if (url == null || url.isBlank()) {
+            return "New tab";
+        }
+        try {
+            WsUrl parsed = WsUrl.parse(url);
+            return parsed.host() + (parsed.uri().getPort() == -1 ? "" : ":" + parsed.port());
+        } catch (IllegalArgumentException e) {
+            return url.length() > 24 ? url.substring(0, 24) + "…" : url;
+        }
+    }
+
+    private void closeSelectedTab() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            tabs.getTabs().remove(selected);
+            ((ConnectionTabView) selected.getContent()).dispose();
+        }
+    }
+
+    /** What to save: the theme, the time mode and every open tab, in order. */
+    public Settings snapshot() {
+        List<TabState> states = new ArrayList<>();
+        for (Tab tab : tabs.getTabs()) {
+            states.add(((ConnectionTabView) tab.getContent()).model().toState());
+        }
+        return new Settings(darkToggle.isSelected() ? Theme.DARK : Theme.LIGHT, relativeTime.get(), states,
+                tabs.getSelectionModel().getSelectedIndex());
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    /** Closes every tab's connection, for shutdown. */
+    public void disposeAll() {
+        for (Tab tab : tabs.getTabs()) {
+            ((ConnectionTabView) tab.getContent()).dispose();
+        }
+    }
+}

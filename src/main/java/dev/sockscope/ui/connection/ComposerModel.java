@@ -1,0 +1,127 @@
+package dev.sockscope.ui.connection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The composer's state: draft, mode, validation and the history of sent drafts (up/down recall).
+ * Validation runs on every edit; it is cheap for the sizes people type, and the view debounces.
+ */
+public final class ComposerModel {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int HISTORY_LIMIT = 200;
+
+    private final StringProperty draft = new SimpleStringProperty("");
+    private final ObjectProperty<ComposerMode> mode = new SimpleObjectProperty<>(ComposerMode.TEXT);
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final List<String> history = new ArrayList<>();
+    private int historyCursor;
+    private String unsentDraft = "";
+
+    public ComposerModel() {
+        draft.addListener((obs, old, now) -> validate());
+        mode.addListener((obs, old, now) -> validate());
+    }
+
+    public StringProperty draftProperty() {
+        return draft;
+    }
+
+    public ObjectProperty<ComposerMode> modeProperty() {
+        return mode;
+    }
+
+    /** Empty when the draft can be sent as it is; otherwise what is wrong with it. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public void validate() {
+        problem.set(check(draft.get(), mode.get()));
+    }
+
+    static String check(String text, ComposerMode mode) {
+        try {
+            switch (mode) {
+                case JSON -> JSON.readTree(text.isBlank() ? "x" : text);
+                case HEX, BASE64 -> mode.encode(text);
+                default -> {
+                    return "";
+                }
+            }
+            return "";
+        } catch (JsonProcessingException e) {
+            return "invalid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                    + ": " + e.getOriginalMessage();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Pretty-prints a JSON draft (2-space indent); leaves an invalid one as it is. */
+    public void format() {
+        reformat(true);
+    }
+
+    public void minify() {
+        reformat(false);
+    }
+
+    private void reformat(boolean pretty) {
+        try {
+            JsonNode node = JSON.readTree(draft.get());
+            draft.set(pretty ? JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node)
+                    : JSON.writeValueAsString(node));
+        } catch (JsonProcessingException e) {
+            validate();
+        }
+    }
+
+    /** Records a sent draft for recall; the composer keeps it, as Postman and wscat users expect. */
+    public void remember(String sent) {
+        if (!sent.isEmpty() && (history.isEmpty() || !history.get(history.size() - 1).equals(sent))) {
+            history.add(sent);
+            if (history.size() > HISTORY_LIMIT) {
+                history.remove(0);
+            }
+        }
+        historyCursor = history.size();
+    }
+
+    /** Up: the previous sent draft. Returns false when there is none further back. */
+    public boolean recallPrevious() {
+        if (historyCursor == 0 || history.isEmpty()) {
+            return false;
+        }
+        if (historyCursor == history.size()) {
+            unsentDraft = draft.get();
+        }
+        historyCursor--;
+        draft.set(history.get(historyCursor));
+        return true;
+    }
+
+    /** Down: the next sent draft, and finally what was being typed before recalling. */
+    public boolean recallNext() {
+        if (historyCursor >= history.size()) {
+            return false;
+        }
+        historyCursor++;
+        draft.set(historyCursor == history.size() ? unsentDraft : history.get(historyCursor));
+        return true;
+    }
+
+    public List<String> history() {
+        return List.copyOf(history);
+    }
+}

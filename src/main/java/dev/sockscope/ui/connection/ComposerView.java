@@ -1,0 +1,221 @@
+package dev.sockscope.ui.connection;
+
+import atlantafx.base.theme.Styles;
+import dev.sockscope.core.CloseCode;
+import dev.sockscope.core.ConnectionState;
+import dev.sockscope.ui.common.Icons;
+import java.util.Arrays;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The composer: draft in text, JSON (validated as you type, format and minify) or binary (hex or
+ * base64); Ctrl+Enter sends; Up on the first line and Down on the last recall sent drafts. Below
+ * it, ping with an optional payload and close with a chosen code and reason.
+ */
+public final class ComposerView extends VBox {
+    private final ConnectionTabModel model;
+    private final ComposerModel composer;
+    private final TextArea editor = new TextArea();
+
+    public ComposerView(ConnectionTabModel model) {
+        this.model = model;
+        this.composer = model.composer();
+        getStyleClass().add("composer");
+        setSpacing(6);
+        setPadding(new Insets(8, 10, 8, 10));
+
+        editor.setId("composer");
+        editor.setPromptText("Message to send. Ctrl+Enter sends; Up/Down recall sent messages.");
+        editor.setPrefRowCount(3);
+        editor.setWrapText(true);
+        editor.getStyleClass().add("mono");
+        editor.textProperty().bindBidirectional(composer.draftProperty());
+        editor.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+
+        Button send = new Button("Send", Icons.of(Feather.SEND));
+        send.setId("sendButton");
+        send.getStyleClass().add(Styles.ACCENT);
+        send.setDefaultButton(false);
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        send.setMaxHeight(Double.MAX_VALUE);
+        send.setTooltip(new Tooltip("Send (Ctrl+Enter)"));
+        BooleanBinding notOpen = Bindings.createBooleanBinding(
+                () -> model.stateProperty().get() != ConnectionState.OPEN, model.stateProperty());
+        send.disableProperty().bind(notOpen);
+        send.setOnAction(e -> sendDraft());
+
+        HBox editorRow = new HBox(8, editor, send);
+        HBox.setHgrow(editor, Priority.ALWAYS);
+        getChildren().addAll(modeRow(), editorRow, controlRow(notOpen), problemLabel());
+    }
+
+    private HBox modeRow() {
+        ComboBox<ComposerMode> mode = new ComboBox<>();
+        mode.getItems().setAll(ComposerMode.values());
+        mode.valueProperty().bindBidirectional(composer.modeProperty());
+        mode.getStyleClass().add(Styles.SMALL);
+        Button format = new Button("Format", Icons.of(Feather.ALIGN_LEFT, 13));
+        Button minify = new Button("Minify", Icons.of(Feather.MINIMIZE_2, 13));
+        for (Button b : new Button[] {format, minify}) {
+            b.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+            b.visibleProperty().bind(composer.modeProperty().isEqualTo(ComposerMode.JSON));
+            b.managedProperty().bind(b.visibleProperty());
+        }
+        format.setOnAction(e -> composer.format());
+        minify.setOnAction(e -> composer.minify());
+
+        Label validity = new Label();
+        validity.getStyleClass().add(Styles.TEXT_SMALL);
+        // Validation is cheap, but typing a large document should not re-parse on every key.
+        PauseTransition settle = new PauseTransition(Duration.millis(150));
+        settle.setOnFinished(e -> showValidity(validity));
+        composer.draftProperty().addListener((obs, old, now) -> settle.playFromStart());
+        composer.modeProperty().addListener((obs, old, now) -> showValidity(validity));
+        showValidity(validity);
+
+        Label size = new Label();
+        size.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        size.textProperty().bind(Bindings.createStringBinding(() -> draftSize(), composer.draftProperty(), composer.modeProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox row = new HBox(8, mode, format, minify, validity, spacer, size);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private String draftSize() {
+        try {
+            int bytes = composer.modeProperty().get().encode(composer.draftProperty().get()).length;
+            return bytes + " bytes";
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private void showValidity(Label validity) {
+        composer.validate();
+        String problem = composer.problemProperty().get();
+        ComposerMode mode = composer.modeProperty().get();
+        boolean checked = mode != ComposerMode.TEXT && !composer.draftProperty().get().isBlank();
+        validity.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
+        if (!checked) {
+            validity.setText("");
+            validity.setGraphic(null);
+        } else if (problem.isEmpty()) {
+            validity.setText(mode == ComposerMode.JSON ? "valid JSON" : "valid " + mode.key());
+            validity.setGraphic(Icons.of(Feather.CHECK_CIRCLE, 12));
+            validity.getStyleClass().add(Styles.SUCCESS);
+        } else {
+            validity.setText(problem);
+            validity.setGraphic(Icons.of(Feather.ALERT_CIRCLE, 12));
+            validity.getStyleClass().add(Styles.DANGER);
+        }
+    }
+
+    private HBox controlRow(BooleanBinding notOpen) {
+        TextField pingPayload = new TextField();
+        pingPayload.setPromptText("ping payload (optional)");
+        pingPayload.setPrefColumnCount(14);
+        pingPayload.getStyleClass().add(Styles.SMALL);
+        Button ping = new Button("Ping", Icons.of(Feather.ACTIVITY, 13));
+        ping.getStyleClass().add(Styles.SMALL);
+        ping.disableProperty().bind(notOpen);
+        ping.setOnAction(e -> model.ping(pingPayload.getText()));
+
+        ComboBox<String> code = new ComboBox<>();
+        code.setEditable(true);
+        code.getItems().setAll(Arrays.stream(CloseCode.values()).map(c -> c.code() + " " + c.title()).toList());
+        code.setValue(code.getItems().get(0));
+        code.setPrefWidth(190);
+        code.getStyleClass().add(Styles.SMALL);
+        code.setTooltip(new Tooltip("A registered code, or 3000-4999 for your application"));
+        TextField reason = new TextField();
+        reason.setPromptText("close reason (optional)");
+        reason.setPrefColumnCount(14);
+        reason.getStyleClass().add(Styles.SMALL);
+        Button close = new Button("Close", Icons.of(Feather.X_SQUARE, 13));
+        close.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+        close.disableProperty().bind(notOpen);
+        close.setOnAction(e -> closeWith(code.getEditor().getText(), reason.getText()));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label controlTitle = new Label("Control frames");
+        controlTitle.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        HBox row = new HBox(6, controlTitle, pingPayload, ping, spacer, code, reason, close);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private void closeWith(String codeText, String reason) {
+        String digits = codeText.strip().split("\\s+", 2)[0];
+        try {
+            model.close(Integer.parseInt(digits), reason);
+        } catch (NumberFormatException e) {
+            model.actionProblemProperty().set("Close code must be a number such as 1000 or 4001");
+        }
+    }
+
+    private Label problemLabel() {
+        Label problem = new Label();
+        problem.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        problem.textProperty().bind(model.actionProblemProperty());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        problem.visibleProperty().bind(problem.managedProperty());
+        return problem;
+    }
+
+    private void sendDraft() {
+        if (model.send()) {
+            editor.requestFocus();
+        }
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+            sendDraft();
+            e.consume();
+        } else if (e.getCode() == KeyCode.UP && !e.isShiftDown() && onFirstLine()) {
+            if (composer.recallPrevious()) {
+                editor.positionCaret(0);
+                e.consume();
+            }
+        } else if (e.getCode() == KeyCode.DOWN && !e.isShiftDown() && onLastLine()) {
+            if (composer.recallNext()) {
+                editor.positionCaret(editor.getLength());
+                e.consume();
+            }
+        }
+    }
+
+    private boolean onFirstLine() {
+        return editor.getText().lastIndexOf('\n', Math.max(0, editor.getCaretPosition() - 1)) < 0
+                || editor.getCaretPosition() == 0;
+    }
+
+    private boolean onLastLine() {
+        return editor.getText().indexOf('\n', editor.getCaretPosition()) < 0;
+    }
+
+    public TextArea editor() {
+        return editor;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.sockscope.ui.connection;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
+import dev.sockscope.core.ConnectionState;
+import dev.sockscope.ui.common.Icons;
+import dev.sockscope.ui.fx.FxThread;
+import dev.sockscope.ui.messages.MessageDetailView;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * One connection tab: URL bar, request options, failure banner, the message log beside the
+ * detail and handshake panes, the composer and the status bar.
+ */
+public final class ConnectionTabView extends BorderPane {
+    private final ConnectionTabModel model;
+    private final CustomTextField urlField = new CustomTextField();
+    private final Button connectButton = new Button();
+    private final Circle dot = new Circle(5);
+    private final MessageLogView log;
+    private final StatusBarView statusBar;
+    private final Runnable stopPulse;
+
+    public ConnectionTabView(ConnectionTabModel model, Executor background, BooleanProperty relativeTime) {
+        this.model = model;
+        getStyleClass().add("connection-tab");
+        MessageDetailView detail = new MessageDetailView();
+        this.log = new MessageLogView(model, background, detail::show);
+        log.relativeTimeProperty().bindBidirectional(relativeTime);
+        this.statusBar = new StatusBarView(model);
+
+        RequestOptionsView options = new RequestOptionsView(model);
+        options.managedProperty().bind(options.visibleProperty());
+        options.setVisible(false);
+        VBox top = new VBox(urlBar(options), urlProblem(), options, new FailureBanner(model));
+        top.getStyleClass().add("tab-top");
+
+        TabPane side = new TabPane(tab("Message", detail), tab("Handshake", new HandshakeView(model)));
+        side.getStyleClass().add(Styles.TABS_FLOATING);
+        SplitPane center = new SplitPane(log, side);
+        center.setOrientation(Orientation.HORIZONTAL);
+        center.setDividerPositions(0.6);
+        SplitPane.setResizableWithParent(side, false);
+
+        setTop(top);
+        setCenter(center);
+        setBottom(new VBox(new ComposerView(model), statusBar));
+
+        model.stateProperty().addListener((obs, old, now) -> onState(now));
+        onState(model.stateProperty().get());
+        stopPulse = FxThread.onPulse(this::pulse);
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setClosable(false);
+        return tab;
+    }
+
+    private HBox urlBar(RequestOptionsView options) {
+        urlField.setId("urlField");
+        urlField.setPromptText("wss://example.com/socket");
+        urlField.setLeft(dot);
+        urlField.textProperty().bindBidirectional(model.urlProperty());
+        urlField.setOnAction(e -> toggleConnection());
+        urlField.getStyleClass().add("url-field");
+        HBox.setHgrow(urlField, Priority.ALWAYS);
+        dot.getStyleClass().add("state-dot");
+
+        connectButton.setId("connectButton");
+        connectButton.setMinWidth(Region.USE_PREF_SIZE);
+        connectButton.setPrefWidth(120);
+        connectButton.setOnAction(e -> toggleConnection());
+
+        ToggleButton showOptions = new ToggleButton("Request", Icons.of(Feather.SLIDERS));
+        showOptions.setTooltip(new Tooltip("Headers, subprotocols, timeout and trust"));
+        showOptions.selectedProperty().bindBidirectional(options.visibleProperty());
+        showOptions.setMinWidth(Region.USE_PREF_SIZE);
+
+        HBox bar = new HBox(8, urlField, connectButton, showOptions);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(10, 10, 6, 10));
+        return bar;
+    }
+
+    private Label urlProblem() {
+        Label problem = new Label();
+        problem.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        problem.setPadding(new Insets(0, 12, 4, 12));
+        problem.textProperty().bind(model.urlProblemProperty());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        problem.visibleProperty().bind(problem.managedProperty());
+        model.urlProblemProperty().addListener((obs, old, now) -> urlField.pseudoClassStateChanged(Styles.STATE_DANGER,
+                !now.isEmpty()));
+        return problem;
+    }
+
+    private void toggleConnection() {
+        if (model.stateProperty().get().isActive()) {
+            model.disconnect();
+        } else {
+            model.connect();
+        }
+    }
+
+    private void onState(ConnectionState state) {
+        StateStyles.apply(dot, state);
+        connectButton.getStyleClass().removeAll(Styles.ACCENT, Styles.DANGER);
+        switch (state) {
+            case CONNECTING -> {
+                connectButton.setText("Cancel");
+                connectButton.setGraphic(Icons.of(Feather.X));
+            }
+            case OPEN, CLOSING -> {
+                connectButton.setText("Disconnect");
+                connectButton.setGraphic(Icons.of(Feather.POWER));
+                connectButton.getStyleClass().add(Styles.DANGER);
+            }
+            default -> {
+                connectButton.setText("Connect");
+                connectButton.setGraphic(Icons.of(Feather.ZAP));
+                connectButton.getStyleClass().add(Styles.ACCENT);
+            }
+        }
+        urlField.setEditable(!state.isActive());
+    }
+
+    private void pulse() {
+        model.pulse();
+        statusBar.refresh();
+    }
+
+    /** The tab is closing: stop the pulse and close the connection. */
+    public void dispose() {
+        stopPulse.run();
+        model.dispose();
+    }
+
+    public ConnectionTabModel model() {
+        return model;
+    }
+
+    public MessageLogView log() {
+        return log;
+    }
+
+    public Circle stateDot() {
+        return dot;
+    }
+}

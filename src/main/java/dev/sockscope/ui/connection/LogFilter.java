@@ -1,0 +1,75 @@
+package dev.sockscope.ui.connection;
+
+import dev.sockscope.app.FrameLog;
+import dev.sockscope.core.Direction;
+import dev.sockscope.core.Frame;
+import dev.sockscope.core.Opcode;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Which frames the log shows: a substring (case-insensitive) or a regex over the decoded
+ * payload, and the directions and kinds to include. Immutable, so it can be used off the FX thread.
+ */
+public record LogFilter(String query, boolean regex, Set<Direction> directions, Set<Kind> kinds) {
+
+    /** The kinds the toggles offer; control covers ping, pong and close. */
+    public enum Kind {
+        TEXT, BINARY, CONTROL;
+
+        static Kind of(Opcode opcode) {
+            return switch (opcode) {
+                case TEXT -> TEXT;
+                case BINARY, CONTINUATION -> BINARY;
+                default -> CONTROL;
+            };
+        }
+    }
+
+    /** Matching looks at this much of each payload: enough for any readable message. */
+    static final int SEARCHED_BYTES = 64 * 1024;
+
+    public static final LogFilter ALL = new LogFilter("", false, Set.of(Direction.values()), Set.of(Kind.values()));
+
+    public LogFilter {
+        query = query == null ? "" : query;
+        directions = Set.copyOf(directions);
+        kinds = Set.copyOf(kinds);
+    }
+
+    public boolean showsEverything() {
+        return query.isEmpty() && directions.size() == Direction.values().length && kinds.size() == Kind.values().length;
+    }
+
+    /** Null when the query is a valid regex (or not a regex at all), else what is wrong. */
+    public String problem() {
+        if (!regex || query.isEmpty()) {
+            return null;
+        }
+        try {
+            Pattern.compile(query);
+            return null;
+        } catch (PatternSyntaxException e) {
+            return e.getDescription();
+        }
+    }
+
+    /** A reusable matcher; compile once per filtering pass. */
+    public java.util.function.IntPredicate matcher(FrameLog log) {
+        Pattern pattern = regex && problem() == null && !query.isEmpty() ? Pattern.compile(query) : null;
+        String needle = query.toLowerCase(Locale.ROOT);
+        return index -> {
+            if (!directions.contains(log.direction(index)) || !kinds.contains(Kind.of(log.opcode(index)))) {
+                return false;
+            }
+            if (query.isEmpty()) {
+                return true;
+            }
+            Frame frame = log.head(index, SEARCHED_BYTES);
+            String text = frame.opcode() == Opcode.BINARY ? dev.sockscope.core.Bytes.hex(frame.payload()) : frame.text();
+            return pattern != null ? pattern.matcher(text).find() : text.toLowerCase(Locale.ROOT).contains(needle);
+        };
+    }
+}

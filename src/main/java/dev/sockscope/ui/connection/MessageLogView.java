@@ -1,0 +1,315 @@
+package dev.sockscope.ui.connection;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.sockscope.app.FrameLog;
+import dev.sockscope.core.Bytes;
+import dev.sockscope.core.Clock;
+import dev.sockscope.core.ConnectionState;
+import dev.sockscope.core.Direction;
+import dev.sockscope.core.Frame;
+import dev.sockscope.ui.common.Icons;
+import dev.sockscope.ui.fx.FxThread;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The message log: a filter bar over a virtualized table of the connection's frames. The table's
+ * items are a window onto the packed log ({@link LogRows}); filtering a large log runs on the
+ * background executor and swaps the window in when done.
+ */
+public final class MessageLogView extends VBox {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private final ConnectionTabModel model;
+    private final Executor background;
+    private final TableView<LogRow> table = new TableView<>();
+    private final CustomTextField filterField = new CustomTextField();
+    private final ToggleButton regexToggle = new ToggleButton(".*");
+    private final ToggleButton sentToggle = toggle(null, Feather.ARROW_UP_RIGHT, "Show sent messages");
+    private final ToggleButton receivedToggle = toggle(null, Feather.ARROW_DOWN_LEFT, "Show received messages");
+    private final ToggleButton textToggle = toggle("Text", null, "Show text messages");
+    private final ToggleButton binaryToggle = toggle("Binary", null, "Show binary messages");
+    private final ToggleButton controlToggle = toggle("Control", null, "Show ping, pong and close frames");
+    private final ToggleButton followToggle = toggle(null, Feather.CHEVRONS_DOWN, "Follow: keep the newest message in view");
+    private final Label countLabel = new Label();
+    private final BooleanProperty relativeTime = new SimpleBooleanProperty();
+    private final PauseTransition filterDelay = new PauseTransition(Duration.millis(200));
+    private LogRows rows;
+    private long filterGeneration;
+
+    public MessageLogView(ConnectionTabModel model, Executor background, Consumer<Frame> onSelect) {
+        this.model = model;
+        this.background = background;
+        getStyleClass().add("message-log");
+        buildTable();
+        getChildren().addAll(filterBar(), table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        rows = new LogRows(model.log());
+        table.setItems(rows);
+
+        filterDelay.setOnFinished(e -> applyFilter());
+        filterField.textProperty().addListener((obs, old, now) -> filterDelay.playFromStart());
+        for (ToggleButton t : new ToggleButton[] {regexToggle, sentToggle, receivedToggle, textToggle, binaryToggle, controlToggle}) {
+            t.selectedProperty().addListener((obs, old, now) -> applyFilter());
+        }
+        regexToggle.setSelected(false);
+        followToggle.setSelected(true);
+        relativeTime.addListener((obs, old, now) -> table.refresh());
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            onSelect.accept(row == null ? null : model.log().get(row.index()));
+        });
+        table.setOnMouseClicked(e -> followToggle.setSelected(false));
+        model.stateProperty().addListener((obs, old, now) -> {
+            if (now == ConnectionState.CONNECTING) {
+                applyFilter();
+            }
+        });
+        model.logSizeProperty().addListener((obs, old, now) -> catchUp());
+    }
+
+    public BooleanProperty relativeTimeProperty() {
+        return relativeTime;
+    }
+
+    public TableView<LogRow> table() {
+        return table;
+    }
+
+    private void catchUp() {
+        int before = rows.size();
+        rows.catchUp();
+        updateCount();
+        if (followToggle.isSelected() && rows.size() > before) {
+            table.scrollTo(rows.size() - 1);
+        }
+    }
+
+    private void buildTable() {
+        table.setId("messageLog");
+        table.setFixedCellSize(26);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
+        table.setPlaceholder(placeholder());
+
+        TableColumn<LogRow, LogRow> direction = column("", 34, this::directionCell);
+        TableColumn<LogRow, LogRow> time = column("Time", 110, row -> timeText(row.timestampMicros()));
+        TableColumn<LogRow, LogRow> type = column("Type", 72, row -> row.opcode().label());
+        TableColumn<LogRow, LogRow> size = column("Size", 76, row -> Bytes.humanSize(row.size()));
+        TableColumn<LogRow, LogRow> preview = column("Data", 400, LogRow::preview);
+        preview.setMaxWidth(Double.MAX_VALUE);
+        for (TableColumn<LogRow, LogRow> c : java.util.List.of(direction, time, type, size)) {
+            c.setMaxWidth(c.getPrefWidth() * 1.6);
+        }
+        table.getColumns().setAll(java.util.List.of(direction, time, type, size, preview));
+    }
+
+    private Label placeholder() {
+        Label label = new Label("No messages yet. Connect, then send from the composer below.");
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        return label;
+    }
+
+    private TableColumn<LogRow, LogRow> column(String title, double width, java.util.function.Function<LogRow, String> text) {
+        return column(title, width, () -> new TableCell<>() {
+            @Override
+            protected void updateItem(LogRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : text.apply(row));
+                getStyleClass().removeAll("row-control");
+                if (!empty && row != null && row.opcode().isControl()) {
+                    getStyleClass().add("row-control");
+                }
+            }
+        });
+    }
+
+    private TableColumn<LogRow, LogRow> column(String title, double width, java.util.function.Supplier<TableCell<LogRow, LogRow>> cell) {
+        TableColumn<LogRow, LogRow> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.setReorderable(false);
+        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
+        column.setCellFactory(c -> cell.get());
+        return column;
+    }
+
+    private TableCell<LogRow, LogRow> directionCell() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(LogRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null) {
+                    setGraphic(null);
+                    return;
+                }
+                boolean sent = row.direction() == Direction.SEND;
+                var icon = Icons.of(sent ? Feather.ARROW_UP_RIGHT : Feather.ARROW_DOWN_LEFT, 14);
+                icon.getStyleClass().add(sent ? "dir-send" : "dir-receive");
+                setGraphic(icon);
+                setAlignment(Pos.CENTER);
+            }
+        };
+    }
+
+    private String timeText(long micros) {
+        if (!relativeTime.get()) {
+            return CLOCK.format(Clock.toInstant(micros));
+        }
+        var opened = model.openedProperty().get();
+        long origin = opened != null ? opened.timestampMicros() : micros;
+        return String.format(Locale.ROOT, "+%.3f s", (micros - origin) / 1_000_000.0);
+    }
+
+    private HBox filterBar() {
+        filterField.setPromptText("Filter messages");
+        filterField.setId("logFilterField");
+        filterField.setLeft(Icons.of(Feather.FILTER, 13));
+        HBox.setHgrow(filterField, Priority.ALWAYS);
+        regexToggle.setTooltip(new Tooltip("Treat the filter as a regular expression"));
+        regexToggle.setMinWidth(Region.USE_PREF_SIZE);
+        filterField.setMinWidth(140);
+        regexToggle.getStyleClass().add(Styles.BUTTON_OUTLINED);
+        for (ToggleButton t : new ToggleButton[] {sentToggle, receivedToggle, textToggle, binaryToggle, controlToggle}) {
+            t.setSelected(true);
+        }
+        sentToggle.getStyleClass().add(Styles.LEFT_PILL);
+        receivedToggle.getStyleClass().add(Styles.RIGHT_PILL);
+        textToggle.getStyleClass().add(Styles.LEFT_PILL);
+        binaryToggle.getStyleClass().add(Styles.CENTER_PILL);
+        controlToggle.getStyleClass().add(Styles.RIGHT_PILL);
+        ToggleButton timeToggle = toggle(null, Feather.CLOCK, "Show times relative to the connection's start");
+        timeToggle.selectedProperty().bindBidirectional(relativeTime);
+        countLabel.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        countLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Button clear = new Button(null, Icons.of(Feather.X_CIRCLE));
+        clear.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        clear.setTooltip(new Tooltip("Clear the filter"));
+        clear.setOnAction(e -> filterField.clear());
+        HBox bar = new HBox(6, filterField, clear, regexToggle, gap(), new HBox(sentToggle, receivedToggle), gap(),
+                new HBox(textToggle, binaryToggle, controlToggle), gap(), timeToggle, followToggle, countLabel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.getStyleClass().add("log-toolbar");
+        updateCount();
+        return bar;
+    }
+
+    private static Region gap() {
+        Region r = new Region();
+        r.setMinWidth(4);
+        return r;
+    }
+
+    private static ToggleButton toggle(String text, org.kordamp.ikonli.Ikon icon, String tip) {
+        ToggleButton t = new ToggleButton(text, icon == null ? null : Icons.of(icon, 13));
+        t.getStyleClass().add(Styles.SMALL);
+        if (text == null) {
+            t.getStyleClass().add(Styles.BUTTON_ICON);
+        }
+        t.setMinWidth(Region.USE_PREF_SIZE);
+        t.setTooltip(new Tooltip(tip));
+        t.setFocusTraversable(false);
+        return t;
+    }
+
+    private LogFilter currentFilter() {
+        Set<Direction> directions = EnumSet.noneOf(Direction.class);
+        if (sentToggle.isSelected()) {
+            directions.add(Direction.SEND);
+        }
+        if (receivedToggle.isSelected()) {
+            directions.add(Direction.RECEIVE);
+        }
+        Set<LogFilter.Kind> kinds = EnumSet.noneOf(LogFilter.Kind.class);
+        if (textToggle.isSelected()) {
+            kinds.add(LogFilter.Kind.TEXT);
+        }
+        if (binaryToggle.isSelected()) {
+            kinds.add(LogFilter.Kind.BINARY);
+        }
+        if (controlToggle.isSelected()) {
+            kinds.add(LogFilter.Kind.CONTROL);
+        }
+        return new LogFilter(filterField.getText(), regexToggle.isSelected(), directions, kinds);
+    }
+
+    /** Rebuilds the window: at once when unfiltered, else scanning the log in the background. */
+    private void applyFilter() {
+        LogFilter filter = currentFilter();
+        String problem = filter.problem();
+        filterField.pseudoClassStateChanged(Styles.STATE_DANGER, problem != null);
+        filterField.setTooltip(problem == null ? null : new Tooltip("Invalid regex: " + problem));
+        long generation = ++filterGeneration;
+        FrameLog log = model.log();
+        if (filter.showsEverything() || problem != null) {
+            install(new LogRows(log));
+            return;
+        }
+        IntPredicate matcher = filter.matcher(log);
+        int upTo = log.size();
+        background.execute(() -> {
+            int[] matches = new int[Math.max(16, upTo / 8)];
+            int count = 0;
+            for (int i = 0; i < upTo; i++) {
+                if (matcher.test(i)) {
+                    if (count == matches.length) {
+                        matches = java.util.Arrays.copyOf(matches, matches.length * 2);
+                    }
+                    matches[count++] = i;
+                }
+            }
+            int[] found = matches;
+            int total = count;
+            FxThread.run(() -> {
+                if (generation == filterGeneration) {
+                    install(new LogRows(log, matcher, found, total, upTo));
+                }
+            });
+        });
+    }
+
+    private void install(LogRows next) {
+        rows = next;
+        table.setItems(rows);
+        rows.catchUp();
+        updateCount();
+        if (followToggle.isSelected() && !rows.isEmpty()) {
+            table.scrollTo(rows.size() - 1);
+        }
+    }
+
+    private void updateCount() {
+        int total = model.log().size();
+        int shown = rows == null ? 0 : rows.size();
+        countLabel.setText(shown == total ? String.format(Locale.ROOT, "%,d messages", total)
+                : String.format(Locale.ROOT, "%,d of %,d", shown, total));
+    }
+}

@@ -1,0 +1,206 @@
+package dev.sockscope.ui.messages;
+
+import atlantafx.base.theme.Styles;
+import dev.sockscope.core.Bytes;
+import dev.sockscope.core.Frame;
+import dev.sockscope.ui.messages.PayloadPresentation.Mode;
+import dev.sockscope.ui.messages.PayloadPresentation.Shown;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The payload of the selected message: a header (direction, type, size, time, close status),
+ * a Text / JSON / Hex switcher, copy buttons and one read-only view. Node id {@code messageDetail}.
+ *
+ * <p>Call {@link #show(Frame)} on the FX thread with the selected frame, or null for none. Only the
+ * chosen view is rendered, and each is capped (see {@link PayloadPresentation}); copying always
+ * copies the whole payload.
+ */
+public class MessageDetailView extends VBox {
+    private static final String STYLESHEET = "detail.css";
+    private static final Duration COPIED_FEEDBACK = Duration.millis(1200);
+
+    private final StackPane placeholder = new StackPane();
+    private final VBox body = new VBox();
+    private final DetailHeader header = new DetailHeader();
+    private final ToggleGroup modes = new ToggleGroup();
+    private final Map<Mode, ToggleButton> toggles = new EnumMap<>(Mode.class);
+    private final Map<Mode, PayloadArea> areas = new EnumMap<>(Mode.class);
+    private final Map<Mode, Shown> rendered = new EnumMap<>(Mode.class);
+    private final Label note = new Label();
+    private PayloadPresentation payload;
+
+    public MessageDetailView() {
+        setId("messageDetail");
+        getStyleClass().add("message-detail");
+        getStylesheets().add(Objects.requireNonNull(
+                MessageDetailView.class.getResource(STYLESHEET), STYLESHEET).toExternalForm());
+        buildPlaceholder();
+        buildBody();
+        getChildren().addAll(placeholder, body);
+        show(null);
+    }
+
+    /** Shows a frame's payload; null shows the "nothing selected" placeholder. */
+    public void show(Frame frame) {
+        if (frame == null) {
+            payload = null;
+            forgetRendered();
+            setShowing(false);
+            return;
+        }
+        if (payload != null && payload.frame().equals(frame)) {
+            return;
+        }
+        payload = PayloadPresentation.of(frame);
+        forgetRendered();
+        header.show(payload);
+        ToggleButton json = toggles.get(Mode.JSON);
+        json.setDisable(!payload.jsonAvailable());
+        json.setTooltip(new Tooltip(payload.jsonAvailable() ? "Pretty-printed JSON" : payload.jsonUnavailableReason()));
+        setShowing(true);
+        select(payload.defaultMode());
+    }
+
+    /** The view now showing, or null when no frame is. For tests and keyboard shortcuts. */
+    public String selectedView() {
+        Toggle selected = modes.getSelectedToggle();
+        return payload == null || selected == null ? null : ((Mode) selected.getUserData()).name();
+    }
+
+    private void buildPlaceholder() {
+        Label hint = new Label("Select a message to see its payload", new FontIcon(Feather.MOUSE_POINTER));
+        hint.getStyleClass().addAll("detail-placeholder", Styles.TEXT_MUTED);
+        placeholder.getChildren().add(hint);
+        placeholder.getStyleClass().add("detail-placeholder-pane");
+        VBox.setVgrow(placeholder, Priority.ALWAYS);
+    }
+
+    private void buildBody() {
+        String mono = PayloadArea.monospaceFamily();
+        areas.put(Mode.TEXT, new PayloadArea("payload-text", true, false, mono));
+        areas.put(Mode.JSON, new PayloadArea("payload-json", true, true, mono));
+        areas.put(Mode.HEX, new PayloadArea("payload-hex", false, false, mono));
+        StackPane content = new StackPane(areas.values().toArray(new PayloadArea[0]));
+        content.getStyleClass().add("detail-content");
+        VBox.setVgrow(content, Priority.ALWAYS);
+
+        note.getStyleClass().addAll("detail-note", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        note.managedProperty().bind(note.visibleProperty());
+        body.getStyleClass().add("detail-body");
+        body.getChildren().addAll(header, toolbar(), note, content);
+        VBox.setVgrow(body, Priority.ALWAYS);
+    }
+
+    private HBox toolbar() {
+        HBox switcher = new HBox(
+                modeToggle(Mode.TEXT, "Text", Feather.FILE_TEXT, Styles.LEFT_PILL),
+                modeToggle(Mode.JSON, "JSON", Feather.CODE, Styles.CENTER_PILL),
+                modeToggle(Mode.HEX, "Hex", Feather.HASH, Styles.RIGHT_PILL));
+        switcher.getStyleClass().add("detail-switcher");
+        modes.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null && old != null) {
+                modes.selectToggle(old); // a segmented switcher always has one choice
+            } else if (now != null) {
+                display((Mode) now.getUserData());
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(switcher, spacer,
+                copyButton("Copy text", Feather.COPY, () -> payload.copyText()),
+                copyButton("Copy hex", Feather.HASH, () -> Bytes.hex(payload.frame().payload())),
+                copyButton("Copy base64", Feather.CLIPBOARD, () -> Bytes.base64(payload.frame().payload())));
+        bar.getStyleClass().add("detail-toolbar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private ToggleButton modeToggle(Mode mode, String text, Ikon icon, String pill) {
+        ToggleButton toggle = new ToggleButton(text, new FontIcon(icon));
+        toggle.setUserData(mode);
+        toggle.setToggleGroup(modes);
+        toggle.getStyleClass().addAll(pill, Styles.SMALL);
+        toggle.setFocusTraversable(false);
+        toggles.put(mode, toggle);
+        return toggle;
+    }
+
+    private Button copyButton(String text, Ikon icon, Supplier<String> content) {
+        FontIcon idle = new FontIcon(icon);
+        Button button = new Button(text, idle);
+        button.getStyleClass().addAll("detail-copy", Styles.SMALL, Styles.FLAT);
+        button.setTooltip(new Tooltip(text.replace("Copy", "Copy the whole payload as")));
+        PauseTransition reset = new PauseTransition(COPIED_FEEDBACK);
+        reset.setOnFinished(e -> button.setGraphic(idle));
+        button.setOnAction(e -> {
+            if (payload == null) {
+                return;
+            }
+            ClipboardContent clip = new ClipboardContent();
+            clip.putString(content.get());
+            Clipboard.getSystemClipboard().setContent(clip);
+            FontIcon done = new FontIcon(Feather.CHECK);
+            done.getStyleClass().add("detail-copied");
+            button.setGraphic(done);
+            reset.playFromStart();
+        });
+        return button;
+    }
+
+    private void select(Mode mode) {
+        modes.selectToggle(toggles.get(mode));
+        display(mode);
+    }
+
+    /** Makes one view visible, rendering it first if this frame has not been shown in it yet. */
+    private void display(Mode mode) {
+        if (payload == null) {
+            return;
+        }
+        Shown shown = rendered.computeIfAbsent(mode, this::render);
+        areas.forEach((m, a) -> a.setVisible(m == mode));
+        note.setText(shown.note());
+        note.setVisible(!shown.note().isEmpty());
+    }
+
+    private Shown render(Mode mode) {
+        Shown shown = payload.show(mode);
+        String text = shown.content();
+        areas.get(mode).fill(text, mode == Mode.JSON ? JsonHighlighter.highlight(text) : null);
+        return shown;
+    }
+
+    private void forgetRendered() {
+        rendered.clear();
+        areas.values().forEach(PayloadArea::clear);
+    }
+
+    private void setShowing(boolean showing) {
+        placeholder.setVisible(!showing);
+        placeholder.setManaged(!showing);
+        body.setVisible(showing);
+        body.setManaged(showing);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.sockscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sockscope.app.AppContext;
+import dev.sockscope.app.Settings;
+import dev.sockscope.core.ConnectionState;
+import dev.sockscope.core.Direction;
+import dev.sockscope.testing.EchoServer;
+import dev.sockscope.ui.common.Theme;
+import dev.sockscope.ui.connection.ConnectionTabView;
+import dev.sockscope.ui.connection.LogRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real main window headless (Monocle): type a URL, connect, send, see the echo. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private AppContext app;
+    private MainWindow window;
+    private EchoServer server;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dataDir = Files.createTempDirectory("sockscope-ui-test");
+        app = new AppContext(dataDir);
+        server = EchoServer.plain();
+        window = new MainWindow(app, Settings.defaults());
+        Scene scene = new Scene(window, 1280, 800);
+        Theme.apply(Theme.LIGHT, scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        app.close();
+        server.close();
+    }
+
+    private ConnectionTabView currentTab() {
+        return (ConnectionTabView) window.tabs().getSelectionModel().getSelectedItem().getContent();
+    }
+
+    @Test
+    void typesAUrlConnectsSendsAndSeesTheEchoInTheLog(FxRobot robot) throws Exception {
+        robot.clickOn("#urlField").write("ws://127.0.0.1:" + server.boundPort() + "/echo");
+        robot.clickOn("#connectButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().stateProperty().get() == ConnectionState.OPEN);
+
+        robot.clickOn("#composer").write("hello sockscope");
+        robot.clickOn("#sendButton");
+
+        TableView<LogRow> log = robot.lookup("#messageLog").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> log.getItems().stream()
+                .anyMatch(r -> r.direction() == Direction.RECEIVE && r.preview().equals("hello sockscope")));
+        assertEquals(Direction.SEND, log.getItems().get(0).direction());
+        assertEquals("hello sockscope", log.getItems().get(0).preview());
+        assertEquals("127.0.0.1:" + server.boundPort(), window.tabs().getTabs().get(0).getText());
+        Label status = robot.lookup("#statusBar .label").queryAs(Label.class);
+        assertEquals("Open", status.getText());
+    }
+
+    @Test
+    void ctrlEnterSendsAndUpRecallsTheLastMessage(FxRobot robot) throws Exception {
+        robot.interact(() -> currentTab().model().urlProperty().set("ws://127.0.0.1:" + server.boundPort()));
+        robot.clickOn("#connectButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().stateProperty().get() == ConnectionState.OPEN);
+        robot.clickOn("#composer").write("first");
+        robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().receivedCountProperty().get() == 1);
+        robot.interact(() -> currentTab().model().composer().draftProperty().set(""));
+        robot.clickOn("#composer").type(KeyCode.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("first", currentTab().model().composer().draftProperty().get());
+    }
+
+    @Test
+    void showsAnInvalidUrlInlineWithoutConnecting(FxRobot robot) {
+        robot.clickOn("#urlField").write("ftp://example.com");
+        robot.clickOn("#connectButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(ConnectionState.IDLE, currentTab().model().stateProperty().get());
+        assertTrue(currentTab().model().urlProblemProperty().get().contains("unsupported scheme"));
+    }
+
+    @Test
+    void showsARefusedConnectionInPlaceAndCanConnectAgain(FxRobot robot) throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        robot.interact(() -> currentTab().model().urlProperty().set("ws://127.0.0.1:" + closedPort));
+        robot.clickOn("#connectButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().stateProperty().get() == ConnectionState.FAILED);
+        assertTrue(robot.lookup(".failure-banner .label").queryAs(Label.class).getText().startsWith("Connection refused"));
+        robot.interact(() -> currentTab().model().urlProperty().set("ws://127.0.0.1:" + server.boundPort()));
+        robot.clickOn("#connectButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().stateProperty().get() == ConnectionState.OPEN);
+    }
+
+    @Test
+    void opensAndClosesTabsWithTheKeyboardAndPlusButton(FxRobot robot) {
+        assertEquals(1, window.tabs().getTabs().size());
+        robot.clickOn("#newTabButton");
+        assertEquals(2, window.tabs().getTabs().size());
+        robot.press(KeyCode.CONTROL).press(KeyCode.T).release(KeyCode.T).release(KeyCode.CONTROL);
+        assertEquals(3, window.tabs().getTabs().size());
+        robot.press(KeyCode.CONTROL).press(KeyCode.W).release(KeyCode.W).release(KeyCode.CONTROL);
+        assertEquals(2, window.tabs().getTabs().size());
+    }
+}

@@ -1,0 +1,128 @@
+package dev.sockscope.ui.messages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import atlantafx.base.theme.PrimerDark;
+import dev.sockscope.core.Direction;
+import dev.sockscope.core.Frame;
+import dev.sockscope.core.Opcode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Set;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.Clipboard;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The detail view in a real (headless) window under the dark theme. */
+@ExtendWith(ApplicationExtension.class)
+class MessageDetailViewTest {
+    private static final long T = 1_714_570_620_123_456L;
+    private MessageDetailView view;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+        view = new MessageDetailView();
+        stage.setScene(new Scene(view, 900, 600));
+        stage.show();
+    }
+
+    private void showOnFx(Frame frame) {
+        WaitForAsyncUtils.asyncFx(() -> view.show(frame));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static Frame text(String text) {
+        return Frame.message(Direction.RECEIVE, Opcode.TEXT, text.getBytes(StandardCharsets.UTF_8), T);
+    }
+
+    private String visibleAreaText(FxRobot robot) {
+        Set<CodeArea> areas = robot.lookup(".payload-area").queryAllAs(CodeArea.class);
+        return areas.stream().filter(a -> a.getParent().getParent().isVisible())
+                .findFirst().orElseThrow().getText();
+    }
+
+    @Test
+    void carriesTheAutomationIdAndStartsWithAPlaceholder(FxRobot robot) {
+        assertSame(view, robot.lookup("#messageDetail").query());
+        Label hint = robot.lookup(".detail-placeholder").queryAs(Label.class);
+        assertTrue(hint.isVisible());
+        assertEquals("Select a message to see its payload", hint.getText());
+        assertNull(view.selectedView());
+    }
+
+    @Test
+    void jsonTextOpensPrettyPrintedAndCanSwitchToHex(FxRobot robot) {
+        showOnFx(text("{\"a\":[1,true]}"));
+        assertEquals("JSON", view.selectedView());
+        assertEquals("{\n  \"a\": [\n    1,\n    true\n  ]\n}", visibleAreaText(robot));
+        robot.clickOn("Hex");
+        assertEquals("HEX", view.selectedView());
+        assertTrue(visibleAreaText(robot).startsWith("00000000  7b 22 61 22"));
+        robot.clickOn("Hex");
+        assertEquals("HEX", view.selectedView(), "clicking the chosen view keeps it chosen");
+    }
+
+    @Test
+    void plainTextDisablesTheJsonToggle(FxRobot robot) {
+        showOnFx(text("hello"));
+        assertEquals("TEXT", view.selectedView());
+        ToggleButton json = robot.lookup(".detail-switcher .toggle-button").queryAllAs(ToggleButton.class).stream()
+                .filter(t -> t.getText().equals("JSON")).findFirst().orElseThrow();
+        assertTrue(json.isDisabled());
+        assertEquals("hello", visibleAreaText(robot));
+    }
+
+    @Test
+    void closeFrameShowsCodeNameAndReason(FxRobot robot) {
+        showOnFx(Frame.close(Direction.SEND, 1008, "policy", T));
+        assertEquals("1008 Policy Violation", robot.lookup(".detail-close-status").queryAs(Label.class).getText());
+        assertEquals("\u201cpolicy\u201d", robot.lookup(".detail-close-reason").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void invalidUtf8TextGetsABadge(FxRobot robot) {
+        showOnFx(Frame.message(Direction.SEND, Opcode.TEXT, new byte[] {'a', (byte) 0xff}, T));
+        Node badge = robot.lookup(".detail-badge").query();
+        assertEquals("invalid UTF-8", ((Label) badge).getText());
+        assertEquals("a\uFFFD", visibleAreaText(robot));
+    }
+
+    @Test
+    void copyBase64CopiesTheWholePayload(FxRobot robot) {
+        byte[] payload = new byte[200 * 1024];
+        Arrays.fill(payload, (byte) 7);
+        showOnFx(Frame.message(Direction.RECEIVE, Opcode.BINARY, payload, T));
+        robot.clickOn("Copy base64");
+        String copied = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()));
+        assertEquals(java.util.Base64.getEncoder().encodeToString(payload), copied);
+        assertTrue(robot.lookup(".detail-note").queryAs(Label.class).getText().startsWith("Showing first 64 KiB"));
+    }
+
+    @Test
+    void aQuarterMegabyteOfUnbrokenTextRendersQuickly(FxRobot robot) {
+        char[] line = new char[4 * 1024 * 1024];
+        Arrays.fill(line, 'x');
+        long started = System.nanoTime();
+        showOnFx(text(new String(line)));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(PayloadPresentation.TEXT_CAP, visibleAreaText(robot).length());
+        assertFalse(millis > 3000, "took " + millis + " ms");
+        System.err.println("256 KiB single line: " + millis + " ms");
+    }
+}
