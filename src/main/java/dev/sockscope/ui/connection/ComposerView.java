@@ -144,7 +144,7 @@ public final class ComposerView extends VBox {
         code.setEditable(true);
         code.getItems().setAll(Arrays.stream(CloseCode.values()).map(c -> c.code() + " " + c.title()).toList());
         code.setValue(code.getItems().get(0));
-        code.setPrefWidth(190);
+        code.setPrefWidth(215);
         code.getStyleClass().add(Styles.SMALL);
         code.setTooltip(new Tooltip("A registered code, or 3000-4999 for your application"));
         TextField reason = new TextField();

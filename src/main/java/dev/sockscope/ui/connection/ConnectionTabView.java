@@ -87,7 +87,7 @@ public final class ConnectionTabView extends BorderPane {
 
         connectButton.setId("connectButton");
         connectButton.setMinWidth(Region.USE_PREF_SIZE);
-        connectButton.setPrefWidth(120);
+        connectButton.setPrefWidth(136);
         connectButton.setOnAction(e -> toggleConnection());
 
         ToggleButton showOptions = new ToggleButton("Request", Icons.of(Feather.SLIDERS));

@@ -14,25 +14,23 @@ import org.fxmisc.richtext.util.UndoUtils;
 /**
  * One read-only, monospace, virtualized payload area (Text, JSON or Hex) in its scroll pane.
  * Content is set once per selected frame and never edited, so it keeps no undo history.
+ * The area itself is built on first {@link #fill}, not with the pane.
  */
 final class PayloadArea extends StackPane {
     /** Preferred monospace families, first installed wins; JavaFX CSS has no fallback lists. */
     private static final List<String> MONOSPACE = List.of("JetBrains Mono", "Cascadia Mono", "DejaVu Sans Mono");
 
-    private final CodeArea area = new CodeArea();
+    private final boolean wrap;
+    private final boolean lineNumbers;
+    private final String monospaceFamily;
+    private CodeArea area;
     private boolean filled;
 
     PayloadArea(String styleClass, boolean wrap, boolean lineNumbers, String monospaceFamily) {
         getStyleClass().addAll("payload-pane", styleClass);
-        area.getStyleClass().add("payload-area");
-        area.setEditable(false);
-        area.setWrapText(wrap);
-        area.setUndoManager(UndoUtils.noOpUndoManager());
-        area.setStyle("-fx-font-family: \"" + monospaceFamily + "\";");
-        if (lineNumbers) {
-            area.setParagraphGraphicFactory(LineNumberFactory.get(area));
-        }
-        getChildren().add(new VirtualizedScrollPane<>(area));
+        this.wrap = wrap;
+        this.lineNumbers = lineNumbers;
+        this.monospaceFamily = monospaceFamily;
     }
 
     /** The first of JetBrains Mono, Cascadia Mono, DejaVu Sans Mono that is installed, else "monospace". */
@@ -41,18 +39,15 @@ final class PayloadArea extends StackPane {
         return MONOSPACE.stream().filter(installed::contains).findFirst().orElse("monospace");
     }
 
-    void fill(String text) {
-        fill(text, null);
-    }
-
     /** Replaces the content and scrolls to the top; {@code spans} (may be null) must cover the text. */
     void fill(String text, StyleSpans<Collection<String>> spans) {
-        area.replaceText(text);
+        CodeArea target = codeArea();
+        target.replaceText(text);
         if (spans != null) {
-            area.setStyleSpans(0, spans);
+            target.setStyleSpans(0, spans);
         }
-        area.moveTo(0);
-        area.showParagraphAtTop(0);
+        target.moveTo(0);
+        target.showParagraphAtTop(0);
         filled = true;
     }
 
@@ -63,7 +58,25 @@ final class PayloadArea extends StackPane {
         filled = false;
     }
 
+    /**
+     * The area, created on first use so that it is usually born inside a live scene. An area
+     * that is already in the tree when its Scene is created gets its first cells styled (by
+     * Flowless) before the scene root is, and AtlantaFX's looked-up colours then log harmless
+     * "Could not resolve" warnings.
+     */
     CodeArea codeArea() {
+        if (area == null) {
+            area = new CodeArea();
+            area.getStyleClass().add("payload-area");
+            area.setEditable(false);
+            area.setWrapText(wrap);
+            area.setUndoManager(UndoUtils.noOpUndoManager());
+            area.setStyle("-fx-font-family: \"" + monospaceFamily + "\";");
+            if (lineNumbers) {
+                area.setParagraphGraphicFactory(LineNumberFactory.get(area));
+            }
+            getChildren().add(new VirtualizedScrollPane<>(area));
+        }
         return area;
     }
 }

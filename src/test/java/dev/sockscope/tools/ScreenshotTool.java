@@ -1,0 +1,146 @@
+package dev.sockscope.tools;
+
+import dev.sockscope.app.AppContext;
+import dev.sockscope.app.Settings;
+import dev.sockscope.core.ConnectionState;
+import dev.sockscope.testing.EchoServer;
+import dev.sockscope.ui.MainWindow;
+import dev.sockscope.ui.common.Theme;
+import dev.sockscope.ui.connection.ComposerMode;
+import dev.sockscope.ui.connection.ConnectionTabModel;
+import dev.sockscope.ui.connection.ConnectionTabView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Makes the README's screenshot: the main window with a live connection to a loopback server
+ * and a page of messages, one JSON message selected. Run under Xvfb:
+ *
+ * <pre>xvfb-run -a -s '-screen 0 1440x900x24' mvn -q test-compile exec:exec -Pscreenshots</pre>
+ */
+public final class ScreenshotTool {
+    private ScreenshotTool() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs");
+        String theme = args.length > 1 ? args[1] : Theme.LIGHT;
+        Files.createDirectories(out);
+        Platform.startup(() -> { });
+        try (EchoServer server = EchoServer.plain(); AppContext app = new AppContext(Files.createTempDirectory("sockscope-shot"))) {
+            AtomicReference<MainWindow> window = new AtomicReference<>();
+            AtomicReference<Scene> scene = new AtomicReference<>();
+            onFx(() -> {
+                Settings settings = Settings.defaults().withTheme(theme);
+                MainWindow w = new MainWindow(app, settings);
+                Scene s = new Scene(w, 1360, 820);
+                Theme.apply(theme, s);
+                Stage stage = new Stage();
+                stage.setScene(s);
+                stage.setTitle("Sockscope");
+                stage.show();
+                window.set(w);
+                scene.set(s);
+                ConnectionTabModel model = tab(w).model();
+                model.urlProperty().set("ws://127.0.0.1:" + server.boundPort() + "/market/stream");
+                model.subprotocolsProperty().set("chat");
+                model.connect();
+            });
+            ConnectionTabModel model = tab(window.get()).model();
+            waitFor(() -> model.stateProperty().get() == ConnectionState.OPEN);
+            onFx(() -> converse(model));
+            waitFor(() -> model.receivedCountProperty().get() >= 22);
+            Thread.sleep(400);
+            onFx(() -> {
+                var table = tab(window.get()).log().table();
+                table.getSelectionModel().select(9);
+                model.composer().modeProperty().set(ComposerMode.JSON);
+                model.composer().draftProperty().set("{\"op\":\"subscribe\",\"channel\":\"trades\",\"symbols\":[\"BTC-USD\"]}");
+            });
+            Thread.sleep(600);
+            onFx(() -> {
+                try {
+                    Snapshots.write(scene.get(), out.resolve("screenshot-" + theme + ".png"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            System.out.println("wrote " + out.resolve("screenshot-" + theme + ".png"));
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private static ConnectionTabView tab(MainWindow w) {
+        return (ConnectionTabView) w.tabs().getSelectionModel().getSelectedItem().getContent();
+    }
+
+    private static void converse(ConnectionTabModel model) {
+        List<String> messages = List.of(
+                "{\"op\":\"auth\",\"token\":\"eyJhbGciOiJIUzI1NiJ9.demo\"}",
+                "{\"op\":\"subscribe\",\"channel\":\"ticker\",\"symbols\":[\"BTC-USD\",\"ETH-USD\"]}");
+        for (String m : messages) {
+            send(model, ComposerMode.JSON, m);
+        }
+        String[] symbols = {"BTC-USD", "ETH-USD", "SOL-USD"};
+        for (int i = 0; i < 14; i++) {
+            String symbol = symbols[i % 3];
+            double price = 64000 / (1 + i % 3 * 12.0) + i * 3.25;
+            send(model, ComposerMode.JSON, String.format(Locale.ROOT,
+                    "{\"type\":\"ticker\",\"symbol\":\"%s\",\"price\":%.2f,\"size\":%.4f,\"side\":\"%s\",\"seq\":%d}",
+                    symbol, price, 0.01 * (i + 1), i % 2 == 0 ? "buy" : "sell", 48211 + i));
+        }
+        send(model, ComposerMode.HEX, "0a 1f 00 ff 42 73 6f 63 6b 73 63 6f 70 65 00 01 02 03");
+        model.ping("heartbeat");
+        for (int i = 0; i < 5; i++) {
+            send(model, ComposerMode.TEXT, "status: all channels healthy, latency " + (3 + i) + " ms");
+        }
+        model.composer().draftProperty().set("");
+    }
+
+    private static void send(ConnectionTabModel model, ComposerMode mode, String text) {
+        model.composer().modeProperty().set(mode);
+        model.composer().draftProperty().set(text);
+        model.send();
+    }
+
+    private static void onFx(Runnable action) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Platform.runLater(() -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                failure.set(e);
+            } finally {
+                done.countDown();
+            }
+        });
+        if (!done.await(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("FX thread did not run the action");
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("condition not met in 20 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+}

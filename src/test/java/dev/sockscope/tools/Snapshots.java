@@ -1,0 +1,26 @@
+package dev.sockscope.tools;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+
+/** Writes a scene to PNG without javafx-swing. FX thread only. */
+final class Snapshots {
+    private Snapshots() {
+    }
+
+    static void write(Scene scene, Path file) throws IOException {
+        WritableImage image = scene.snapshot(null);
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int[] argb = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        out.setRGB(0, 0, width, height, argb, 0, width);
+        ImageIO.write(out, "png", file.toFile());
+    }
+}
