@@ -48,6 +48,8 @@ public final class MessageLogView extends VBox {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
+    private static final javafx.css.PseudoClass CONTROL_FRAME = javafx.css.PseudoClass.getPseudoClass("control-frame");
+
     private final ConnectionTabModel model;
     private final Executor background;
     private final TableView<LogRow> table = new TableView<>();
@@ -143,10 +145,8 @@ public final class MessageLogView extends VBox {
             protected void updateItem(LogRow row, boolean empty) {
                 super.updateItem(row, empty);
                 setText(empty || row == null ? null : text.apply(row));
-                getStyleClass().removeAll("row-control");
-                if (!empty && row != null && row.opcode().isControl()) {
-                    getStyleClass().add("row-control");
-                }
+                // A pseudo-class, not a style class: changing classes re-runs CSS for the cell on every update.
+                pseudoClassStateChanged(CONTROL_FRAME, !empty && row != null && row.opcode().isControl());
             }
         });
     }
@@ -162,21 +162,20 @@ public final class MessageLogView extends VBox {
     }
 
     private TableCell<LogRow, LogRow> directionCell() {
-        return new TableCell<>() {
+        // Both icons are made once per cell and swapped: a new node per update would cost a CSS pass.
+        var sentIcon = Icons.of(Feather.ARROW_UP_RIGHT, 14);
+        sentIcon.getStyleClass().add("dir-send");
+        var receivedIcon = Icons.of(Feather.ARROW_DOWN_LEFT, 14);
+        receivedIcon.getStyleClass().add("dir-receive");
+        TableCell<LogRow, LogRow> cell = new TableCell<>() {
             @Override
             protected void updateItem(LogRow row, boolean empty) {
                 super.updateItem(row, empty);
-                if (empty || row == null) {
-                    setGraphic(null);
-                    return;
-                }
-                boolean sent = row.direction() == Direction.SEND;
-                var icon = Icons.of(sent ? Feather.ARROW_UP_RIGHT : Feather.ARROW_DOWN_LEFT, 14);
-                icon.getStyleClass().add(sent ? "dir-send" : "dir-receive");
-                setGraphic(icon);
-                setAlignment(Pos.CENTER);
+                setGraphic(empty || row == null ? null : row.direction() == Direction.SEND ? sentIcon : receivedIcon);
             }
         };
+        cell.setAlignment(Pos.CENTER);
+        return cell;
     }
 
     private String timeText(long micros) {

@@ -5,10 +5,12 @@ import dev.sockscope.core.Direction;
 import dev.sockscope.core.Frame;
 import dev.sockscope.core.Opcode;
 import java.time.ZoneId;
+import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -43,16 +45,18 @@ final class DetailHeader extends VBox {
         time.getStyleClass().addAll("detail-time", Styles.TEXT_MUTED);
         badges.getStyleClass().add("detail-badges");
         badges.setAlignment(Pos.CENTER_LEFT);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox summary = new HBox(direction, type, size, badges, spacer, time);
+        badges.managedProperty().bind(Bindings.isNotEmpty(badges.getChildren()));
+        FlowPane summary = new FlowPane(direction, type, size, badges, time);
         summary.getStyleClass().add("detail-summary");
         summary.setAlignment(Pos.CENTER_LEFT);
 
         closeStatus.getStyleClass().addAll("detail-close-status", Styles.TEXT_BOLD);
         closeReason.getStyleClass().add("detail-close-reason");
+        closeReason.setWrapText(true);
+        closeStatus.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(closeReason, Priority.ALWAYS);
         closeLine.getStyleClass().add("detail-close");
-        closeLine.setAlignment(Pos.CENTER_LEFT);
+        closeLine.setAlignment(Pos.BASELINE_LEFT);
         closeLine.managedProperty().bind(closeLine.visibleProperty());
         getChildren().addAll(summary, closeLine);
     }

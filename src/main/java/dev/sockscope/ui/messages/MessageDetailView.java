@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
@@ -40,6 +42,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public class MessageDetailView extends VBox {
     private static final String STYLESHEET = "detail.css";
     private static final Duration COPIED_FEEDBACK = Duration.millis(1200);
+    private static final double COMPACT_WIDTH = 600;
 
     private final StackPane placeholder = new StackPane();
     private final VBox body = new VBox();
@@ -142,7 +145,7 @@ public class MessageDetailView extends VBox {
         toggle.setUserData(mode);
         toggle.setToggleGroup(modes);
         toggle.getStyleClass().addAll(pill, Styles.SMALL);
-        toggle.setFocusTraversable(false);
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
         toggles.put(mode, toggle);
         return toggle;
     }
@@ -152,6 +155,10 @@ public class MessageDetailView extends VBox {
         Button button = new Button(text, idle);
         button.getStyleClass().addAll("detail-copy", Styles.SMALL, Styles.FLAT);
         button.setTooltip(new Tooltip(text.replace("Copy", "Copy the whole payload as")));
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        // Narrow panes keep the icons; the text stays on the button for tooltips and automation.
+        button.contentDisplayProperty().bind(Bindings.when(widthProperty().lessThan(COMPACT_WIDTH))
+                .then(ContentDisplay.GRAPHIC_ONLY).otherwise(ContentDisplay.LEFT));
         PauseTransition reset = new PauseTransition(COPIED_FEEDBACK);
         reset.setOnFinished(e -> button.setGraphic(idle));
         button.setOnAction(e -> {

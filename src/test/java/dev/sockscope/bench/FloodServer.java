@@ -1,0 +1,88 @@
+package dev.sockscope.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A flood source for benchmarks, run as its own process so its buffers never count against the
+ * measured heap. It answers one upgrade on 127.0.0.1 and then writes N unmasked 100-byte text
+ * frames as fast as TCP takes them (N from the query: {@code /?n=1000000}), then a close frame.
+ * Prints "PORT n" when listening.
+ */
+public final class FloodServer {
+    private static final Pattern KEY = Pattern.compile("(?im)^Sec-WebSocket-Key:\\s*(\\S+)");
+    private static final Pattern COUNT = Pattern.compile("[?&]n=(\\d+)");
+
+    private FloodServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            System.out.println("PORT " + server.getLocalPort());
+            System.out.flush();
+            while (true) {
+                try (Socket socket = server.accept()) {
+                    socket.setTcpNoDelay(true);
+                    serve(socket);
+                } catch (IOException e) {
+                    System.err.println("flood connection ended: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static void serve(Socket socket) throws IOException, NoSuchAlgorithmException {
+        String head = readHead(socket.getInputStream());
+        Matcher key = KEY.matcher(head);
+        Matcher count = COUNT.matcher(head.lines().findFirst().orElse(""));
+        if (!key.find()) {
+            return;
+        }
+        long n = count.find() ? Long.parseLong(count.group(1)) : 1_000_000;
+        String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
+                .digest((key.group(1) + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII)));
+        OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
+        out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        byte[] frame = new byte[102];
+        frame[0] = (byte) 0x81;
+        frame[1] = 100;
+        for (long i = 0; i < n; i++) {
+            byte[] text = String.format("{\"seq\":%09d,\"symbol\":\"BTC-USD\",\"price\":64123.50,\"qty\":0.015,\"pad\":\"", i)
+                    .getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(text, 0, frame, 2, text.length);
+            for (int j = 2 + text.length; j < 100; j++) {
+                frame[j] = 'x';
+            }
+            frame[100] = '"';
+            frame[101] = '}';
+            out.write(frame);
+        }
+        out.write(new byte[] {(byte) 0x88, 2, 0x03, (byte) 0xE8});
+        out.flush();
+        socket.getInputStream().read();
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        int b;
+        while ((b = in.read()) != -1) {
+            head.append((char) b);
+            if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) {
+                break;
+            }
+        }
+        return head.toString();
+    }
+}

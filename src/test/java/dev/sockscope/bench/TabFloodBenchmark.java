@@ -1,0 +1,168 @@
+package dev.sockscope.bench;
+
+import dev.sockscope.app.AppContext;
+import dev.sockscope.app.Settings;
+import dev.sockscope.client.ClientConnection;
+import dev.sockscope.core.ConnectRequest;
+import dev.sockscope.core.SessionEvent;
+import dev.sockscope.core.WsUrl;
+import dev.sockscope.ui.MainWindow;
+import dev.sockscope.ui.common.Theme;
+import dev.sockscope.ui.connection.ConnectionTabModel;
+import dev.sockscope.ui.connection.ConnectionTabView;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Floods one tab from a loopback server (a separate process) with 100-byte messages and reports
+ * messages/s received and shown, the FX thread's stall (how late a runnable posted every 5 ms
+ * runs: p50, p99, max) and the heap after the flood. The baseline, measured in the same run, is
+ * the bare client with a counting sink: no log, no UI.
+ *
+ * <p>Run: {@code mvn -q test-compile exec:exec -Pbench} (headless, Monocle; no display needed).
+ */
+public final class TabFloodBenchmark {
+    private static final int MESSAGES = Integer.getInteger("messages", 1_000_000);
+
+    private TabFloodBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), FloodServer.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            String line = new BufferedReader(new InputStreamReader(server.getInputStream())).readLine();
+            int port = Integer.parseInt(line.substring(5).strip());
+            String url = "ws://127.0.0.1:" + port + "/?n=" + MESSAGES;
+            double baseline = baseline(url);
+            double[] tab = tab(url);
+            report(baseline, tab);
+        } finally {
+            server.destroy();
+            Platform.exit();
+        }
+    }
+
+    /** Messages/s the bare client receives. */
+    private static double baseline(String url) throws Exception {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        AtomicLong count = new AtomicLong();
+        AtomicLong first = new AtomicLong();
+        AtomicLong last = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(1);
+        ClientConnection.open(1, ConnectRequest.of(WsUrl.parse(url)), e -> {
+            if (e instanceof SessionEvent.FrameEvent) {
+                long n = count.incrementAndGet();
+                if (n == 1) {
+                    first.set(System.nanoTime());
+                }
+                if (n == MESSAGES) {
+                    last.set(System.nanoTime());
+                    done.countDown();
+                }
+            } else if (!(e instanceof SessionEvent.Opened)) {
+                done.countDown();
+            }
+        }, timer);
+        done.await(5, TimeUnit.MINUTES);
+        timer.shutdownNow();
+        return MESSAGES / ((last.get() - first.get()) / 1e9);
+    }
+
+    /** [received/s, shown/s, stall p50 ms, stall p99 ms, stall max ms, heap MB]. */
+    private static double[] tab(String url) throws Exception {
+        Platform.startup(() -> { });
+        AppContext app = new AppContext(Files.createTempDirectory("sockscope-bench"));
+        AtomicReference<ConnectionTabModel> model = new AtomicReference<>();
+        AtomicReference<ConnectionTabView> view = new AtomicReference<>();
+        CountDownLatch ready = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            MainWindow window = new MainWindow(app, Settings.defaults());
+            Scene scene = new Scene(window, 1280, 800);
+            Theme.apply(Theme.LIGHT, scene);
+            Stage stage = new Stage();
+            stage.setScene(scene);
+            stage.show();
+            view.set((ConnectionTabView) window.tabs().getSelectionModel().getSelectedItem().getContent());
+            model.set(view.get().model());
+            model.get().urlProperty().set(url);
+            ready.countDown();
+        });
+        ready.await();
+
+        List<Double> stalls = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong firstReceived = new AtomicLong();
+        AtomicLong allReceived = new AtomicLong();
+        AtomicLong allShown = new AtomicLong();
+        Thread probe = new Thread(() -> {
+            while (allShown.get() == 0) {
+                long posted = System.nanoTime();
+                Platform.runLater(() -> {
+                    stalls.add((System.nanoTime() - posted) / 1e6);
+                    int shown = view.get().log().table().getItems().size();
+                    if (shown >= MESSAGES && allShown.get() == 0) {
+                        allShown.set(System.nanoTime());
+                    }
+                });
+                int received = model.get().log().size();
+                if (received > 0 && firstReceived.get() == 0) {
+                    firstReceived.set(System.nanoTime());
+                }
+                if (received >= MESSAGES && allReceived.get() == 0) {
+                    allReceived.set(System.nanoTime());
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "stall-probe");
+        Platform.runLater(() -> model.get().connect());
+        probe.start();
+        probe.join(TimeUnit.MINUTES.toMillis(5));
+
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        double heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
+        List<Double> sorted = new ArrayList<>(stalls);
+        Collections.sort(sorted);
+        double received = MESSAGES / ((allReceived.get() - firstReceived.get()) / 1e9);
+        double shown = MESSAGES / ((allShown.get() - firstReceived.get()) / 1e9);
+        app.close();
+        return new double[] {received, shown, percentile(sorted, 0.50), percentile(sorted, 0.99),
+                sorted.get(sorted.size() - 1), heapMb};
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static void report(double baseline, double[] tab) {
+        System.out.printf(Locale.ROOT, "messages                 %,d x 100 B%n", MESSAGES);
+        System.out.printf(Locale.ROOT, "baseline (bare client)   %,.0f msg/s%n", baseline);
+        System.out.printf(Locale.ROOT, "tab received             %,.0f msg/s (%.2fx baseline)%n", tab[0], tab[0] / baseline);
+        System.out.printf(Locale.ROOT, "tab shown in the log     %,.0f msg/s (%.2fx baseline)%n", tab[1], tab[1] / baseline);
+        System.out.printf(Locale.ROOT, "FX stall p50 / p99 / max %.1f / %.1f / %.1f ms%n", tab[2], tab[3], tab[4]);
+        System.out.printf(Locale.ROOT, "heap after the flood     %.0f MB (after GC, log of %,d messages held)%n", tab[5], MESSAGES);
+    }
+}
