@@ -137,8 +137,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private static void updateDot(Circle dot, ConnectionState state) {
-        dot.getStyleClass().removeIf(c -> c.startsWith("state-") && !c.equals("state-dot"));
-        dot.getStyleClass().add("state-" + state.name().toLowerCase(java.util.Locale.ROOT));
+        dev.sockscope.ui.connection.StateStyles.apply(dot, state);
     }
 
     static String title(String url) {

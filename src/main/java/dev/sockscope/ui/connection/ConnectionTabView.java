@@ -38,6 +38,7 @@ public final class ConnectionTabView extends BorderPane {
     private final MessageLogView log;
     private final StatusBarView statusBar;
     private final Runnable stopPulse;
+    private long lastStatus;
 
     public ConnectionTabView(ConnectionTabModel model, Executor background, BooleanProperty relativeTime) {
         this.model = model;
@@ -145,7 +146,13 @@ public final class ConnectionTabView extends BorderPane {
 
     private void pulse() {
         model.pulse();
-        statusBar.refresh();
+        log.pulse();
+        long now = System.nanoTime();
+        // The status bar's counters change with every message; four updates a second are plenty.
+        if (now - lastStatus >= 250_000_000L) {
+            lastStatus = now;
+            statusBar.refresh();
+        }
     }
 
     /** The tab is closing: stop the pulse and close the connection. */

@@ -2,18 +2,25 @@ package dev.sockscope.ui.connection;
 
 import dev.sockscope.app.FrameLog;
 import dev.sockscope.core.Bytes;
+import dev.sockscope.core.CloseCode;
 import dev.sockscope.core.Frame;
-import dev.sockscope.core.Opcode;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.function.IntPredicate;
 import javafx.collections.ObservableListBase;
 
 /**
- * The table's items: a window onto the packed log, unfiltered or through an index of matching
- * positions. Rows are made when the table asks for one (only the visible ones) and not kept.
- * {@link #catchUp()} runs once per pulse and announces everything appended since, as one change.
+ * The table's items: a window of at most {@link #WINDOW} rows onto the packed log, unfiltered or
+ * through an index of matching positions. Rows are made when the table asks for one (only the
+ * visible ones) and not kept.
+ *
+ * <p>Why a window: TableView's VirtualFlow walks every row on each layout, so a table of a million
+ * rows spends its pulses counting rows. The window keeps layouts cheap at any log size; the pager
+ * moves it. While following, it slides with the tail. {@link #catchUp()} runs on the FX thread and
+ * announces what changed as one list change.
  */
 final class LogRows extends ObservableListBase<LogRow> {
+    static final int WINDOW = 10_000;
     private static final int PREVIEW_BYTES = 256;
 
     private final FrameLog log;
@@ -21,7 +28,10 @@ final class LogRows extends ObservableListBase<LogRow> {
     private int[] matches;
     private int matchCount;
     private int scanned;
-    private int visible;
+    private int total;
+    private int windowStart;
+    private int shown;
+    private boolean follow = true;
 
     /** Everything in the log. */
     LogRows(FrameLog log) {
@@ -38,28 +48,24 @@ final class LogRows extends ObservableListBase<LogRow> {
         this.matches = matches;
         this.matchCount = matchCount;
         this.scanned = scanned;
-        this.visible = filter == null ? Math.min(log.size(), scanned) : matchCount;
+        this.total = filter == null ? Math.min(log.size(), scanned) : matchCount;
+        this.windowStart = Math.max(0, total - WINDOW);
+        this.shown = total - windowStart;
     }
 
-    /** Brings the visible size up to the log; new rows are announced in one change. */
+    /** Takes in what the log gained since the last call and moves the window if following. */
     void catchUp() {
         int logSize = log.size();
         if (logSize < scanned) {
             // The log was cleared for a new connection.
-            int removed = visible;
             matchCount = 0;
             scanned = 0;
-            visible = 0;
-            if (removed > 0) {
-                beginChange();
-                nextRemove(0, java.util.Collections.nCopies(removed, (LogRow) null));
-                endChange();
-            }
+            total = 0;
+            moveWindow(0, 0);
             return;
         }
-        int before = visible;
         if (filter == null) {
-            visible = logSize;
+            total = logSize;
         } else {
             for (int i = scanned; i < logSize; i++) {
                 if (filter.test(i)) {
@@ -69,24 +75,110 @@ final class LogRows extends ObservableListBase<LogRow> {
                     matches[matchCount++] = i;
                 }
             }
-            visible = matchCount;
+            total = matchCount;
         }
         scanned = logSize;
-        if (visible > before) {
-            beginChange();
-            nextAdd(before, visible);
-            endChange();
-        }
+        int start = follow ? Math.max(0, total - WINDOW) : windowStart;
+        moveWindow(start, Math.min(WINDOW, total - start));
     }
 
-    /** The log position of a visible row. */
+    // ---- paging (FX thread) ----
+
+    void showLatest() {
+        follow = true;
+        catchUp();
+    }
+
+    void showOlder() {
+        page(Math.max(0, windowStart - WINDOW / 2));
+    }
+
+    void showNewer() {
+        page(Math.min(Math.max(0, total - WINDOW), windowStart + WINDOW / 2));
+    }
+
+    void showOldest() {
+        page(0);
+    }
+
+    private void page(int start) {
+        follow = start >= total - WINDOW;
+        moveWindow(start, Math.min(WINDOW, total - start));
+    }
+
+    void setFollow(boolean value) {
+        follow = value;
+    }
+
+    int total() {
+        return total;
+    }
+
+    int windowStart() {
+        return windowStart;
+    }
+
+    boolean atLatest() {
+        return windowStart + shown >= total;
+    }
+
+    /** How far into the log this window has looked. */
+    int scanned() {
+        return scanned;
+    }
+
+    /** The row of the window that shows this log position, or -1. */
+    int rowOf(int logIndex) {
+        for (int row = 0; row < shown; row++) {
+            if (logIndex(row) == logIndex) {
+                return row;
+            }
+        }
+        return -1;
+    }
+
+    private void moveWindow(int start, int size) {
+        if (start == windowStart && size == shown) {
+            return;
+        }
+        int oldShown = shown;
+        int dropped = start - windowStart;
+        beginChange();
+        if (dropped >= 0 && dropped < oldShown) {
+            // Sliding forward: the rows still in view keep their cells.
+            windowStart = start;
+            shown = size;
+            if (dropped > 0) {
+                nextRemove(0, Collections.nCopies(dropped, (LogRow) null));
+            }
+            int kept = oldShown - dropped;
+            if (size > kept) {
+                nextAdd(kept, size);
+            } else if (size < kept) {
+                nextRemove(size, Collections.nCopies(kept - size, (LogRow) null));
+            }
+        } else {
+            windowStart = start;
+            shown = size;
+            if (oldShown > 0) {
+                nextRemove(0, Collections.nCopies(oldShown, (LogRow) null));
+            }
+            if (size > 0) {
+                nextAdd(0, size);
+            }
+        }
+        endChange();
+    }
+
+    /** The log position of a row of the window. */
     int logIndex(int row) {
-        return filter == null ? row : matches[row];
+        int position = windowStart + row;
+        return filter == null ? position : matches[position];
     }
 
     @Override
     public LogRow get(int row) {
-        if (row < 0 || row >= visible) {
+        if (row < 0 || row >= shown) {
             throw new IndexOutOfBoundsException(row);
         }
         int index = logIndex(row);
@@ -96,7 +188,7 @@ final class LogRows extends ObservableListBase<LogRow> {
 
     @Override
     public int size() {
-        return visible;
+        return shown;
     }
 
     static String preview(Frame head) {
@@ -104,7 +196,7 @@ final class LogRows extends ObservableListBase<LogRow> {
             case TEXT -> oneLine(head.text());
             case BINARY, CONTINUATION -> Bytes.hex(head.payload()).replaceAll("(..)", "$1 ").strip();
             case CLOSE -> head.closeCode() < 0 ? "(no code)"
-                    : head.closeCode() + " " + dev.sockscope.core.CloseCode.describe(head.closeCode())
+                    : head.closeCode() + " " + CloseCode.describe(head.closeCode())
                             + (head.closeReason().isEmpty() ? "" : ": " + head.closeReason());
             case PING, PONG -> head.size() == 0 ? "" : oneLine(head.text());
         };
@@ -117,9 +209,5 @@ final class LogRows extends ObservableListBase<LogRow> {
             out.append(c == '\n' ? '\u23CE' : c == '\r' || c == '\t' ? ' ' : c);
         }
         return out.toString();
-    }
-
-    static boolean isControl(Opcode opcode) {
-        return opcode.isControl();
     }
 }

@@ -32,6 +32,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -62,10 +63,16 @@ public final class MessageLogView extends VBox {
     private final ToggleButton controlToggle = toggle("Control", null, "Show ping, pong and close frames");
     private final ToggleButton followToggle = toggle(null, Feather.CHEVRONS_DOWN, "Follow: keep the newest message in view");
     private final Label countLabel = new Label();
+    private final BooleanProperty paged = new SimpleBooleanProperty();
     private final BooleanProperty relativeTime = new SimpleBooleanProperty();
     private final PauseTransition filterDelay = new PauseTransition(Duration.millis(200));
+    private static final long TRICKLE_REFRESH_NANOS = 50_000_000L;
+    private static final long FLOOD_REFRESH_NANOS = 250_000_000L;
+    private static final int FLOOD_ROWS = 200;
+
     private LogRows rows;
     private long filterGeneration;
+    private long lastCatchUp;
 
     public MessageLogView(ConnectionTabModel model, Executor background, Consumer<Frame> onSelect) {
         this.model = model;
@@ -84,6 +91,15 @@ public final class MessageLogView extends VBox {
         }
         regexToggle.setSelected(false);
         followToggle.setSelected(true);
+        followToggle.selectedProperty().addListener((obs, old, following) -> {
+            if (following) {
+                rows.showLatest();
+                updateCount();
+                scrollToEnd();
+            } else {
+                rows.setFollow(false);
+            }
+        });
         relativeTime.addListener((obs, old, now) -> table.refresh());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             onSelect.accept(row == null ? null : model.log().get(row.index()));
@@ -94,7 +110,6 @@ public final class MessageLogView extends VBox {
                 applyFilter();
             }
         });
-        model.logSizeProperty().addListener((obs, old, now) -> catchUp());
     }
 
     public BooleanProperty relativeTimeProperty() {
@@ -105,11 +120,44 @@ public final class MessageLogView extends VBox {
         return table;
     }
 
+    /** The log position of the last row the table holds, or -1 when it holds none. */
+    public int newestShownIndex() {
+        return rows.isEmpty() ? -1 : rows.logIndex(rows.size() - 1);
+    }
+
+    /**
+     * Called every pulse. A trickle of messages shows within 50 ms; under a flood the table is
+     * refreshed four times a second: nobody reads a log scrolling faster, and each refresh lays
+     * out and repaints the whole table, which would otherwise leave the FX thread no time for
+     * anything else.
+     */
+    public void pulse() {
+        long now = System.nanoTime();
+        int pending = model.log().size() - rows.scanned();
+        long interval = pending > FLOOD_ROWS ? FLOOD_REFRESH_NANOS : TRICKLE_REFRESH_NANOS;
+        if (pending != 0 && now - lastCatchUp >= interval) {
+            lastCatchUp = now;
+            catchUp();
+        }
+    }
+
     private void catchUp() {
         int before = rows.size();
         rows.catchUp();
         updateCount();
         if (followToggle.isSelected() && rows.size() > before) {
+            scrollToEnd();
+        }
+    }
+
+    /**
+     * Moves the view to the newest row. Setting the flow's position reuses the visible cells;
+     * {@code TableView.scrollTo} lays the flow out again at once and costs several times more.
+     */
+    private void scrollToEnd() {
+        if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.setPosition(1.0);
+        } else {
             table.scrollTo(rows.size() - 1);
         }
     }
@@ -213,12 +261,41 @@ public final class MessageLogView extends VBox {
         clear.setTooltip(new Tooltip("Clear the filter"));
         clear.setOnAction(e -> filterField.clear());
         HBox bar = new HBox(6, filterField, clear, regexToggle, gap(), new HBox(sentToggle, receivedToggle), gap(),
-                new HBox(textToggle, binaryToggle, controlToggle), gap(), timeToggle, followToggle, countLabel);
+                new HBox(textToggle, binaryToggle, controlToggle), gap(), timeToggle, followToggle, pager());
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("log-toolbar");
         updateCount();
         return bar;
+    }
+
+    /** Moves the table's window over logs longer than {@link LogRows#WINDOW} rows. */
+    private HBox pager() {
+        Button oldest = pageButton(Feather.CHEVRONS_LEFT, "Oldest messages", () -> rows.showOldest());
+        Button older = pageButton(Feather.CHEVRON_LEFT, "Older messages", () -> rows.showOlder());
+        Button newer = pageButton(Feather.CHEVRON_RIGHT, "Newer messages", () -> rows.showNewer());
+        HBox pager = new HBox(2, oldest, older, countLabel, newer);
+        pager.setAlignment(Pos.CENTER_LEFT);
+        for (Button b : new Button[] {oldest, older, newer}) {
+            b.visibleProperty().bind(paged);
+            b.managedProperty().bind(paged);
+        }
+        return pager;
+    }
+
+    private Button pageButton(org.kordamp.ikonli.Ikon icon, String tip, Runnable move) {
+        Button button = new Button(null, Icons.of(icon, 13));
+        button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        button.setTooltip(new Tooltip(tip));
+        button.setOnAction(e -> {
+            followToggle.setSelected(false);
+            move.run();
+            if (rows.atLatest()) {
+                followToggle.setSelected(true);
+            }
+            updateCount();
+        });
+        return button;
     }
 
     private static Region gap() {
@@ -297,18 +374,22 @@ public final class MessageLogView extends VBox {
 
     private void install(LogRows next) {
         rows = next;
+        rows.setFollow(followToggle.isSelected());
         table.setItems(rows);
         rows.catchUp();
         updateCount();
         if (followToggle.isSelected() && !rows.isEmpty()) {
-            table.scrollTo(rows.size() - 1);
+            scrollToEnd();
         }
     }
 
     private void updateCount() {
-        int total = model.log().size();
-        int shown = rows == null ? 0 : rows.size();
-        countLabel.setText(shown == total ? String.format(Locale.ROOT, "%,d messages", total)
-                : String.format(Locale.ROOT, "%,d of %,d", shown, total));
+        int logSize = model.log().size();
+        int matching = rows == null ? 0 : rows.total();
+        paged.set(matching > LogRows.WINDOW);
+        String window = matching > LogRows.WINDOW ? String.format(Locale.ROOT, "%,d–%,d of ", rows.windowStart() + 1,
+                rows.windowStart() + rows.size()) : "";
+        countLabel.setText(matching == logSize ? String.format(Locale.ROOT, "%s%,d messages", window, logSize)
+                : String.format(Locale.ROOT, "%s%,d matching of %,d", window, matching, logSize));
     }
 }
