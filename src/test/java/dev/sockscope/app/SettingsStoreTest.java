@@ -1,0 +1,45 @@
+package dev.sockscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void savesAndRestoresTabsWithHeadersDraftsAndTrust() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        TabState tab = new TabState("wss://example.com/feed", List.of(new TabState.HeaderRow("Authorization", "Bearer x", false)),
+                "graphql-ws", 30, "/etc/ca.pem", List.of("ab".repeat(32)), "{\"a\":1}", "json");
+        Settings settings = new Settings("dark", true, List.of(tab, TabState.blank()), 1);
+        store.save(settings);
+        assertEquals(settings, new SettingsStore(dir).load());
+    }
+
+    @Test
+    void keepsADamagedFileAsideAndStartsWithDefaults() throws Exception {
+        Files.writeString(dir.resolve("settings.json"), "{ not json");
+        Settings loaded = new SettingsStore(dir).load();
+        assertEquals(Settings.defaults(), loaded);
+        try (var files = Files.list(dir)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("settings.json.damaged-")));
+        }
+    }
+
+    @Test
+    void resolvesTheDataDirectoryFromFlagThenEnvironmentThenOs() {
+        assertEquals(Path.of("/x").toAbsolutePath(), DataDirectory.resolve(Path.of("/x"), java.util.Map.of("SOCKSCOPE_HOME", "/y"), "Linux", "/home/u"));
+        assertEquals(Path.of("/y"), DataDirectory.resolve(null, java.util.Map.of("SOCKSCOPE_HOME", "/y"), "Linux", "/home/u"));
+        assertEquals(Path.of("/home/u/.local/share/sockscope"), DataDirectory.resolve(null, java.util.Map.of(), "Linux", "/home/u"));
+        assertEquals(Path.of("/xdg/sockscope"), DataDirectory.resolve(null, java.util.Map.of("XDG_DATA_HOME", "/xdg"), "Linux", "/home/u"));
+        assertEquals(Path.of("/Users/u/Library/Application Support/Sockscope"),
+                DataDirectory.resolve(null, java.util.Map.of(), "Mac OS X", "/Users/u"));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.sockscope.ui.connection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ComposerModelTest {
+    @Test
+    void validatesJsonAsYouTypeAndSaysWhere() {
+        ComposerModel composer = new ComposerModel();
+        composer.modeProperty().set(ComposerMode.JSON);
+        composer.draftProperty().set("{\"a\": 1,\n \"b\": }");
+        assertTrue(composer.problemProperty().get().startsWith("invalid JSON at line 2"), composer.problemProperty().get());
+        composer.draftProperty().set("{\"a\": 1}");
+        assertEquals("", composer.problemProperty().get());
+    }
+
+    @Test
+    void formatsAndMinifiesJson() {
+        ComposerModel composer = new ComposerModel();
+        composer.modeProperty().set(ComposerMode.JSON);
+        composer.draftProperty().set("{\"a\":[1,2],\"b\":{\"c\":true}}");
+        composer.format();
+        assertTrue(composer.draftProperty().get().contains("\n  \"a\""), composer.draftProperty().get());
+        composer.minify();
+        assertEquals("{\"a\":[1,2],\"b\":{\"c\":true}}", composer.draftProperty().get());
+    }
+
+    @Test
+    void checksBinaryDraftsInHexAndBase64() {
+        ComposerModel composer = new ComposerModel();
+        composer.modeProperty().set(ComposerMode.HEX);
+        composer.draftProperty().set("00 ff 1");
+        assertFalse(composer.problemProperty().get().isEmpty());
+        composer.draftProperty().set("00 ff 10");
+        assertEquals("", composer.problemProperty().get());
+        composer.modeProperty().set(ComposerMode.BASE64);
+        composer.draftProperty().set("AP8Q");
+        assertEquals("", composer.problemProperty().get());
+    }
+
+    @Test
+    void recallsSentDraftsAndReturnsToWhatWasBeingTyped() {
+        ComposerModel composer = new ComposerModel();
+        composer.remember("one");
+        composer.remember("two");
+        composer.draftProperty().set("typing");
+        assertTrue(composer.recallPrevious());
+        assertEquals("two", composer.draftProperty().get());
+        assertTrue(composer.recallPrevious());
+        assertEquals("one", composer.draftProperty().get());
+        assertFalse(composer.recallPrevious());
+        assertTrue(composer.recallNext());
+        assertTrue(composer.recallNext());
+        assertEquals("typing", composer.draftProperty().get());
+        assertFalse(composer.recallNext());
+    }
+}
