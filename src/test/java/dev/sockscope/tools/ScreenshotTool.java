@@ -62,7 +62,12 @@ public final class ScreenshotTool {
             Thread.sleep(400);
             onFx(() -> {
                 var table = tab(window.get()).log().table();
-                table.getSelectionModel().select(9);
+                int pick = table.getItems().size() - 1;
+                while (pick > 0 && !(table.getItems().get(pick).direction() == dev.sockscope.core.Direction.RECEIVE
+                        && table.getItems().get(pick).preview().startsWith("{\"type\":\"ticker\""))) {
+                    pick--;
+                }
+                table.getSelectionModel().select(pick);
                 model.composer().modeProperty().set(ComposerMode.JSON);
                 model.composer().draftProperty().set("{\"op\":\"subscribe\",\"channel\":\"trades\",\"symbols\":[\"BTC-USD\"]}");
             });

@@ -114,6 +114,32 @@ class MainWindowTest {
     }
 
     @Test
+    void restoresOpenTabsWithTheirRequestAndDraftAtTheNextLaunch(FxRobot robot) {
+        robot.interact(() -> {
+            var model = currentTab().model();
+            model.urlProperty().set("wss://example.com/feed");
+            model.headers().add(new dev.sockscope.ui.connection.HeaderRowModel("Authorization", "Bearer t", true));
+            model.subprotocolsProperty().set("graphql-ws");
+            model.composer().modeProperty().set(dev.sockscope.ui.connection.ComposerMode.JSON);
+            model.composer().draftProperty().set("{\"op\":\"ping\"}");
+            window.openTab(dev.sockscope.app.TabState.blank()).model().urlProperty().set("ws://localhost:9000");
+        });
+        Settings saved = window.snapshot();
+        robot.interact(() -> {
+            MainWindow next = new MainWindow(app, saved);
+            assertEquals(2, next.tabs().getTabs().size());
+            var restored = ((ConnectionTabView) next.tabs().getTabs().get(0).getContent()).model();
+            assertEquals("wss://example.com/feed", restored.urlProperty().get());
+            assertEquals("Authorization", restored.headers().get(0).nameProperty().get());
+            assertEquals("graphql-ws", restored.subprotocolsProperty().get());
+            assertEquals("{\"op\":\"ping\"}", restored.composer().draftProperty().get());
+            assertEquals(dev.sockscope.ui.connection.ComposerMode.JSON, restored.composer().modeProperty().get());
+            assertEquals(1, next.tabs().getSelectionModel().getSelectedIndex());
+            next.disposeAll();
+        });
+    }
+
+    @Test
     void opensAndClosesTabsWithTheKeyboardAndPlusButton(FxRobot robot) {
         assertEquals(1, window.tabs().getTabs().size());
         robot.clickOn("#newTabButton");
