@@ -1,5 +1,6 @@
 package dev.sockscope.client;
 
+import dev.sockscope.codec.FrameParser;
 import dev.sockscope.core.Clock;
 import dev.sockscope.core.ConnectRequest;
 import dev.sockscope.core.Connection;
@@ -203,13 +204,21 @@ public final class ClientConnection implements Connection {
             return;
         }
         LOG.debug("connection {} ended: code {} reason '{}' remote {}", id, code, reason, remote);
-        if (closeInitiatedByUs && remote && code != 1006) {
-            closeReceived(code, reason);
+        int finalCode = code;
+        String finalReason = reason;
+        FrameParser.WireFrame reply = tap.lastCloseFrame();
+        if (closeInitiatedByUs && reply != null) {
+            // Java-WebSocket stops decoding once it has sent a close, so the server's reply is
+            // read from the wire: that is the code the connection really closed with.
+            Frame replyFrame = Frame.message(Direction.RECEIVE, Opcode.CLOSE, reply.payload(), Clock.nowMicros());
+            frame(replyFrame);
+            finalCode = replyFrame.closeCode() < 0 ? 1005 : replyFrame.closeCode();
+            finalReason = replyFrame.closeReason();
         }
-        String why = code == 1006 && (reason == null || reason.isEmpty()) && lastError != null
-                ? ConnectFailures.messageOf(lastError) : reason;
+        String why = finalCode == 1006 && (finalReason == null || finalReason.isEmpty()) && lastError != null
+                ? ConnectFailures.messageOf(lastError) : finalReason;
         if (terminal.compareAndSet(false, true)) {
-            sink.accept(new SessionEvent.Closed(id, code, why == null ? "" : why, remote, Clock.nowMicros()));
+            sink.accept(new SessionEvent.Closed(id, finalCode, why == null ? "" : why, remote, Clock.nowMicros()));
         }
     }
 

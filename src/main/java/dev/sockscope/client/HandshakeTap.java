@@ -1,5 +1,7 @@
 package dev.sockscope.client;
 
+import dev.sockscope.codec.FrameParser;
+import dev.sockscope.codec.FrameScanner;
 import dev.sockscope.core.Handshake;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -31,6 +33,9 @@ final class HandshakeTap extends Socket {
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private final InputStream in;
     private final OutputStream out;
+    /** Follows frame boundaries to catch close frames the library no longer decodes once closing. */
+    private final FrameScanner frames = new FrameScanner(opcode -> opcode == 0x8, f -> lastClose = f);
+    private volatile FrameParser.WireFrame lastClose;
     private volatile long requestSentNanos;
     private volatile long responseReadNanos;
 
@@ -38,6 +43,11 @@ final class HandshakeTap extends Socket {
         this.inner = inner;
         this.in = new TapIn(inner.getInputStream());
         this.out = new TapOut(inner.getOutputStream());
+    }
+
+    /** The last close frame the server sent, or null. */
+    FrameParser.WireFrame lastCloseFrame() {
+        return lastClose;
     }
 
     Handshake handshake() {
@@ -111,12 +121,16 @@ final class HandshakeTap extends Socket {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             int n = in.read(b, off, len);
-            if (n > 0 && !response.complete()) {
+            if (n > 0 && response.complete()) {
+                frames.scan(b, off, n);
+            } else if (n > 0) {
                 int bodyStart = response.record(b, off, n);
                 if (bodyStart >= 0) {
                     responseReadNanos = System.nanoTime();
                     Handshake head = new Handshake("", response.head(), null);
-                    if (head.status() != 101) {
+                    if (head.status() == 101) {
+                        frames.scan(b, bodyStart, off + n - bodyStart);
+                    } else {
                         synchronized (body) {
                             body.write(b, bodyStart, off + n - bodyStart);
                         }

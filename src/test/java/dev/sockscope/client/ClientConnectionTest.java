@@ -103,6 +103,8 @@ class ClientConnectionTest {
             Frame sentClose = events.awaitFrame(f -> f.opcode() == Opcode.CLOSE && f.direction() == Direction.SEND, "close sent");
             assertEquals(4000, sentClose.closeCode());
             assertEquals("done here", sentClose.closeReason());
+            Frame reply = events.awaitFrame(f -> f.opcode() == Opcode.CLOSE && f.direction() == Direction.RECEIVE, "close reply");
+            assertEquals(4000, reply.closeCode(), "the server echoes our code");
         }
     }
 
