@@ -100,7 +100,7 @@ public final class ConnectCommand implements Callable<Integer> {
             SessionEvent first = watch.awaitOpenOrFailure(request.timeout().plusSeconds(5));
             if (first instanceof SessionEvent.Failed failed) {
                 throw new UserError(failed.failure().kind().isUsage() ? ExitCodes.USAGE : ExitCodes.FAILURE,
-                        failed.failure().message());
+                        describe(failed.failure()));
             }
             if (outgoing.isEmpty()) {
                 sendStdin(connection, watch);
@@ -114,6 +114,15 @@ public final class ConnectCommand implements Callable<Integer> {
             }
             return finish(connection, watch);
         }
+    }
+
+    /** The failure in one line; a refused certificate also names its fingerprint, ready for --trust-cert. */
+    static String describe(dev.sockscope.core.Failure failure) {
+        if (failure.kind().isTls() && failure.leafSha256().isPresent()) {
+            return failure.message() + " (server certificate SHA-256 " + failure.leafSha256().get()
+                    + "; to trust it: --trust-cert " + failure.leafSha256().get() + ")";
+        }
+        return failure.message();
     }
 
     private ConnectRequest request() {

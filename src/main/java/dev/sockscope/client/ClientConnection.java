@@ -140,9 +140,22 @@ public final class ClientConnection implements Connection {
             tlsInfo = TlsSessions.describe(ssl, request.url().host());
             return ssl;
         } catch (IOException e) {
-            fail(ConnectFailures.classify(e, request.url(), request.timeout(), tls.verdict(), "TLS handshake"));
+            Failure failure = ConnectFailures.classify(e, request.url(), request.timeout(), tls.verdict(), "TLS handshake");
+            fail(tls.verdict() == null ? failure : failure.withPeerChain(derOf(tls.verdict().chain())));
             return null;
         }
+    }
+
+    private static List<byte[]> derOf(List<java.security.cert.X509Certificate> chain) {
+        List<byte[]> der = new ArrayList<>();
+        for (java.security.cert.X509Certificate cert : chain) {
+            try {
+                der.add(cert.getEncoded());
+            } catch (java.security.cert.CertificateEncodingException e) {
+                LOG.debug("certificate cannot be encoded", e);
+            }
+        }
+        return der;
     }
 
     private Draft_6455 draft() {

@@ -1,5 +1,6 @@
 package dev.sockscope.client;
 
+import dev.sockscope.core.Clock;
 import dev.sockscope.core.Direction;
 import dev.sockscope.core.Frame;
 import dev.sockscope.core.Opcode;
@@ -36,26 +37,26 @@ final class JwsAdapter extends WebSocketClient {
     @Override
     public void onMessage(String message) {
         owner.frame(Frame.message(Direction.RECEIVE, Opcode.TEXT, message.getBytes(StandardCharsets.UTF_8),
-                dev.sockscope.core.Clock.nowMicros()));
+                Clock.nowMicros()));
     }
 
     @Override
     public void onMessage(ByteBuffer bytes) {
-        owner.frame(Frame.message(Direction.RECEIVE, Opcode.BINARY, toArray(bytes), dev.sockscope.core.Clock.nowMicros()));
+        owner.frame(Frame.message(Direction.RECEIVE, Opcode.BINARY, toArray(bytes), Clock.nowMicros()));
     }
 
     @Override
     public void onWebsocketPing(WebSocket conn, Framedata f) {
         byte[] payload = toArray(f.getPayloadData());
-        owner.frame(Frame.message(Direction.RECEIVE, Opcode.PING, payload, dev.sockscope.core.Clock.nowMicros()));
+        owner.frame(Frame.message(Direction.RECEIVE, Opcode.PING, payload, Clock.nowMicros()));
         super.onWebsocketPing(conn, f);
-        owner.frame(Frame.message(Direction.SEND, Opcode.PONG, payload, dev.sockscope.core.Clock.nowMicros()));
+        owner.frame(Frame.message(Direction.SEND, Opcode.PONG, payload, Clock.nowMicros()));
     }
 
     @Override
     public void onWebsocketPong(WebSocket conn, Framedata f) {
         owner.frame(Frame.message(Direction.RECEIVE, Opcode.PONG, toArray(f.getPayloadData()),
-                dev.sockscope.core.Clock.nowMicros()));
+                Clock.nowMicros()));
     }
 
     @Override

@@ -1,10 +1,8 @@
 package dev.sockscope.tls;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.sockscope.core.Digests;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 
 /** Certificate fingerprints as lowercase hex without separators, as our JSON and pins use them. */
 public final class Fingerprints {
@@ -20,18 +18,6 @@ public final class Fingerprints {
     }
 
     public static String sha256(byte[] der) {
-        return digest("SHA-256", der);
-    }
-
-    public static String sha1(byte[] der) {
-        return digest("SHA-1", der);
-    }
-
-    private static String digest(String algorithm, byte[] der) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(der));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is missing from this JDK", e);
-        }
+        return Digests.sha256(der);
     }
 }

@@ -31,6 +31,9 @@ public final class SockscopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // A bug must not print a stack trace at the user or kill the FX thread silently: log it.
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
+                LOG.error("uncaught exception on thread {}", thread.getName(), error));
         String dir = getParameters().getNamed().get("data-dir");
         app = new AppContext(DataDirectory.resolve(dir == null ? null : Path.of(dir)));
         Settings settings = app.settings().load();

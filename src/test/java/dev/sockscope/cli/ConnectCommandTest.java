@@ -76,6 +76,7 @@ class ConnectCommandTest {
             Run refused = run("connect", url, "--send", "x");
             assertEquals(1, refused.exit());
             assertTrue(refused.err().startsWith("sockscope: untrusted certificate"), refused.err());
+            assertTrue(refused.err().contains("--trust-cert " + selfSigned.sha256()), refused.err());
             Run pinned = run("connect", url, "--trust-cert", selfSigned.sha256().toUpperCase(), "--send", "x", "--wait", "0.2");
             assertEquals(0, pinned.exit(), pinned.err());
             assertTrue(pinned.lines().contains("< x"), pinned.out());

@@ -140,6 +140,22 @@ class MainWindowTest {
     }
 
     @Test
+    void offersToTrustARefusedSelfSignedCertificateForThisTabOnly(FxRobot robot) throws Exception {
+        var selfSigned = new dev.sockscope.tls.CertificateBuilder().addSubjectAltName("localhost").build();
+        try (EchoServer tls = EchoServer.tls(dev.sockscope.tls.ServerTls.context(selfSigned))) {
+            robot.interact(() -> currentTab().model().urlProperty().set("wss://localhost:" + tls.boundPort()));
+            robot.clickOn("#connectButton");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> currentTab().model().stateProperty().get() == ConnectionState.FAILED);
+            assertEquals(dev.sockscope.core.FailureKind.TLS_UNTRUSTED, currentTab().model().failureProperty().get().kind());
+            robot.clickOn("#trustCertificateButton");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> currentTab().model().stateProperty().get() == ConnectionState.OPEN);
+            assertEquals(java.util.List.of(selfSigned.sha256()), currentTab().model().pins());
+        }
+    }
+
+    @Test
     void opensAndClosesTabsWithTheKeyboardAndPlusButton(FxRobot robot) {
         assertEquals(1, window.tabs().getTabs().size());
         robot.clickOn("#newTabButton");

@@ -60,7 +60,6 @@ public final class ConnectionTabModel {
     private final ObjectProperty<SessionEvent.Opened> opened = new SimpleObjectProperty<>();
     private final ObjectProperty<SessionEvent.Closed> closed = new SimpleObjectProperty<>();
     private final StringProperty actionProblem = new SimpleStringProperty("");
-    private final IntegerProperty logSize = new SimpleIntegerProperty();
     private final LongProperty sentCount = new SimpleLongProperty();
     private final LongProperty sentBytes = new SimpleLongProperty();
     private final LongProperty receivedCount = new SimpleLongProperty();
@@ -92,7 +91,6 @@ public final class ConnectionTabModel {
         }
         url.set(request.url().toString());
         log.clear();
-        logSize.set(0);
         failure.set(null);
         opened.set(null);
         closed.set(null);
@@ -124,6 +122,22 @@ public final class ConnectionTabModel {
         Path ca = caFile.get().isBlank() ? null : Path.of(caFile.get().strip());
         return new ConnectRequest(target, list, protocols, Duration.ofSeconds(Math.max(1, timeoutSeconds.get())),
                 new TrustOptions(ca, fingerprints));
+    }
+
+    /**
+     * Pins the certificate the server was refused for (this tab only) and connects again: the
+     * explicit, visible exception the failure banner offers. Returns false when there is none.
+     */
+    public boolean trustRefusedCertificateAndReconnect() {
+        Failure refused = failure.get();
+        if (refused == null || !refused.kind().isTls() || refused.leafSha256().isEmpty()) {
+            return false;
+        }
+        String fingerprint = refused.leafSha256().get();
+        if (!pins.contains(fingerprint)) {
+            pins.add(fingerprint);
+        }
+        return connect();
     }
 
     /** Disconnect: a normal close when open, a cancel while connecting. */
@@ -233,7 +247,6 @@ public final class ConnectionTabModel {
 
     /** Publishes what the I/O threads appended since the last pulse. FX thread only. */
     public void pulse() {
-        logSize.set(log.size());
         sentCount.set(log.count(Direction.SEND));
         sentBytes.set(log.bytes(Direction.SEND));
         receivedCount.set(log.count(Direction.RECEIVE));
@@ -326,10 +339,6 @@ public final class ConnectionTabModel {
 
     public StringProperty actionProblemProperty() {
         return actionProblem;
-    }
-
-    public IntegerProperty logSizeProperty() {
-        return logSize;
     }
 
     public LongProperty sentCountProperty() {

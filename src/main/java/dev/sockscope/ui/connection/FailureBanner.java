@@ -1,6 +1,7 @@
 package dev.sockscope.ui.connection;
 
 import atlantafx.base.theme.Styles;
+import dev.sockscope.core.Digests;
 import dev.sockscope.core.Failure;
 import dev.sockscope.core.FailureKind;
 import dev.sockscope.core.Handshake;
@@ -24,6 +25,8 @@ public final class FailureBanner extends VBox {
     private final Label title = new Label();
     private final Label hint = new Label();
     private final TextArea response = new TextArea();
+    private final Label fingerprint = new Label();
+    private final HBox trustRow;
 
     public FailureBanner(ConnectionTabModel model) {
         getStyleClass().add("failure-banner");
@@ -45,7 +48,19 @@ public final class FailureBanner extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(8, title, spacer, dismiss);
         top.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(top, hint, response);
+        fingerprint.getStyleClass().addAll(Styles.TEXT_SMALL, "mono");
+        fingerprint.setWrapText(true);
+        Button trust = new Button("Trust this certificate for this tab", Icons.of(Feather.UNLOCK));
+        trust.setId("trustCertificateButton");
+        trust.getStyleClass().addAll(Styles.SMALL, Styles.WARNING);
+        trust.setMinWidth(Region.USE_PREF_SIZE);
+        trust.setOnAction(e -> model.trustRefusedCertificateAndReconnect());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        trustRow = new HBox(10, fingerprint, gap, trust);
+        trustRow.setAlignment(Pos.CENTER_LEFT);
+        trustRow.managedProperty().bind(trustRow.visibleProperty());
+        getChildren().addAll(top, hint, trustRow, response);
         managedProperty().bind(visibleProperty());
         model.failureProperty().addListener((obs, old, now) -> show(now));
         show(model.failureProperty().get());
@@ -58,6 +73,11 @@ public final class FailureBanner extends VBox {
         }
         title.setText(capitalize(failure.message()));
         hint.setText(hintFor(failure.kind()));
+        boolean pinnable = failure.kind().isTls() && failure.leafSha256().isPresent();
+        trustRow.setVisible(pinnable);
+        if (pinnable) {
+            fingerprint.setText("Server certificate SHA-256  " + Digests.colons(failure.leafSha256().get()));
+        }
         Handshake handshake = failure.handshake();
         boolean hasResponse = handshake != null && !handshake.responseHead().isEmpty();
         response.setVisible(hasResponse);
@@ -79,8 +99,8 @@ public final class FailureBanner extends VBox {
             case TLS_EXPIRED, TLS_NOT_YET_VALID -> "The server's certificate is outside its validity period. Check the server's "
                     + "certificate, or this computer's clock.";
             case TLS_HOSTNAME -> "The certificate was issued for other names. Connect with a name it lists, or fix the certificate.";
-            case TLS_UNTRUSTED -> "The certificate is not signed by an authority this computer trusts. Add the CA file, or pin the "
-                    + "certificate's SHA-256 fingerprint in Request options.";
+            case TLS_UNTRUSTED -> "The certificate is not signed by an authority this computer trusts. Add the CA file in "
+                    + "Request options, or trust this one certificate for this tab if you know it is the right one.";
             case TLS_HANDSHAKE -> "TLS could not be negotiated with this server.";
             case PROTOCOL -> "The server did not complete a valid WebSocket handshake.";
             case CONFIG -> "Fix the request options (CA file, pins) and connect again.";
