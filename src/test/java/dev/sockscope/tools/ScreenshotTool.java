@@ -36,6 +36,14 @@ public final class ScreenshotTool {
         String theme = args.length > 1 ? args[1] : Theme.LIGHT;
         Files.createDirectories(out);
         Platform.startup(() -> { });
+        if (args.length > 2 && args[2].equals("failure")) {
+            try {
+                failure(out, theme);
+            } finally {
+                Platform.exit();
+            }
+            return;
+        }
         try (EchoServer server = EchoServer.plain(); AppContext app = new AppContext(Files.createTempDirectory("sockscope-shot"))) {
             AtomicReference<MainWindow> window = new AtomicReference<>();
             AtomicReference<Scene> scene = new AtomicReference<>();
@@ -82,6 +90,40 @@ public final class ScreenshotTool {
             System.out.println("wrote " + out.resolve("screenshot-" + theme + ".png"));
         } finally {
             Platform.exit();
+        }
+    }
+
+    /** A refused upgrade: the banner with the server's status, headers and body. */
+    private static void failure(Path out, String theme) throws Exception {
+        String body = "{\"error\":\"invalid_token\",\"detail\":\"the access token expired at 2026-11-21T08:00:00Z\"}";
+        try (dev.sockscope.testing.RawServer server = dev.sockscope.testing.RawServer.answering(
+                "HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nWWW-Authenticate: Bearer error=\"invalid_token\"\r\n"
+                        + "X-Request-Id: 7f3c2a\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+             AppContext app = new AppContext(Files.createTempDirectory("sockscope-shot"))) {
+            AtomicReference<MainWindow> window = new AtomicReference<>();
+            AtomicReference<Scene> scene = new AtomicReference<>();
+            onFx(() -> {
+                MainWindow w = new MainWindow(app, Settings.defaults().withTheme(theme));
+                Scene s = new Scene(w, 1360, 820);
+                Theme.apply(theme, s);
+                Stage stage = new Stage();
+                stage.setScene(s);
+                stage.show();
+                window.set(w);
+                scene.set(s);
+                tab(w).model().urlProperty().set("ws://127.0.0.1:" + server.port() + "/graphql");
+                tab(w).model().connect();
+            });
+            waitFor(() -> tab(window.get()).model().stateProperty().get() == ConnectionState.FAILED);
+            Thread.sleep(500);
+            onFx(() -> {
+                try {
+                    Snapshots.write(scene.get(), out.resolve("screenshot-failure.png"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            System.out.println("wrote " + out.resolve("screenshot-failure.png"));
         }
     }
 
