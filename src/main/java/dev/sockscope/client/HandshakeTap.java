@@ -101,10 +101,12 @@ final class HandshakeTap extends Socket {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
+            // Recorded before it is written: the reply can be read (and the upgrade reported) on
+            // another thread before write() returns here.
             if (!request.complete() && request.record(b, off, len) >= 0) {
                 requestSentNanos = System.nanoTime();
             }
+            out.write(b, off, len);
         }
 
         @Override
