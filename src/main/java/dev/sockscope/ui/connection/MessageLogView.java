@@ -49,6 +49,7 @@ public final class MessageLogView extends VBox {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
+    private static final javafx.css.PseudoClass RECEIVED = javafx.css.PseudoClass.getPseudoClass("received");
     private static final javafx.css.PseudoClass CONTROL_FRAME = javafx.css.PseudoClass.getPseudoClass("control-frame");
 
     private final ConnectionTabModel model;
@@ -210,18 +211,24 @@ public final class MessageLogView extends VBox {
     }
 
     private TableCell<LogRow, LogRow> directionCell() {
-        // Both icons are made once per cell and swapped: a new node per update would cost a CSS pass.
-        var sentIcon = Icons.of(Feather.ARROW_UP_RIGHT, 14);
-        sentIcon.getStyleClass().add("dir-send");
-        var receivedIcon = Icons.of(Feather.ARROW_DOWN_LEFT, 14);
-        receivedIcon.getStyleClass().add("dir-receive");
+        // One icon per cell whose glyph and colour change: swapping graphic nodes would re-parent
+        // them, and every re-parented node costs a CSS pass.
+        var icon = Icons.of(Feather.ARROW_UP_RIGHT, 14);
+        icon.getStyleClass().add("dir-icon");
         TableCell<LogRow, LogRow> cell = new TableCell<>() {
             @Override
             protected void updateItem(LogRow row, boolean empty) {
                 super.updateItem(row, empty);
-                setGraphic(empty || row == null ? null : row.direction() == Direction.SEND ? sentIcon : receivedIcon);
+                boolean show = !empty && row != null;
+                icon.setVisible(show);
+                if (show) {
+                    boolean sent = row.direction() == Direction.SEND;
+                    icon.setIconCode(sent ? Feather.ARROW_UP_RIGHT : Feather.ARROW_DOWN_LEFT);
+                    icon.pseudoClassStateChanged(RECEIVED, !sent);
+                }
             }
         };
+        cell.setGraphic(icon);
         cell.setAlignment(Pos.CENTER);
         return cell;
     }
