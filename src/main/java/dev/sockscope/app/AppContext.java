@@ -23,6 +23,7 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService background = Executors.background("sockscope-bg", 2);
     private final ConnectionService connections;
     private final SettingsStore settings;
+    private final TlsInspection tlsInspection = new TlsInspection();
 
     public AppContext(Path dataDir) {
         this.dataDir = dataDir;
@@ -49,6 +50,10 @@ public final class AppContext implements AutoCloseable {
 
     public SettingsStore settings() {
         return settings;
+    }
+
+    public TlsInspection tlsInspection() {
+        return tlsInspection;
     }
 
     /** For searches, exports and file writes: never the FX thread, never an I/O thread. */

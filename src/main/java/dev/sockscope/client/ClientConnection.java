@@ -136,26 +136,17 @@ public final class ClientConnection implements Connection {
             return null;
         }
         try {
+            long started = System.currentTimeMillis();
             SSLSocket ssl = timings.tls(() -> tls.handshake(plain, request.url().host(), request.url().port()));
-            tlsInfo = TlsSessions.describe(ssl, request.url().host());
+            tlsInfo = TlsSessions.describe(ssl, request.url().host(), started);
             return ssl;
         } catch (IOException e) {
             Failure failure = ConnectFailures.classify(e, request.url(), request.timeout(), tls.verdict(), "TLS handshake");
-            fail(tls.verdict() == null ? failure : failure.withPeerChain(derOf(tls.verdict().chain())));
+            var verdict = tls.verdict();
+            fail(verdict == null ? failure : failure.withTls(new TlsInfo(verdict.protocol(), verdict.cipherSuite(), "",
+                    request.url().host(), false, TlsSessions.address(plain), verdict.chainDer())));
             return null;
         }
-    }
-
-    private static List<byte[]> derOf(List<java.security.cert.X509Certificate> chain) {
-        List<byte[]> der = new ArrayList<>();
-        for (java.security.cert.X509Certificate cert : chain) {
-            try {
-                der.add(cert.getEncoded());
-            } catch (java.security.cert.CertificateEncodingException e) {
-                LOG.debug("certificate cannot be encoded", e);
-            }
-        }
-        return der;
     }
 
     private Draft_6455 draft() {
@@ -258,7 +249,9 @@ public final class ClientConnection implements Connection {
         }
     }
 
-    private void fail(Failure failure) {
+    private void fail(Failure reason) {
+        // A failure after the TLS handshake (an HTTP 403, a timeout in the upgrade) keeps the session.
+        Failure failure = reason.tls() == null && tlsInfo != null ? reason.withTls(tlsInfo) : reason;
         if (terminal.compareAndSet(false, true)) {
             deadline.cancel(false);
             closeQuietly();

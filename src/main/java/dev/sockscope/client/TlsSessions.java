@@ -14,7 +14,10 @@ final class TlsSessions {
     private TlsSessions() {
     }
 
-    static TlsInfo describe(SSLSocket socket, String sniHost) {
+    /**
+     * @param handshakeStartMillis when our handshake began: a session created before it was resumed
+     */
+    static TlsInfo describe(SSLSocket socket, String sniHost, long handshakeStartMillis) {
         SSLSession session = socket.getSession();
         List<byte[]> chain = new ArrayList<>();
         try {
@@ -25,6 +28,15 @@ final class TlsSessions {
             // An anonymous suite or an odd certificate: show the session without a chain.
             chain.clear();
         }
-        return new TlsInfo(session.getProtocol(), session.getCipherSuite(), sniHost, chain);
+        String alpn = socket.getApplicationProtocol();
+        boolean resumed = session.getCreationTime() < handshakeStartMillis;
+        return new TlsInfo(session.getProtocol(), session.getCipherSuite(), alpn, sniHost, resumed, address(socket), chain);
+    }
+
+    /** "ip:port" of the peer, as connected. */
+    static String address(java.net.Socket socket) {
+        java.net.InetAddress ip = socket.getInetAddress();
+        return ip == null ? "" : (ip instanceof java.net.Inet6Address ? "[" + ip.getHostAddress() + "]" : ip.getHostAddress())
+                + ":" + socket.getPort();
     }
 }

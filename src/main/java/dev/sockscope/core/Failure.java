@@ -1,6 +1,5 @@
 package dev.sockscope.core;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,31 +8,30 @@ import java.util.Optional;
  * the server answered with something other than 101.
  *
  * @param handshake what went over the wire before the failure, or null
- * @param peerChain the certificates a TLS server sent before it was refused (DER, leaf first)
+ * @param tls the TLS session as far as it got (with the chain a refused server sent), or null
  */
-public record Failure(FailureKind kind, String detail, Handshake handshake, List<byte[]> peerChain) {
+public record Failure(FailureKind kind, String detail, Handshake handshake, TlsInfo tls) {
     public Failure {
         Objects.requireNonNull(kind, "kind");
         detail = detail == null ? "" : detail;
-        peerChain = peerChain == null ? List.of() : List.copyOf(peerChain);
     }
 
     public Failure(FailureKind kind, String detail) {
-        this(kind, detail, null, List.of());
+        this(kind, detail, null, null);
     }
 
     public Failure(FailureKind kind, String detail, Handshake handshake) {
-        this(kind, detail, handshake, List.of());
+        this(kind, detail, handshake, null);
     }
 
-    /** The same failure with the certificates the server sent (DER, leaf first). */
-    public Failure withPeerChain(List<byte[]> chain) {
-        return new Failure(kind, detail, handshake, chain);
+    /** The same failure with the TLS session as far as it got (the chain the server sent). */
+    public Failure withTls(TlsInfo session) {
+        return new Failure(kind, detail, handshake, session);
     }
 
     /** SHA-256 of the server's leaf certificate, when the failure happened after the server sent one. */
     public Optional<String> leafSha256() {
-        return peerChain.isEmpty() ? Optional.empty() : Optional.of(Digests.sha256(peerChain.get(0)));
+        return tls == null || tls.chainDer().isEmpty() ? Optional.empty() : Optional.of(tls.leafSha256());
     }
 
     /** One line, starting with the kind's phrase: "connection refused (localhost:9)". */

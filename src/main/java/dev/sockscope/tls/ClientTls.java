@@ -3,8 +3,6 @@ package dev.sockscope.tls;
 import dev.sockscope.core.TrustOptions;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -18,9 +16,6 @@ import java.util.List;
  * store, the user's CA file, pins) and remembers what it saw.
  */
 public final class ClientTls {
-    /** Loading the JDK's anchors costs tens of milliseconds: do it once per CA file. */
-    private static final ConcurrentMap<String, X509ExtendedTrustManager> PKIX_CACHE = new ConcurrentHashMap<>();
-
     private final SSLContext context;
     private final RecordingTrustManager trustManager;
 
@@ -35,14 +30,7 @@ public final class ClientTls {
      * @throws IOException or GeneralSecurityException when the CA file cannot be read
      */
     public static ClientTls create(TrustOptions trust) throws IOException, GeneralSecurityException {
-        String key = trust.caFile() == null ? "" : trust.caFile().toAbsolutePath().toString();
-        X509ExtendedTrustManager pkix = PKIX_CACHE.get(key);
-        if (pkix == null) {
-            pkix = TrustStores.trustManager(trust.caFile());
-            if (trust.caFile() == null) {
-                PKIX_CACHE.put(key, pkix);
-            }
-        }
+        X509ExtendedTrustManager pkix = TrustStores.trustManager(trust.caFile());
         RecordingTrustManager recording = new RecordingTrustManager(pkix, trust.pinnedSha256());
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] {recording}, null);

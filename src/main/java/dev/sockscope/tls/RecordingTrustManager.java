@@ -38,36 +38,39 @@ final class RecordingTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        String host = socket instanceof javax.net.ssl.SSLSocket ssl ? ssl.getHandshakeSession() == null ? null
-                : ssl.getHandshakeSession().getPeerHost() : null;
-        check(chain, host, () -> pkix.checkServerTrusted(chain, authType, socket));
+        javax.net.ssl.SSLSession session = socket instanceof javax.net.ssl.SSLSocket ssl ? ssl.getHandshakeSession() : null;
+        check(chain, session, () -> pkix.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        check(chain, engine.getPeerHost(), () -> pkix.checkServerTrusted(chain, authType, engine));
+        check(chain, engine.getHandshakeSession(), () -> pkix.checkServerTrusted(chain, authType, engine));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        check(chain, null, () -> pkix.checkServerTrusted(chain, authType));
+        check(chain, (javax.net.ssl.SSLSession) null, () -> pkix.checkServerTrusted(chain, authType));
     }
 
     private interface Check {
         void run() throws CertificateException;
     }
 
-    private void check(X509Certificate[] chain, String host, Check pkixCheck) throws CertificateException {
+    private void check(X509Certificate[] chain, javax.net.ssl.SSLSession session, Check pkixCheck) throws CertificateException {
         List<X509Certificate> certs = Arrays.asList(chain);
+        String host = session == null ? null : session.getPeerHost();
+        String protocol = session == null ? "" : session.getProtocol();
+        String suite = session == null ? "" : session.getCipherSuite();
         try {
             pkixCheck.run();
-            verdict = new TrustVerdict(certs, null, "", false);
+            verdict = new TrustVerdict(certs, null, "", false, protocol, suite);
         } catch (CertificateException e) {
             if (chain.length > 0 && pins.contains(Fingerprints.sha256(chain[0]))) {
-                verdict = new TrustVerdict(certs, null, "pinned by the user", true);
+                verdict = new TrustVerdict(certs, null, "pinned by the user", true, protocol, suite);
                 return;
             }
-            TrustVerdict refused = explain(certs, host, e);
+            TrustVerdict explained = explain(certs, host, e);
+            TrustVerdict refused = new TrustVerdict(certs, explained.refusal(), explained.reason(), false, protocol, suite);
             verdict = refused;
             throw new CertificateException(refused.refusal().phrase() + ": " + refused.reason(), e);
         }
@@ -80,16 +83,16 @@ final class RecordingTrustManager extends X509ExtendedTrustManager {
                 cert.checkValidity();
             } catch (CertificateExpiredException e) {
                 return new TrustVerdict(chain, FailureKind.TLS_EXPIRED,
-                        subject(cert) + " expired on " + date(cert.getNotAfter()), false);
+                        subject(cert) + " expired on " + date(cert.getNotAfter()), false, "", "");
             } catch (CertificateNotYetValidException e) {
                 return new TrustVerdict(chain, FailureKind.TLS_NOT_YET_VALID,
-                        subject(cert) + " is valid only from " + date(cert.getNotBefore()), false);
+                        subject(cert) + " is valid only from " + date(cert.getNotBefore()), false, "", "");
             }
         }
         String message = String.valueOf(failure.getMessage());
         if (message.contains("No subject alternative") || message.contains("No name matching")) {
             return new TrustVerdict(chain, FailureKind.TLS_HOSTNAME,
-                    "asked for " + (host == null ? "this host" : host) + ", the certificate is for " + names(chain.get(0)), false);
+                    "asked for " + (host == null ? "this host" : host) + ", the certificate is for " + names(chain.get(0)), false, "", "");
         }
         X509Certificate leaf = chain.isEmpty() ? null : chain.get(0);
         X509Certificate top = chain.isEmpty() ? null : chain.get(chain.size() - 1);
@@ -97,7 +100,7 @@ final class RecordingTrustManager extends X509ExtendedTrustManager {
                 : chain.size() == 1 && leaf.getSubjectX500Principal().equals(leaf.getIssuerX500Principal())
                         ? subject(leaf) + " is self-signed"
                         : "issuer " + top.getIssuerX500Principal().getName() + " is not a trusted authority";
-        return new TrustVerdict(chain, FailureKind.TLS_UNTRUSTED, why, false);
+        return new TrustVerdict(chain, FailureKind.TLS_UNTRUSTED, why, false, "", "");
     }
 
     private static String subject(X509Certificate cert) {

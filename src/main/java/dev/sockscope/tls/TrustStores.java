@@ -23,8 +23,23 @@ public final class TrustStores {
     private TrustStores() {
     }
 
+    /** Loading the JDK's anchors costs tens of milliseconds: the system-only manager is made once. */
+    private static volatile X509ExtendedTrustManager systemOnly;
+
     /** A PKIX trust manager over the JDK's anchors plus those in {@code caFile} (may be null). */
     public static X509ExtendedTrustManager trustManager(Path caFile) throws GeneralSecurityException, IOException {
+        if (caFile == null) {
+            X509ExtendedTrustManager cached = systemOnly;
+            if (cached == null) {
+                cached = build(null);
+                systemOnly = cached;
+            }
+            return cached;
+        }
+        return build(caFile);
+    }
+
+    private static X509ExtendedTrustManager build(Path caFile) throws GeneralSecurityException, IOException {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         if (caFile == null) {
             factory.init((KeyStore) null);

@@ -11,6 +11,7 @@ import java.time.Instant;
 /** A certificate authority made for one test, with helpers for the leaves tests need. */
 public final class TestPki {
     private final IssuedCertificate root;
+    private IssuedCertificate intermediate;
 
     public TestPki() {
         this.root = new CertificateBuilder().commonName("Sockscope Test Root").organization("Sockscope Tests")
@@ -30,6 +31,20 @@ public final class TestPki {
     public CertificateBuilder leaf() {
         return new CertificateBuilder().commonName("localhost").addSubjectAltName("localhost")
                 .addSubjectAltName("127.0.0.1").signedBy(root);
+    }
+
+    /** An intermediate CA under the root, and a leaf for localhost signed by it. */
+    public IssuedCertificate intermediate() {
+        if (intermediate == null) {
+            intermediate = new CertificateBuilder().commonName("Sockscope Test Intermediate").organization("Sockscope Tests")
+                    .certificateAuthority(0).signedBy(root).build();
+        }
+        return intermediate;
+    }
+
+    public IssuedCertificate leafUnderIntermediate() {
+        return new CertificateBuilder().commonName("localhost").addSubjectAltName("localhost")
+                .addSubjectAltName("127.0.0.1").signedBy(intermediate()).build();
     }
 
     public IssuedCertificate expiredLeaf() {

@@ -1,0 +1,140 @@
+package dev.sockscope.tls;
+
+import dev.sockscope.core.ChainProblem;
+import dev.sockscope.core.TrustProblem;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.RSAKey;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Says everything that is wrong with a chain, not just the first thing PKIX stumbled on:
+ * validity of each certificate, the host name, the path to a trusted root (naming a missing
+ * intermediate), self-signed leaves, weak keys and weak signatures.
+ */
+final class ChainAnalyzer {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    /** The verdict: problems found and the trusted root the chain leads to (null when none). */
+    record Result(List<ChainProblem> problems, X509Certificate anchor) {
+    }
+
+    private ChainAnalyzer() {
+    }
+
+    static Result analyze(List<X509Certificate> chain, String host, X509Certificate[] anchors, Instant now) {
+        List<ChainProblem> problems = new ArrayList<>();
+        if (chain.isEmpty()) {
+            problems.add(new ChainProblem(TrustProblem.UNKNOWN_ISSUER, "the server sent no certificate", -1));
+            return new Result(problems, null);
+        }
+        validity(chain, now, problems);
+        if (host != null && !host.isEmpty() && !HostnameMatcher.matches(chain.get(0), host)) {
+            problems.add(new ChainProblem(TrustProblem.HOSTNAME_MISMATCH, "asked for " + host + "; the certificate is for "
+                    + String.join(", ", HostnameMatcher.names(chain.get(0))), 0));
+        }
+        X509Certificate anchor = path(chain, anchors, problems);
+        strength(chain, anchor, problems);
+        return new Result(problems, anchor);
+    }
+
+    private static void validity(List<X509Certificate> chain, Instant now, List<ChainProblem> problems) {
+        for (int i = 0; i < chain.size(); i++) {
+            X509Certificate cert = chain.get(i);
+            if (now.isAfter(cert.getNotAfter().toInstant())) {
+                problems.add(new ChainProblem(TrustProblem.EXPIRED, name(cert) + " expired on "
+                        + DAY.format(cert.getNotAfter().toInstant()), i));
+            } else if (now.isBefore(cert.getNotBefore().toInstant())) {
+                problems.add(new ChainProblem(TrustProblem.NOT_YET_VALID, name(cert) + " is valid only from "
+                        + DAY.format(cert.getNotBefore().toInstant()), i));
+            }
+        }
+    }
+
+    /** Walks from the leaf up; returns the trusted root reached, or null after saying why not. */
+    private static X509Certificate path(List<X509Certificate> chain, X509Certificate[] anchors, List<ChainProblem> problems) {
+        for (int i = 0; i < chain.size(); i++) {
+            X509Certificate cert = chain.get(i);
+            for (X509Certificate anchor : anchors) {
+                if (anchor.equals(cert) || issued(anchor, cert)) {
+                    return anchor;
+                }
+            }
+            if (selfSigned(cert)) {
+                problems.add(i == 0
+                        ? new ChainProblem(TrustProblem.SELF_SIGNED, name(cert) + " is self-signed and not a trusted root", 0)
+                        : new ChainProblem(TrustProblem.UNKNOWN_ISSUER, "the chain ends at " + name(cert)
+                                + ", a root this computer does not trust", i));
+                return null;
+            }
+            boolean next = i + 1 < chain.size() && issued(chain.get(i + 1), cert);
+            if (!next) {
+                problems.add(new ChainProblem(TrustProblem.UNKNOWN_ISSUER, "missing certificate: " + name(cert)
+                        + " was issued by " + cert.getIssuerX500Principal().getName()
+                        + ", which the server did not send and no trusted authority matches (an incomplete chain?)", i));
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static void strength(List<X509Certificate> chain, X509Certificate anchor, List<ChainProblem> problems) {
+        for (int i = 0; i < chain.size(); i++) {
+            X509Certificate cert = chain.get(i);
+            if (cert.equals(anchor)) {
+                continue;
+            }
+            String weakKey = weakKey(cert.getPublicKey());
+            if (weakKey != null) {
+                problems.add(new ChainProblem(TrustProblem.WEAK_KEY, name(cert) + " has a weak key: " + weakKey, i));
+            }
+            String algorithm = cert.getSigAlgName().toUpperCase(Locale.ROOT);
+            // A root's own signature is never checked, so only signatures below it matter.
+            if (!selfSigned(cert) && (algorithm.contains("MD5") || algorithm.startsWith("SHA1") || algorithm.contains("MD2"))) {
+                problems.add(new ChainProblem(TrustProblem.WEAK_SIGNATURE, name(cert) + " is signed with "
+                        + cert.getSigAlgName() + ", which can be forged", i));
+            }
+        }
+    }
+
+    private static String weakKey(PublicKey key) {
+        if (key instanceof RSAKey rsa && rsa.getModulus().bitLength() < 2048) {
+            return "RSA " + rsa.getModulus().bitLength() + " bits (at least 2048 expected)";
+        }
+        if (key instanceof ECKey ec && ec.getParams().getCurve().getField().getFieldSize() < 224) {
+            return "EC " + ec.getParams().getCurve().getField().getFieldSize() + " bits (at least 256 expected)";
+        }
+        if ("DSA".equals(key.getAlgorithm())) {
+            return "DSA, which TLS no longer accepts";
+        }
+        return null;
+    }
+
+    static boolean issued(X509Certificate issuer, X509Certificate cert) {
+        if (!issuer.getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
+            return false;
+        }
+        try {
+            cert.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    static boolean selfSigned(X509Certificate cert) {
+        return issued(cert, cert);
+    }
+
+    private static String name(X509Certificate cert) {
+        return cert.getSubjectX500Principal().getName();
+    }
+}
