@@ -120,7 +120,7 @@ public final class MainWindow extends BorderPane {
     public ConnectionTabView openTab(TabState state) {
         ConnectionTabModel model = new ConnectionTabModel(app.connections());
         model.restore(state);
-        ConnectionTabView view = new ConnectionTabView(model, app.background(), relativeTime);
+        ConnectionTabView view = new ConnectionTabView(model, app.background(), relativeTime, app.tlsInspection());
         Tab tab = new Tab();
         tab.setContent(view);
         Circle dot = new Circle(4);

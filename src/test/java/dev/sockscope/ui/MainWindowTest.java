@@ -156,6 +156,29 @@ class MainWindowTest {
     }
 
     @Test
+    void showsTheLeafSubjectAndFingerprintInTheCertificateViewOfALiveWssConnection(FxRobot robot) throws Exception {
+        dev.sockscope.testing.TestPki pki = new dev.sockscope.testing.TestPki();
+        var leaf = pki.leafUnderIntermediate();
+        Path ca = pki.writeRootPem(Files.createTempDirectory("sockscope-ca"));
+        try (EchoServer tls = EchoServer.tls(dev.sockscope.tls.ServerTls.context(leaf, pki.intermediate().certificate()))) {
+            robot.interact(() -> {
+                currentTab().model().caFileProperty().set(ca.toString());
+                currentTab().model().urlProperty().set("wss://localhost:" + tls.boundPort() + "/");
+            });
+            robot.clickOn("#connectButton");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().stateProperty().get() == ConnectionState.OPEN);
+            robot.clickOn("Certificate");
+            String fingerprint = dev.sockscope.core.Digests.colons(leaf.sha256());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#certificateView .label")
+                    .queryAllAs(Label.class).stream().anyMatch(l -> fingerprint.equals(l.getText())));
+            var labels = robot.lookup("#certificateView .label").queryAllAs(Label.class).stream().map(Label::getText).toList();
+            assertTrue(labels.contains("CN=localhost"), labels.toString());
+            assertTrue(labels.contains("Trusted"), labels.toString());
+            assertTrue(labels.stream().anyMatch(t -> t.contains("Sockscope Test Root")), "the anchor is named: " + labels);
+        }
+    }
+
+    @Test
     void opensAndClosesTabsWithTheKeyboardAndPlusButton(FxRobot robot) {
         assertEquals(1, window.tabs().getTabs().size());
         robot.clickOn("#newTabButton");

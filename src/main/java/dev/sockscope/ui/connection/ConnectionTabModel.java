@@ -66,6 +66,7 @@ public final class ConnectionTabModel {
     private final LongProperty receivedBytes = new SimpleLongProperty();
 
     private Connection connection;
+    private ConnectRequest lastRequest;
     private long generation;
     private long connectStartedMillis;
     private long endedMillis;
@@ -98,6 +99,7 @@ public final class ConnectionTabModel {
         state.set(ConnectionState.CONNECTING);
         connectStartedMillis = System.currentTimeMillis();
         endedMillis = 0;
+        lastRequest = request;
         long current = ++generation;
         connection = connections.open(request, event -> onEvent(current, event));
         return true;
@@ -284,6 +286,11 @@ public final class ConnectionTabModel {
     }
 
     // ---- properties ----
+
+    /** The request of the latest connect: its host and trust explain the certificate verdict. */
+    public ConnectRequest lastRequest() {
+        return lastRequest;
+    }
 
     public FrameLog log() {
         return log;

@@ -2,7 +2,10 @@ package dev.sockscope.ui.connection;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
+import dev.sockscope.app.TlsInspection;
 import dev.sockscope.core.ConnectionState;
+import dev.sockscope.ui.certificate.CertificateView;
+import dev.sockscope.ui.certificate.CertificateViewModel;
 import dev.sockscope.ui.common.Icons;
 import dev.sockscope.ui.fx.FxThread;
 import dev.sockscope.ui.messages.MessageDetailView;
@@ -40,7 +43,8 @@ public final class ConnectionTabView extends BorderPane {
     private final Runnable stopPulse;
     private long lastStatus;
 
-    public ConnectionTabView(ConnectionTabModel model, Executor background, BooleanProperty relativeTime) {
+    public ConnectionTabView(ConnectionTabModel model, Executor background, BooleanProperty relativeTime,
+            TlsInspection tlsInspection) {
         this.model = model;
         getStyleClass().add("connection-tab");
         MessageDetailView detail = new MessageDetailView();
@@ -54,7 +58,9 @@ public final class ConnectionTabView extends BorderPane {
         VBox top = new VBox(urlBar(options), urlProblem(), options, new FailureBanner(model));
         top.getStyleClass().add("tab-top");
 
-        TabPane side = new TabPane(tab("Message", detail), tab("Handshake", new HandshakeView(model)));
+        CertificateView certificates = new CertificateView(new CertificateViewModel(model, tlsInspection, background), background);
+        TabPane side = new TabPane(tab("Message", detail), tab("Handshake", new HandshakeView(model)),
+                tab("Certificate", certificates));
         side.getStyleClass().add(Styles.TABS_FLOATING);
         SplitPane center = new SplitPane(log, side);
         center.setOrientation(Orientation.HORIZONTAL);
