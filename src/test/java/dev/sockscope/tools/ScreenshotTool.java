@@ -36,9 +36,13 @@ public final class ScreenshotTool {
         String theme = args.length > 1 ? args[1] : Theme.LIGHT;
         Files.createDirectories(out);
         Platform.startup(() -> { });
-        if (args.length > 2 && args[2].equals("failure")) {
+        if (args.length > 2) {
             try {
-                failure(out, theme);
+                if (args[2].equals("failure")) {
+                    failure(out, theme);
+                } else {
+                    certificate(out, theme);
+                }
             } finally {
                 Platform.exit();
             }
@@ -90,6 +94,64 @@ public final class ScreenshotTool {
             System.out.println("wrote " + out.resolve("screenshot-" + theme + ".png"));
         } finally {
             Platform.exit();
+        }
+    }
+
+    /** The certificate view of a live wss:// connection through a root, an intermediate and a leaf. */
+    private static void certificate(Path out, String theme) throws Exception {
+        var root = new dev.sockscope.tls.CertificateBuilder().commonName("Acme Demo Root CA").organization("Acme Demo")
+                .certificateAuthority(1).validity(java.time.Instant.now().minus(java.time.Duration.ofDays(400)),
+                        java.time.Instant.now().plus(java.time.Duration.ofDays(3200))).build();
+        var issuing = new dev.sockscope.tls.CertificateBuilder().commonName("Acme Demo Issuing CA 1").organization("Acme Demo")
+                .certificateAuthority(0).signedBy(root).build();
+        var leaf = new dev.sockscope.tls.CertificateBuilder().commonName("localhost").organization("Acme Demo")
+                .addSubjectAltName("localhost").addSubjectAltName("api.acme.test").addSubjectAltName("127.0.0.1")
+                .signedBy(issuing).build();
+        Path caFile = Files.createTempFile("acme-root", ".pem");
+        Files.writeString(caFile, root.certificatePem());
+        try (EchoServer server = EchoServer.tls(dev.sockscope.tls.ServerTls.context(leaf, issuing.certificate()));
+             AppContext app = new AppContext(Files.createTempDirectory("sockscope-shot"))) {
+            AtomicReference<MainWindow> window = new AtomicReference<>();
+            AtomicReference<Scene> scene = new AtomicReference<>();
+            onFx(() -> {
+                MainWindow w = new MainWindow(app, Settings.defaults().withTheme(theme));
+                Scene s = new Scene(w, 1360, 820);
+                Theme.apply(theme, s);
+                Stage stage = new Stage();
+                stage.setScene(s);
+                stage.show();
+                window.set(w);
+                scene.set(s);
+                tab(w).model().caFileProperty().set(caFile.toString());
+                tab(w).model().urlProperty().set("wss://localhost:" + server.boundPort() + "/v2/stream");
+                tab(w).model().connect();
+            });
+            ConnectionTabModel model = tab(window.get()).model();
+            waitFor(() -> model.stateProperty().get() == ConnectionState.OPEN);
+            onFx(() -> converse(model));
+            waitFor(() -> model.receivedCountProperty().get() >= 20);
+            onFx(() -> {
+                var sides = window.get().lookupAll(".tab-pane");
+                for (var node : sides) {
+                    if (node instanceof javafx.scene.control.TabPane pane && pane.getTabs().size() == 3) {
+                        pane.getSelectionModel().select(2);
+                    }
+                }
+                for (var node : window.get().lookupAll(".split-pane")) {
+                    if (node instanceof javafx.scene.control.SplitPane split) {
+                        split.setDividerPositions(0.36);
+                    }
+                }
+            });
+            Thread.sleep(1500);
+            onFx(() -> {
+                try {
+                    Snapshots.write(scene.get(), out.resolve("screenshot-certificate.png"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            System.out.println("wrote " + out.resolve("screenshot-certificate.png"));
         }
     }
 

@@ -58,7 +58,7 @@ public final class CertificateView extends ScrollPane {
         session.setHgap(14);
         session.setVgap(4);
         chain.setShowRoot(true);
-        chain.setPrefHeight(110);
+        chain.setPrefHeight(118);
         chain.setCellFactory(view -> new ChainCell());
         chain.getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
                 details.show(item == null ? null : item.getValue()));
@@ -79,8 +79,13 @@ public final class CertificateView extends ScrollPane {
         fillVerdict(report);
         fillSession(report);
         fillChain(report);
-        content.getChildren().addAll(verdict, section("Session"), session, section("Certificate chain (leaf first)"), chain,
-                actions(report), section("Selected certificate"), details);
+        VBox chainBox = new VBox(4, section("Certificate chain (leaf first)"), chain);
+        VBox sessionBox = new VBox(4, section("Session"), session);
+        HBox.setHgrow(chainBox, javafx.scene.layout.Priority.ALWAYS);
+        chainBox.setPrefWidth(300);
+        sessionBox.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox overview = new HBox(16, chainBox, sessionBox);
+        content.getChildren().addAll(verdict, overview, actions(report), section("Selected certificate"), details);
     }
 
     private void fillVerdict(TlsReport report) {
