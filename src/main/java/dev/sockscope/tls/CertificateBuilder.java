@@ -48,6 +48,7 @@ public final class CertificateBuilder {
     private int rsaBits = 2048;
     private IssuedCertificate issuer;
     private KeyPair keyPair;
+    private String signatureAlgorithm;
 
     public CertificateBuilder commonName(String value) {
         this.commonName = value;
@@ -94,6 +95,12 @@ public final class CertificateBuilder {
         return this;
     }
 
+    /** Overrides the signature algorithm (tests use SHA1withRSA to make a weak signature). */
+    public CertificateBuilder signatureAlgorithm(String algorithm) {
+        this.signatureAlgorithm = algorithm;
+        return this;
+    }
+
     /** Signs with this issuer; without one the certificate is self-signed. */
     public CertificateBuilder signedBy(IssuedCertificate signer) {
         this.issuer = signer;
@@ -128,7 +135,8 @@ public final class CertificateBuilder {
             if (!subjectAltNames.isEmpty()) {
                 builder.addExtension(Extension.subjectAlternativeName, false, altNames());
             }
-            ContentSigner signer = new JcaContentSignerBuilder(signatureAlgorithm(signingPair))
+            ContentSigner signer = new JcaContentSignerBuilder(
+                    signatureAlgorithm != null ? signatureAlgorithm : signatureAlgorithm(signingPair))
                     .build(signingPair.getPrivate());
             X509Certificate cert = new JcaX509CertificateConverter().getCertificate(builder.build(signer));
             return new IssuedCertificate(cert, pair);
