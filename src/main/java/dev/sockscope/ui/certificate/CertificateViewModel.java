@@ -2,7 +2,6 @@ package dev.sockscope.ui.certificate;
 
 import dev.sockscope.app.TlsInspection;
 import dev.sockscope.core.ConnectRequest;
-import dev.sockscope.core.Failure;
 import dev.sockscope.core.TlsInfo;
 import dev.sockscope.core.TlsReport;
 import dev.sockscope.ui.connection.ConnectionTabModel;
@@ -103,11 +102,6 @@ public final class CertificateViewModel {
             return true;
         }
         return tab.connect();
-    }
-
-    /** The failure that refused the chain, if any, for the verdict banner. */
-    public Failure failure() {
-        return tab.failureProperty().get();
     }
 
 }
