@@ -6,6 +6,7 @@ import dev.sockscope.app.TlsInspection;
 import dev.sockscope.core.ConnectionState;
 import dev.sockscope.ui.certificate.CertificateView;
 import dev.sockscope.ui.certificate.CertificateViewModel;
+import dev.sockscope.ui.handshake.HandshakeView;
 import dev.sockscope.ui.common.Icons;
 import dev.sockscope.ui.fx.FxThread;
 import dev.sockscope.ui.messages.MessageDetailView;
