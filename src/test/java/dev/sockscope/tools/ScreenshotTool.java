@@ -41,7 +41,7 @@ public final class ScreenshotTool {
                 if (args[2].equals("failure")) {
                     failure(out, theme);
                 } else {
-                    certificate(out, theme);
+                    certificate(out, theme, args[2]);
                 }
             } finally {
                 Platform.exit();
@@ -98,7 +98,7 @@ public final class ScreenshotTool {
     }
 
     /** The certificate view of a live wss:// connection through a root, an intermediate and a leaf. */
-    private static void certificate(Path out, String theme) throws Exception {
+    private static void certificate(Path out, String theme, String pane) throws Exception {
         var root = new dev.sockscope.tls.CertificateBuilder().commonName("Acme Demo Root CA").organization("Acme Demo")
                 .certificateAuthority(1).validity(java.time.Instant.now().minus(java.time.Duration.ofDays(400)),
                         java.time.Instant.now().plus(java.time.Duration.ofDays(3200))).build();
@@ -133,8 +133,8 @@ public final class ScreenshotTool {
             onFx(() -> {
                 var sides = window.get().lookupAll(".tab-pane");
                 for (var node : sides) {
-                    if (node instanceof javafx.scene.control.TabPane pane && pane.getTabs().size() == 3) {
-                        pane.getSelectionModel().select(2);
+                    if (node instanceof javafx.scene.control.TabPane sidePane && sidePane.getTabs().size() == 3) {
+                        sidePane.getSelectionModel().select(pane.equals("handshake") ? 1 : 2);
                     }
                 }
                 for (var node : window.get().lookupAll(".split-pane")) {
@@ -146,12 +146,12 @@ public final class ScreenshotTool {
             Thread.sleep(1500);
             onFx(() -> {
                 try {
-                    Snapshots.write(scene.get(), out.resolve("screenshot-certificate.png"));
+                    Snapshots.write(scene.get(), out.resolve("screenshot-" + pane + ".png"));
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            System.out.println("wrote " + out.resolve("screenshot-certificate.png"));
+            System.out.println("wrote " + out.resolve("screenshot-" + pane + ".png"));
         }
     }
 
