@@ -179,6 +179,26 @@ class MainWindowTest {
     }
 
     @Test
+    void showsTheRefusedChainAndWhyInTheCertificateView(FxRobot robot) throws Exception {
+        dev.sockscope.testing.TestPki pki = new dev.sockscope.testing.TestPki();
+        Path ca = pki.writeRootPem(Files.createTempDirectory("sockscope-ca"));
+        try (EchoServer tls = EchoServer.tls(dev.sockscope.tls.ServerTls.context(pki.expiredLeaf()))) {
+            robot.interact(() -> {
+                currentTab().model().caFileProperty().set(ca.toString());
+                currentTab().model().urlProperty().set("wss://localhost:" + tls.boundPort() + "/");
+            });
+            robot.clickOn("#connectButton");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().stateProperty().get() == ConnectionState.FAILED);
+            robot.clickOn("Certificate");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#certificateView .label")
+                    .queryAllAs(Label.class).stream().anyMatch(l -> "Not trusted".equals(l.getText())));
+            var labels = robot.lookup("#certificateView .label").queryAllAs(Label.class).stream().map(Label::getText).toList();
+            assertTrue(labels.stream().anyMatch(t -> t.startsWith("expired: CN=localhost expired on")), labels.toString());
+            assertTrue(labels.contains("CN=localhost"), "the refused chain is still shown: " + labels);
+        }
+    }
+
+    @Test
     void opensAndClosesTabsWithTheKeyboardAndPlusButton(FxRobot robot) {
         assertEquals(1, window.tabs().getTabs().size());
         robot.clickOn("#newTabButton");
