@@ -5,6 +5,7 @@ import dev.sockscope.core.CertificateInfo;
 import dev.sockscope.core.ChainProblem;
 import dev.sockscope.core.Pem;
 import dev.sockscope.core.TlsReport;
+import dev.sockscope.ui.common.CopyButton;
 import dev.sockscope.ui.common.Icons;
 import java.io.File;
 import java.io.IOException;
@@ -20,8 +21,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -143,12 +142,8 @@ public final class CertificateView extends ScrollPane {
     }
 
     private FlowPane actions(TlsReport report) {
-        Button copy = action("Copy SHA-256", Feather.COPY, () -> {
-            ClipboardContent clip = new ClipboardContent();
-            clip.putString(selected().sha256());
-            Clipboard.getSystemClipboard().setContent(clip);
-            actionResult.setText("SHA-256 copied");
-        });
+        Button copy = CopyButton.create("Copy SHA-256", Feather.COPY, "Copy the selected certificate's SHA-256 fingerprint",
+                () -> selected().sha256(), this, 0, "certificate-copy");
         Button pem = action("Export PEM…", Feather.DOWNLOAD, () -> export("certificate.pem", Pem.certificate(selected().der()).getBytes()));
         Button der = action("Export DER…", Feather.DOWNLOAD, () -> export("certificate.der", selected().der()));
         Button all = action("Export chain…", Feather.LAYERS, () -> export("chain.pem",

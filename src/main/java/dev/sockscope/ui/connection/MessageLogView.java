@@ -2,17 +2,12 @@ package dev.sockscope.ui.connection;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
-import atlantafx.base.theme.Tweaks;
 import dev.sockscope.app.FrameLog;
-import dev.sockscope.core.Bytes;
-import dev.sockscope.core.Clock;
 import dev.sockscope.core.ConnectionState;
 import dev.sockscope.core.Direction;
 import dev.sockscope.core.Frame;
 import dev.sockscope.ui.common.Icons;
 import dev.sockscope.ui.fx.FxThread;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -21,14 +16,11 @@ import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -46,15 +38,12 @@ import org.kordamp.ikonli.feather.Feather;
  * background executor and swaps the window in when done.
  */
 public final class MessageLogView extends VBox {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
 
-    private static final javafx.css.PseudoClass RECEIVED = javafx.css.PseudoClass.getPseudoClass("received");
-    private static final javafx.css.PseudoClass CONTROL_FRAME = javafx.css.PseudoClass.getPseudoClass("control-frame");
 
     private final ConnectionTabModel model;
     private final Executor background;
-    private final TableView<LogRow> table = new TableView<>();
+    private final BooleanProperty relativeTime = new SimpleBooleanProperty();
+    private final LogTable table;
     private final CustomTextField filterField = new CustomTextField();
     private final ToggleButton regexToggle = new ToggleButton(".*");
     private final ToggleButton sentToggle = toggle(null, Feather.ARROW_UP_RIGHT, "Show sent messages");
@@ -65,7 +54,6 @@ public final class MessageLogView extends VBox {
     private final ToggleButton followToggle = toggle(null, Feather.CHEVRONS_DOWN, "Follow: keep the newest message in view");
     private final Label countLabel = new Label();
     private final BooleanProperty paged = new SimpleBooleanProperty();
-    private final BooleanProperty relativeTime = new SimpleBooleanProperty();
     private final PauseTransition filterDelay = new PauseTransition(Duration.millis(200));
     private static final long TRICKLE_REFRESH_NANOS = 50_000_000L;
     private static final long FLOOD_REFRESH_NANOS = 250_000_000L;
@@ -79,7 +67,7 @@ public final class MessageLogView extends VBox {
         this.model = model;
         this.background = background;
         getStyleClass().add("message-log");
-        buildTable();
+        this.table = new LogTable(model, relativeTime);
         getChildren().addAll(filterBar(), table);
         VBox.setVgrow(table, Priority.ALWAYS);
         rows = new LogRows(model.log());
@@ -101,7 +89,6 @@ public final class MessageLogView extends VBox {
                 rows.setFollow(false);
             }
         });
-        relativeTime.addListener((obs, old, now) -> table.refresh());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             onSelect.accept(row == null ? null : model.log().get(row.index()));
         });
@@ -161,85 +148,6 @@ public final class MessageLogView extends VBox {
         } else {
             table.scrollTo(rows.size() - 1);
         }
-    }
-
-    private void buildTable() {
-        table.setId("messageLog");
-        table.setFixedCellSize(26);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
-        table.setPlaceholder(placeholder());
-
-        TableColumn<LogRow, LogRow> direction = column("", 34, this::directionCell);
-        TableColumn<LogRow, LogRow> time = column("Time", 110, row -> timeText(row.timestampMicros()));
-        TableColumn<LogRow, LogRow> type = column("Type", 72, row -> row.opcode().label());
-        TableColumn<LogRow, LogRow> size = column("Size", 76, row -> Bytes.humanSize(row.size()));
-        TableColumn<LogRow, LogRow> preview = column("Data", 400, LogRow::preview);
-        preview.setMaxWidth(Double.MAX_VALUE);
-        for (TableColumn<LogRow, LogRow> c : java.util.List.of(direction, time, type, size)) {
-            c.setMaxWidth(c.getPrefWidth() * 1.6);
-        }
-        table.getColumns().setAll(java.util.List.of(direction, time, type, size, preview));
-    }
-
-    private Label placeholder() {
-        Label label = new Label("No messages yet. Connect, then send from the composer below.");
-        label.getStyleClass().add(Styles.TEXT_MUTED);
-        return label;
-    }
-
-    private TableColumn<LogRow, LogRow> column(String title, double width, java.util.function.Function<LogRow, String> text) {
-        return column(title, width, () -> new TableCell<>() {
-            @Override
-            protected void updateItem(LogRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(empty || row == null ? null : text.apply(row));
-                // A pseudo-class, not a style class: changing classes re-runs CSS for the cell on every update.
-                pseudoClassStateChanged(CONTROL_FRAME, !empty && row != null && row.opcode().isControl());
-            }
-        });
-    }
-
-    private TableColumn<LogRow, LogRow> column(String title, double width, java.util.function.Supplier<TableCell<LogRow, LogRow>> cell) {
-        TableColumn<LogRow, LogRow> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setSortable(false);
-        column.setReorderable(false);
-        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
-        column.setCellFactory(c -> cell.get());
-        return column;
-    }
-
-    private TableCell<LogRow, LogRow> directionCell() {
-        // One icon per cell whose glyph and colour change: swapping graphic nodes would re-parent
-        // them, and every re-parented node costs a CSS pass.
-        var icon = Icons.of(Feather.ARROW_UP_RIGHT, 14);
-        icon.getStyleClass().add("dir-icon");
-        TableCell<LogRow, LogRow> cell = new TableCell<>() {
-            @Override
-            protected void updateItem(LogRow row, boolean empty) {
-                super.updateItem(row, empty);
-                boolean show = !empty && row != null;
-                icon.setVisible(show);
-                if (show) {
-                    boolean sent = row.direction() == Direction.SEND;
-                    icon.setIconCode(sent ? Feather.ARROW_UP_RIGHT : Feather.ARROW_DOWN_LEFT);
-                    icon.pseudoClassStateChanged(RECEIVED, !sent);
-                }
-            }
-        };
-        cell.setGraphic(icon);
-        cell.setAlignment(Pos.CENTER);
-        return cell;
-    }
-
-    private String timeText(long micros) {
-        if (!relativeTime.get()) {
-            return CLOCK.format(Clock.toInstant(micros));
-        }
-        var opened = model.openedProperty().get();
-        long origin = opened != null ? opened.timestampMicros() : micros;
-        return String.format(Locale.ROOT, "+%.3f s", (micros - origin) / 1_000_000.0);
     }
 
     private HBox filterBar() {

@@ -1,5 +1,6 @@
 package dev.sockscope.ui.handshake;
 
+import dev.sockscope.ui.common.CopyButton;
 import atlantafx.base.theme.Styles;
 import dev.sockscope.core.CurlCommand;
 import dev.sockscope.core.Failure;
@@ -11,26 +12,19 @@ import dev.sockscope.ui.connection.ConnectionTabModel;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
-import javafx.animation.PauseTransition;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -48,7 +42,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class HandshakeView extends VBox {
     static final String EMPTY_TEXT = "Connect to see the upgrade request and response.";
     private static final String STYLESHEET = "handshake.css";
-    private static final Duration COPIED_FEEDBACK = Duration.millis(1200);
     private static final double COMPACT_WIDTH = 420;
     private static final int MAX_RAW_ROWS = 400;
 
@@ -155,29 +148,8 @@ public final class HandshakeView extends VBox {
     }
 
     private Button copyButton(String text, Ikon icon, String tooltip, Supplier<String> content) {
-        FontIcon idle = new FontIcon(icon);
-        Button button = new Button(text, idle);
-        button.getStyleClass().addAll("handshake-copy", Styles.SMALL, Styles.FLAT);
-        button.setTooltip(new Tooltip(tooltip));
-        button.setMinWidth(Region.USE_PREF_SIZE);
-        // Narrow panes keep the icons; the text stays on the button for tooltips and automation.
-        button.contentDisplayProperty().bind(Bindings.when(widthProperty().lessThan(COMPACT_WIDTH))
-                .then(ContentDisplay.GRAPHIC_ONLY).otherwise(ContentDisplay.LEFT));
-        PauseTransition reset = new PauseTransition(COPIED_FEEDBACK);
-        reset.setOnFinished(e -> button.setGraphic(idle));
-        button.setOnAction(e -> {
-            if (shown == null) {
-                return;
-            }
-            ClipboardContent clip = new ClipboardContent();
-            clip.putString(content.get());
-            Clipboard.getSystemClipboard().setContent(clip);
-            FontIcon done = new FontIcon(Feather.CHECK);
-            done.getStyleClass().add("handshake-copied");
-            button.setGraphic(done);
-            reset.playFromStart();
-        });
-        return button;
+        return CopyButton.create(text, icon, tooltip, () -> shown == null ? null : content.get(), this, COMPACT_WIDTH,
+                "handshake-copy");
     }
 
     private static VBox section(String title, Node content) {

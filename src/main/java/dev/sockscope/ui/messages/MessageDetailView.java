@@ -1,5 +1,6 @@
 package dev.sockscope.ui.messages;
 
+import dev.sockscope.ui.common.CopyButton;
 import atlantafx.base.theme.Styles;
 import dev.sockscope.core.Bytes;
 import dev.sockscope.core.Frame;
@@ -9,24 +10,18 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import javafx.animation.PauseTransition;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -41,7 +36,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public class MessageDetailView extends VBox {
     private static final String STYLESHEET = "detail.css";
-    private static final Duration COPIED_FEEDBACK = Duration.millis(1200);
     private static final double COMPACT_WIDTH = 600;
 
     private final StackPane placeholder = new StackPane();
@@ -151,29 +145,8 @@ public class MessageDetailView extends VBox {
     }
 
     private Button copyButton(String text, Ikon icon, Supplier<String> content) {
-        FontIcon idle = new FontIcon(icon);
-        Button button = new Button(text, idle);
-        button.getStyleClass().addAll("detail-copy", Styles.SMALL, Styles.FLAT);
-        button.setTooltip(new Tooltip(text.replace("Copy", "Copy the whole payload as")));
-        button.setMinWidth(Region.USE_PREF_SIZE);
-        // Narrow panes keep the icons; the text stays on the button for tooltips and automation.
-        button.contentDisplayProperty().bind(Bindings.when(widthProperty().lessThan(COMPACT_WIDTH))
-                .then(ContentDisplay.GRAPHIC_ONLY).otherwise(ContentDisplay.LEFT));
-        PauseTransition reset = new PauseTransition(COPIED_FEEDBACK);
-        reset.setOnFinished(e -> button.setGraphic(idle));
-        button.setOnAction(e -> {
-            if (payload == null) {
-                return;
-            }
-            ClipboardContent clip = new ClipboardContent();
-            clip.putString(content.get());
-            Clipboard.getSystemClipboard().setContent(clip);
-            FontIcon done = new FontIcon(Feather.CHECK);
-            done.getStyleClass().add("detail-copied");
-            button.setGraphic(done);
-            reset.playFromStart();
-        });
-        return button;
+        return CopyButton.create(text, icon, text.replace("Copy", "Copy the whole payload as"),
+                () -> payload == null ? null : content.get(), this, COMPACT_WIDTH, "detail-copy");
     }
 
     private void select(Mode mode) {

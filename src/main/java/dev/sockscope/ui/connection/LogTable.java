@@ -1,0 +1,122 @@
+package dev.sockscope.ui.connection;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.sockscope.core.Bytes;
+import dev.sockscope.core.Clock;
+import dev.sockscope.core.Direction;
+import dev.sockscope.ui.common.Icons;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The message log's table: direction, time, type, size and a one-line preview. Cells are built
+ * to be cheap to update (fixed size, one icon per cell, pseudo-classes instead of style classes),
+ * because under a flood every visible cell changes several times a second.
+ */
+final class LogTable extends TableView<LogRow> {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+    private static final PseudoClass RECEIVED = PseudoClass.getPseudoClass("received");
+    private static final PseudoClass CONTROL_FRAME = PseudoClass.getPseudoClass("control-frame");
+
+    private final ConnectionTabModel model;
+    private final BooleanProperty relativeTime;
+
+    LogTable(ConnectionTabModel model, BooleanProperty relativeTime) {
+        this.model = model;
+        this.relativeTime = relativeTime;
+        buildTable();
+        relativeTime.addListener((obs, old, now) -> refresh());
+    }
+
+    private void buildTable() {
+        setId("messageLog");
+        setFixedCellSize(26);
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
+        setPlaceholder(placeholder());
+
+        TableColumn<LogRow, LogRow> direction = column("", 34, this::directionCell);
+        TableColumn<LogRow, LogRow> time = column("Time", 110, row -> timeText(row.timestampMicros()));
+        TableColumn<LogRow, LogRow> type = column("Type", 72, row -> row.opcode().label());
+        TableColumn<LogRow, LogRow> size = column("Size", 76, row -> Bytes.humanSize(row.size()));
+        TableColumn<LogRow, LogRow> preview = column("Data", 400, LogRow::preview);
+        preview.setMaxWidth(Double.MAX_VALUE);
+        for (TableColumn<LogRow, LogRow> c : java.util.List.of(direction, time, type, size)) {
+            c.setMaxWidth(c.getPrefWidth() * 1.6);
+        }
+        getColumns().setAll(java.util.List.of(direction, time, type, size, preview));
+    }
+
+    private Label placeholder() {
+        Label label = new Label("No messages yet. Connect, then send from the composer below.");
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        return label;
+    }
+
+    private TableColumn<LogRow, LogRow> column(String title, double width, java.util.function.Function<LogRow, String> text) {
+        return column(title, width, () -> new TableCell<>() {
+            @Override
+            protected void updateItem(LogRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : text.apply(row));
+                // A pseudo-class, not a style class: changing classes re-runs CSS for the cell on every update.
+                pseudoClassStateChanged(CONTROL_FRAME, !empty && row != null && row.opcode().isControl());
+            }
+        });
+    }
+
+    private TableColumn<LogRow, LogRow> column(String title, double width, java.util.function.Supplier<TableCell<LogRow, LogRow>> cell) {
+        TableColumn<LogRow, LogRow> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.setReorderable(false);
+        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
+        column.setCellFactory(c -> cell.get());
+        return column;
+    }
+
+    private TableCell<LogRow, LogRow> directionCell() {
+        // One icon per cell whose glyph and colour change: swapping graphic nodes would re-parent
+        // them, and every re-parented node costs a CSS pass.
+        var icon = Icons.of(Feather.ARROW_UP_RIGHT, 14);
+        icon.getStyleClass().add("dir-icon");
+        TableCell<LogRow, LogRow> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(LogRow row, boolean empty) {
+                super.updateItem(row, empty);
+                boolean show = !empty && row != null;
+                icon.setVisible(show);
+                if (show) {
+                    boolean sent = row.direction() == Direction.SEND;
+                    icon.setIconCode(sent ? Feather.ARROW_UP_RIGHT : Feather.ARROW_DOWN_LEFT);
+                    icon.pseudoClassStateChanged(RECEIVED, !sent);
+                }
+            }
+        };
+        cell.setGraphic(icon);
+        cell.setAlignment(Pos.CENTER);
+        return cell;
+    }
+
+    private String timeText(long micros) {
+        if (!relativeTime.get()) {
+            return CLOCK.format(Clock.toInstant(micros));
+        }
+        var opened = model.openedProperty().get();
+        long origin = opened != null ? opened.timestampMicros() : micros;
+        return String.format(Locale.ROOT, "+%.3f s", (micros - origin) / 1_000_000.0);
+    }
+
+}
