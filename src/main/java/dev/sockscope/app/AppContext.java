@@ -24,6 +24,7 @@ public final class AppContext implements AutoCloseable {
     private final ConnectionService connections;
     private final SettingsStore settings;
     private final TlsInspection tlsInspection = new TlsInspection();
+    private final Recording recording;
 
     public AppContext(Path dataDir) {
         this.dataDir = dataDir;
@@ -34,6 +35,7 @@ public final class AppContext implements AutoCloseable {
         }
         this.connections = new ConnectionService(registry, timer);
         this.settings = new SettingsStore(dataDir);
+        this.recording = new Recording(dataDir, registry);
     }
 
     public Path dataDir() {
@@ -52,6 +54,10 @@ public final class AppContext implements AutoCloseable {
         return settings;
     }
 
+    public Recording recording() {
+        return recording;
+    }
+
     public TlsInspection tlsInspection() {
         return tlsInspection;
     }
@@ -64,6 +70,9 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         connections.closeAll();
+        // Let the close handshakes finish so their frames are recorded, then drain the writer.
+        connections.awaitIdle(2000);
+        recording.close();
         background.shutdown();
         timer.shutdown();
         try {

@@ -27,8 +27,8 @@ public final class ConnectionService {
 
     /**
      * Starts connecting and returns at once. {@code owner} (the tab or command that asked) hears
-     * every event of this connection first, from the connection's threads, before the registry's
-     * subscribers; so it never misses the events that arrive before this method returns.
+     * every event of this connection from the connection's threads, right after the registry's
+     * subscribers; being bound here, it never misses the events that arrive before this returns.
      */
     public Connection open(ConnectRequest request, Consumer<SessionEvent> owner) {
         long id = ids.incrementAndGet();
@@ -41,8 +41,10 @@ public final class ConnectionService {
         if (event instanceof SessionEvent.Closed || event instanceof SessionEvent.Failed) {
             live.remove(event.connectionId());
         }
-        owner.accept(event);
+        // The registry (the recorder among its subscribers) hears an event before the owner acts on
+        // it: an owner that sends as soon as it sees Opened must not get its frames recorded first.
         registry.publish(event);
+        owner.accept(event);
     }
 
     /** Closes every live connection with 1001 Going Away. */
@@ -52,6 +54,19 @@ public final class ConnectionService {
                 c.close(1001, "Sockscope is closing");
             } catch (RuntimeException e) {
                 c.abort();
+            }
+        }
+    }
+
+    /** Waits up to {@code millis} for every connection to end. */
+    public void awaitIdle(long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        while (!live.isEmpty() && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

@@ -96,6 +96,13 @@ public final class ConnectCommand implements Callable<Integer> {
         FramePrinter printer = new FramePrinter(out);
         ConnectionWatch watch = new ConnectionWatch(printer);
         try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {
+            app.recording().problem().ifPresent(why -> {
+                spec.commandLine().getErr().println("sockscope: warning: not recording: " + why);
+                spec.commandLine().getErr().flush();
+            });
+            if (session != null) {
+                app.recording().useSession(session);
+            }
             Connection connection = app.connections().open(request, watch::onEvent);
             SessionEvent first = watch.awaitOpenOrFailure(request.timeout().plusSeconds(5));
             if (first instanceof SessionEvent.Failed failed) {

@@ -255,7 +255,7 @@ public final class ClientConnection implements Connection {
         if (terminal.compareAndSet(false, true)) {
             deadline.cancel(false);
             closeQuietly();
-            sink.accept(new SessionEvent.Failed(id, failure, Clock.nowMicros()));
+            sink.accept(new SessionEvent.Failed(id, request.url(), failure, Clock.nowMicros()));
         }
     }
 

@@ -26,6 +26,6 @@ public sealed interface SessionEvent {
     }
 
     /** The connection could not be opened, or broke with an error. */
-    record Failed(long connectionId, Failure failure, long timestampMicros) implements SessionEvent {
+    record Failed(long connectionId, WsUrl url, Failure failure, long timestampMicros) implements SessionEvent {
     }
 }

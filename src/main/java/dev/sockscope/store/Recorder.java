@@ -1,0 +1,241 @@
+package dev.sockscope.store;
+
+import dev.sockscope.core.Frame;
+import dev.sockscope.core.Handshake;
+import dev.sockscope.core.SessionEvent;
+import dev.sockscope.core.TlsInfo;
+import java.io.ByteArrayInputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records every session event on one writer thread. Publishers only enqueue (never blocking a
+ * network thread); the writer drains the queue, inserts in batches and commits every few
+ * milliseconds (group commit), so a flood is recorded without a transaction per frame.
+ */
+public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
+    private static final int BATCH = 5000;
+    private static final int INLINE_LIMIT = 1_000_000;
+
+    private final Database database;
+    private final ConcurrentLinkedQueue<SessionEvent> queue = new ConcurrentLinkedQueue<>();
+    private final Thread writer;
+    private final Map<Long, long[]> connections = new HashMap<>();
+    private final AtomicLong recorded = new AtomicLong();
+    private volatile String sessionName = "default";
+    private volatile boolean running = true;
+    private Connection db;
+
+    public Recorder(Database database) {
+        this.database = database;
+        this.writer = new Thread(this::run, "store-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Connections opened from now on are recorded into this session (created when missing). */
+    public void useSession(String name) {
+        this.sessionName = name;
+    }
+
+    public String session() {
+        return sessionName;
+    }
+
+    /** Frames written so far (for tests and the status bar). */
+    public long recordedFrames() {
+        return recorded.get();
+    }
+
+    @Override
+    public void accept(SessionEvent event) {
+        queue.add(event);
+        LockSupport.unpark(writer);
+    }
+
+    private void run() {
+        try (Connection c = database.connect()) {
+            db = c;
+            c.setAutoCommit(false);
+            while (running || !queue.isEmpty()) {
+                List<SessionEvent> batch = drain();
+                if (batch.isEmpty()) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+                    continue;
+                }
+                write(batch);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("the recorder stopped; messages from now on are not recorded", e);
+        }
+    }
+
+    private List<SessionEvent> drain() {
+        List<SessionEvent> batch = new ArrayList<>();
+        SessionEvent e;
+        while (batch.size() < BATCH && (e = queue.poll()) != null) {
+            batch.add(e);
+        }
+        return batch;
+    }
+
+    private void write(List<SessionEvent> batch) throws SQLException {
+        try (PreparedStatement frames = db.prepareStatement("INSERT INTO frame(connection_id, seq, direction, opcode, fin, rsv,"
+                + " ts_us, size, payload, payload_large) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (SessionEvent event : batch) {
+                if (event instanceof SessionEvent.FrameEvent f) {
+                    long[] ids = connections.get(f.connectionId());
+                    if (ids != null) {
+                        addFrame(frames, ids, f.frame());
+                        pending++;
+                    }
+                } else {
+                    if (pending > 0) {
+                        frames.executeBatch();
+                        pending = 0;
+                    }
+                    lifecycle(event);
+                }
+            }
+            if (pending > 0) {
+                frames.executeBatch();
+            }
+            db.commit();
+        } catch (SQLException e) {
+            db.rollback();
+            throw e;
+        }
+    }
+
+    private void addFrame(PreparedStatement ps, long[] ids, Frame frame) throws SQLException {
+        ps.setLong(1, ids[0]);
+        ps.setInt(2, (int) ids[1]++);
+        ps.setInt(3, frame.direction().ordinal());
+        ps.setInt(4, frame.opcode().code());
+        ps.setBoolean(5, frame.fin());
+        ps.setInt(6, frame.rsv());
+        ps.setLong(7, frame.timestampMicros());
+        ps.setInt(8, frame.size());
+        if (frame.size() <= INLINE_LIMIT) {
+            ps.setBytes(9, frame.payload());
+            ps.setNull(10, Types.BLOB);
+        } else {
+            ps.setNull(9, Types.VARBINARY);
+            ps.setBinaryStream(10, new ByteArrayInputStream(frame.payload()), frame.size());
+        }
+        ps.addBatch();
+        recorded.incrementAndGet();
+    }
+
+    private void lifecycle(SessionEvent event) throws SQLException {
+        if (event instanceof SessionEvent.Opened o) {
+            long id = insertConnection(o.url().toString(), o.timestampMicros());
+            connections.put(o.connectionId(), new long[] {id, 0});
+            updateOpened(id, o);
+        } else if (event instanceof SessionEvent.Failed f) {
+            long[] ids = connections.get(f.connectionId());
+            long id = ids != null ? ids[0] : insertConnection(f.url().toString(), f.timestampMicros());
+            try (PreparedStatement ps = db.prepareStatement("UPDATE connection SET ended_us = ?, error = ?,"
+                    + " request_head = COALESCE(?, request_head), response_head = COALESCE(?, response_head),"
+                    + " response_body = COALESCE(?, response_body) WHERE id = ?")) {
+                Handshake h = f.failure().handshake();
+                ps.setLong(1, f.timestampMicros());
+                ps.setString(2, f.failure().message());
+                ps.setString(3, h == null ? null : h.requestHead());
+                ps.setString(4, h == null ? null : h.responseHead());
+                ps.setBytes(5, h == null ? null : h.responseBody());
+                ps.setLong(6, id);
+                ps.executeUpdate();
+            }
+            connections.remove(f.connectionId());
+        } else if (event instanceof SessionEvent.Closed c) {
+            long[] ids = connections.remove(c.connectionId());
+            if (ids != null) {
+                try (PreparedStatement ps = db.prepareStatement(
+                        "UPDATE connection SET ended_us = ?, close_code = ?, close_reason = ? WHERE id = ?")) {
+                    ps.setLong(1, c.timestampMicros());
+                    ps.setInt(2, c.code());
+                    ps.setString(3, c.reason());
+                    ps.setLong(4, ids[0]);
+                    ps.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private long insertConnection(String url, long startedMicros) throws SQLException {
+        long session = Sessions.idOf(db, sessionName);
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO connection(session_id, url, origin, started_us)"
+                + " VALUES (?, ?, 'client', ?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, session);
+            ps.setString(2, url);
+            ps.setLong(3, startedMicros);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private void updateOpened(long id, SessionEvent.Opened o) throws SQLException {
+        TlsInfo tls = o.tls();
+        try (PreparedStatement ps = db.prepareStatement("UPDATE connection SET opened_us = ?, request_head = ?,"
+                + " response_head = ?, tls_protocol = ?, tls_cipher = ?, subprotocol = ? WHERE id = ?")) {
+            ps.setLong(1, o.timestampMicros());
+            ps.setString(2, o.handshake().requestHead());
+            ps.setString(3, o.handshake().responseHead());
+            ps.setString(4, tls == null ? null : tls.protocol());
+            ps.setString(5, tls == null ? null : tls.cipherSuite());
+            ps.setString(6, o.subprotocol());
+            ps.setLong(7, id);
+            ps.executeUpdate();
+        }
+        if (tls != null) {
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO certificate VALUES (?, ?, ?)")) {
+                for (int i = 0; i < tls.chainDer().size(); i++) {
+                    ps.setLong(1, id);
+                    ps.setInt(2, i);
+                    ps.setBytes(3, tls.chainDer().get(i));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /** Stops taking new work, writes what is queued (up to {@code millis}), and returns. */
+    @Override
+    public void close() {
+        close(5000);
+    }
+
+    public void close(long millis) {
+        running = false;
+        LockSupport.unpark(writer);
+        try {
+            writer.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (writer.isAlive()) {
+            LOG.warn("the recorder did not finish writing within {} ms; {} events not written", millis, queue.size());
+        }
+    }
+}
