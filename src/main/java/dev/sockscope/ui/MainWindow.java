@@ -96,11 +96,30 @@ public final class MainWindow extends BorderPane {
         darkToggle.setGraphic(Icons.of(Feather.MOON, 15));
         darkToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         darkToggle.setTooltip(new Tooltip("Dark theme"));
-        HBox header = new HBox(8, logo, name, newTab, spacer, darkToggle);
+        HBox header = new HBox(8, logo, name, newTab, spacer, recordingLabel(), darkToggle);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(6, 10, 6, 12));
         header.getStyleClass().add("app-header");
         return header;
+    }
+
+    /** Says where traffic is recorded, or plainly that it is not and why. */
+    private Label recordingLabel() {
+        Label label = new Label();
+        label.setId("recordingStatus");
+        label.getStyleClass().add(Styles.TEXT_SMALL);
+        var problem = app.recording().problem();
+        if (problem.isPresent()) {
+            label.setText("Not recording: " + problem.get());
+            label.setGraphic(Icons.of(Feather.ALERT_TRIANGLE, 13));
+            label.getStyleClass().add(Styles.WARNING);
+        } else {
+            label.setText("Recording into session \u201c" + app.recording().currentSession() + "\u201d");
+            label.setGraphic(Icons.of(Feather.DATABASE, 13));
+            label.getStyleClass().add(Styles.TEXT_MUTED);
+        }
+        label.setMaxWidth(520);
+        return label;
     }
 
     private VBox emptyState() {
