@@ -33,9 +33,9 @@ public final class AppContext implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
         }
-        this.connections = new ConnectionService(registry, timer);
         this.settings = new SettingsStore(dataDir);
         this.recording = new Recording(dataDir, registry);
+        this.connections = new ConnectionService(registry, timer, recording::awaitCapacity);
     }
 
     public Path dataDir() {

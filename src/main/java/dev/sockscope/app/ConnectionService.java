@@ -20,9 +20,20 @@ public final class ConnectionService {
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Connection> live = new ConcurrentHashMap<>();
 
+    private final Runnable receiveThrottle;
+
     public ConnectionService(SessionRegistry registry, ScheduledExecutorService timer) {
+        this(registry, timer, () -> { });
+    }
+
+    /**
+     * @param receiveThrottle run on a connection's read thread before each received frame is
+     *     published; the recorder uses it to push back on a flood it cannot keep up with
+     */
+    public ConnectionService(SessionRegistry registry, ScheduledExecutorService timer, Runnable receiveThrottle) {
         this.registry = registry;
         this.timer = timer;
+        this.receiveThrottle = receiveThrottle;
     }
 
     /**
@@ -38,6 +49,9 @@ public final class ConnectionService {
     }
 
     private void publish(Consumer<SessionEvent> owner, SessionEvent event) {
+        if (event instanceof SessionEvent.FrameEvent f && f.frame().direction() == dev.sockscope.core.Direction.RECEIVE) {
+            receiveThrottle.run();
+        }
         if (event instanceof SessionEvent.Closed || event instanceof SessionEvent.Failed) {
             live.remove(event.connectionId());
         }

@@ -69,6 +69,13 @@ public final class Recording implements AutoCloseable {
         return sessions.list();
     }
 
+    /** Backpressure for read loops: waits while the writer is far behind (see Recorder). */
+    public void awaitCapacity() {
+        if (recorder != null) {
+            recorder.awaitCapacity();
+        }
+    }
+
     public long recordedFrames() {
         return recorder == null ? 0 : recorder.recordedFrames();
     }

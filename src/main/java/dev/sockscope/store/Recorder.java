@@ -31,14 +31,18 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
     private static final int BATCH = 5000;
     private static final int INLINE_LIMIT = 1_000_000;
+    /** Events queued beyond this make {@link #awaitCapacity()} wait: memory stays bounded under a flood. */
+    private static final int MAX_PENDING = 50_000;
 
     private final Database database;
     private final ConcurrentLinkedQueue<SessionEvent> queue = new ConcurrentLinkedQueue<>();
     private final Thread writer;
     private final Map<Long, long[]> connections = new HashMap<>();
     private final AtomicLong recorded = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
     private volatile String sessionName = "default";
     private volatile boolean running = true;
+    private volatile boolean alive = true;
     private Connection db;
 
     public Recorder(Database database) {
@@ -57,6 +61,11 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
         return sessionName;
     }
 
+    /** False once the writer has failed (the log says why); nothing is recorded after that. */
+    public boolean isAlive() {
+        return alive;
+    }
+
     /** Frames written so far (for tests and the status bar). */
     public long recordedFrames() {
         return recorded.get();
@@ -64,8 +73,23 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
 
     @Override
     public void accept(SessionEvent event) {
+        if (!alive) {
+            return;
+        }
         queue.add(event);
+        pending.incrementAndGet();
         LockSupport.unpark(writer);
+    }
+
+    /**
+     * Waits while the writer is far behind. Called by the read loops of connections before they
+     * publish a received frame, so a flood faster than the disk slows the socket (TCP pushes back
+     * on the sender) instead of filling memory or dropping frames. Never call it on the FX thread.
+     */
+    public void awaitCapacity() {
+        while (pending.get() > MAX_PENDING && running && alive) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
     }
 
     private void run() {
@@ -82,6 +106,10 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
             }
         } catch (SQLException | RuntimeException e) {
             LOG.error("the recorder stopped; messages from now on are not recorded", e);
+        } finally {
+            // A dead writer must never hold read loops in awaitCapacity or keep queueing events.
+            alive = false;
+            queue.clear();
         }
     }
 
@@ -91,6 +119,7 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
         while (batch.size() < BATCH && (e = queue.poll()) != null) {
             batch.add(e);
         }
+        pending.addAndGet(-batch.size());
         return batch;
     }
 
