@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 @Command(name = "sockscope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Sockscope, a WebSocket inspector.",
                 "Without a subcommand it opens the desktop app."},
-        subcommands = {GuiCommand.class, ConnectCommand.class, TlsCommand.class, SessionsCommand.class,
+        subcommands = {GuiCommand.class, ConnectCommand.class, TlsCommand.class, SessionsCommand.class, SearchCommand.class,
+                ExportCommand.class, ImportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SockscopeCommand implements Runnable {
 

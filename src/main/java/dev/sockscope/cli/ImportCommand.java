@@ -1,0 +1,51 @@
+package dev.sockscope.cli;
+
+import dev.sockscope.app.AppContext;
+import dev.sockscope.app.DataDirectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sockscope import FILE [--session NAME]}: a HAR or JSON Lines file becomes a session. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import a HAR (from a browser or Sockscope) or a JSON Lines export as a session.")
+public final class ImportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataDirOption dataDir;
+
+    @Parameters(index = "0", paramLabel = "FILE")
+    Path file;
+
+    @Option(names = "--session", paramLabel = "NAME", description = "Session to import into (default: the file's name).")
+    String session;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isReadable(file)) {
+            throw UserError.failure("cannot read " + file);
+        }
+        String name = session != null ? session : file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {
+            if (app.recording().problem().isPresent()) {
+                throw UserError.failure(app.recording().problem().get());
+            }
+            try {
+                int count = app.recording().importFile(file, name);
+                spec.commandLine().getErr().println("imported " + count + " messages into session " + name);
+                return ExitCodes.OK;
+            } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException
+                    | java.time.format.DateTimeParseException e) {
+                throw UserError.failure(file + " could not be imported: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+    }
+}

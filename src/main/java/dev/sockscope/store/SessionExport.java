@@ -1,0 +1,202 @@
+package dev.sockscope.store;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sockscope.core.Bytes;
+import dev.sockscope.core.Clock;
+import dev.sockscope.core.Frame;
+import dev.sockscope.core.Handshake;
+import dev.sockscope.core.Header;
+import dev.sockscope.core.Opcode;
+import dev.sockscope.core.RecordedFrame;
+import dev.sockscope.core.Utf8;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.time.ZoneOffset;
+
+/**
+ * Writes recorded sessions as JSON Lines (one object per frame) or as HAR 1.2 with the fields
+ * browsers write for WebSockets ({@code _resourceType: "websocket"}, {@code _webSocketMessages}),
+ * streaming: a session of a million frames is never held in memory.
+ */
+public final class SessionExport {
+    /** ISO-8601 with microseconds, UTC. */
+    static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Database database;
+    private final FrameQueries frames;
+
+    public SessionExport(Database database) {
+        this.database = database;
+        this.frames = new FrameQueries(database);
+    }
+
+    /** One JSON object per frame; returns the number of frames written. */
+    public int jsonLines(String session, OutputStream out) {
+        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+            int count = frames.export(session, f -> writeLine(json, f));
+            json.writeRaw('\n');
+            return count;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a frame the way JSON Lines exports and search --json print it. */
+    public static void writeLine(JsonGenerator json, RecordedFrame f) {
+        try {
+            Frame frame = f.frame();
+            json.writeStartObject();
+            json.writeStringField("session", f.session());
+            json.writeNumberField("connection", f.connectionId());
+            json.writeStringField("url", f.url());
+            json.writeStringField("direction", frame.direction().wireName());
+            json.writeNumberField("opcode", frame.opcode().code());
+            json.writeStringField("timestamp", MICROS.format(Clock.toInstant(frame.timestampMicros())));
+            json.writeNumberField("size", frame.size());
+            if (frame.opcode() != Opcode.BINARY && Utf8.isValid(frame.payload())) {
+                json.writeStringField("text", frame.text());
+            } else {
+                json.writeStringField("base64", Bytes.base64(frame.payload()));
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** HAR 1.2: one entry per connection, its messages in {@code _webSocketMessages}. Returns frames written. */
+    public int har(String session, String version, OutputStream out) {
+        int written = 0;
+        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
+            json.writeStartObject();
+            json.writeObjectFieldStart("log");
+            json.writeStringField("version", "1.2");
+            json.writeObjectFieldStart("creator");
+            json.writeStringField("name", "Sockscope");
+            json.writeStringField("version", version);
+            json.writeEndObject();
+            json.writeArrayFieldStart("pages");
+            json.writeEndArray();
+            json.writeArrayFieldStart("entries");
+            for (ConnectionRow c : connections(session)) {
+                written += entry(json, c);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return written;
+    }
+
+    private int entry(JsonGenerator json, ConnectionRow c) throws IOException {
+        Handshake h = new Handshake(c.requestHead(), c.responseHead(), null);
+        json.writeStartObject();
+        json.writeStringField("startedDateTime", MICROS.format(Clock.toInstant(c.startedMicros())));
+        json.writeNumberField("time", c.openedMicros() > 0 ? (c.openedMicros() - c.startedMicros()) / 1000.0 : -1);
+        json.writeObjectFieldStart("request");
+        json.writeStringField("method", "GET");
+        json.writeStringField("url", c.url());
+        json.writeStringField("httpVersion", "HTTP/1.1");
+        headers(json, h.requestHeaders());
+        json.writeArrayFieldStart("queryString");
+        json.writeEndArray();
+        json.writeArrayFieldStart("cookies");
+        json.writeEndArray();
+        json.writeNumberField("headersSize", -1);
+        json.writeNumberField("bodySize", 0);
+        json.writeEndObject();
+        json.writeObjectFieldStart("response");
+        json.writeNumberField("status", Math.max(0, h.status()));
+        json.writeStringField("statusText", h.statusLine().replaceFirst("^HTTP/\\S+\\s+\\d+\\s*", ""));
+        json.writeStringField("httpVersion", "HTTP/1.1");
+        headers(json, h.responseHeaders());
+        json.writeArrayFieldStart("cookies");
+        json.writeEndArray();
+        json.writeObjectFieldStart("content");
+        json.writeNumberField("size", 0);
+        json.writeStringField("mimeType", "x-unknown");
+        json.writeEndObject();
+        json.writeStringField("redirectURL", "");
+        json.writeNumberField("headersSize", -1);
+        json.writeNumberField("bodySize", -1);
+        json.writeEndObject();
+        json.writeObjectFieldStart("cache");
+        json.writeEndObject();
+        json.writeObjectFieldStart("timings");
+        json.writeNumberField("send", 0);
+        json.writeNumberField("wait", c.openedMicros() > 0 ? (c.openedMicros() - c.startedMicros()) / 1000.0 : -1);
+        json.writeNumberField("receive", 0);
+        json.writeEndObject();
+        json.writeStringField("_resourceType", "websocket");
+        json.writeArrayFieldStart("_webSocketMessages");
+        int[] count = {0};
+        frames.byConnection(c.id(), f -> {
+            message(json, f.frame());
+            count[0]++;
+        });
+        json.writeEndArray();
+        json.writeEndObject();
+        return count[0];
+    }
+
+    private static void message(JsonGenerator json, Frame frame) {
+        try {
+            json.writeStartObject();
+            json.writeStringField("type", frame.direction().wireName());
+            json.writeNumberField("time", frame.timestampMicros() / 1_000_000.0);
+            json.writeNumberField("opcode", frame.opcode().code());
+            json.writeStringField("data", frame.opcode() == Opcode.TEXT && Utf8.isValid(frame.payload())
+                    ? frame.text() : Bytes.base64(frame.payload()));
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void headers(JsonGenerator json, List<Header> headers) throws IOException {
+        json.writeArrayFieldStart("headers");
+        for (Header h : headers) {
+            json.writeStartObject();
+            json.writeStringField("name", h.name());
+            json.writeStringField("value", h.value());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private List<ConnectionRow> connections(String session) {
+        String sql = "SELECT c.id, s.name, c.url, c.started_us, COALESCE(c.opened_us, 0), COALESCE(c.ended_us, 0),"
+                + " COALESCE(c.request_head, ''), COALESCE(c.response_head, '') FROM connection c"
+                + " JOIN session s ON c.session_id = s.id" + (session == null ? "" : " WHERE s.name = ?") + " ORDER BY c.id";
+        List<ConnectionRow> out = new ArrayList<>();
+        try (Connection db = database.connect(); PreparedStatement ps = db.prepareStatement(sql)) {
+            if (session != null) {
+                ps.setString(1, session);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ConnectionRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6), rs.getString(7), rs.getString(8)));
+                }
+            }
+        } catch (SQLException e) {
+            throw Database.translate(e, database.file());
+        }
+        return out;
+    }
+}

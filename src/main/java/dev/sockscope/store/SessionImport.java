@@ -1,0 +1,193 @@
+package dev.sockscope.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sockscope.core.Bytes;
+import dev.sockscope.core.Direction;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads a HAR (as browsers or Sockscope write it) or a JSON Lines export into a session, in one
+ * transaction: a file that cannot be read adds nothing.
+ */
+public final class SessionImport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database database;
+
+    public SessionImport(Database database) {
+        this.database = database;
+    }
+
+    /**
+     * Imports {@code file} into {@code session}; detects the format from the content.
+     *
+     * @return the number of messages imported
+     * @throws IllegalArgumentException when the file is neither HAR nor JSON Lines, with the reason
+     */
+    public int importFile(Path file, String session) throws IOException {
+        String start;
+        try (InputStream in = Files.newInputStream(file)) {
+            start = new String(in.readNBytes(4096), StandardCharsets.UTF_8).stripLeading();
+        }
+        try (Connection db = database.connect()) {
+            db.setAutoCommit(false);
+            try {
+                long sessionId = Sessions.idOf(db, session);
+                int count = start.startsWith("{\"log\"") || start.matches("(?s)\\{\\s*\"log\".*")
+                        ? har(db, sessionId, file) : jsonLines(db, sessionId, file);
+                db.commit();
+                return count;
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw Database.translate(e, database.file());
+        }
+    }
+
+    private int har(Connection db, long sessionId, Path file) throws IOException, SQLException {
+        JsonNode root = JSON.readTree(file.toFile());
+        JsonNode entries = root.path("log").path("entries");
+        if (!entries.isArray()) {
+            throw new IllegalArgumentException("not a HAR file: no log.entries");
+        }
+        int count = 0;
+        for (JsonNode entry : entries) {
+            JsonNode messages = entry.path("_webSocketMessages");
+            if (!messages.isArray() && !"websocket".equals(entry.path("_resourceType").asText())) {
+                continue;
+            }
+            long started = micros(Instant.parse(entry.path("startedDateTime").asText("1970-01-01T00:00:00Z")));
+            long connection = insertConnection(db, sessionId, entry.path("request").path("url").asText(), started,
+                    head("GET " + path(entry.path("request").path("url").asText()) + " HTTP/1.1", entry.path("request")),
+                    head("HTTP/1.1 " + entry.path("response").path("status").asInt() + " "
+                            + entry.path("response").path("statusText").asText(), entry.path("response")));
+            try (PreparedStatement ps = frameInsert(db)) {
+                int seq = 0;
+                for (JsonNode m : messages) {
+                    int opcode = m.path("opcode").asInt(1);
+                    String data = m.path("data").asText("");
+                    byte[] payload = opcode == 1 ? data.getBytes(StandardCharsets.UTF_8) : Bytes.parseBase64(data);
+                    Direction direction = "send".equals(m.path("type").asText()) ? Direction.SEND : Direction.RECEIVE;
+                    addFrame(ps, connection, seq++, direction, opcode, (long) (m.path("time").asDouble() * 1_000_000), payload);
+                    count++;
+                }
+                ps.executeBatch();
+            }
+        }
+        return count;
+    }
+
+    private int jsonLines(Connection db, long sessionId, Path file) throws IOException, SQLException {
+        Map<String, long[]> connections = new HashMap<>();
+        int count = 0;
+        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             PreparedStatement ps = frameInsert(db)) {
+            String line;
+            int number = 0;
+            while ((line = lines.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode m;
+                try {
+                    m = JSON.readTree(line);
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("line " + number + " is not JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+                }
+                long timestamp = micros(Instant.parse(m.path("timestamp").asText()));
+                String key = m.path("connection").asText() + " " + m.path("url").asText();
+                long[] ids = connections.get(key);
+                if (ids == null) {
+                    ids = new long[] {insertConnection(db, sessionId, m.path("url").asText(), timestamp, "", ""), 0};
+                    connections.put(key, ids);
+                }
+                byte[] payload = m.has("text") ? m.path("text").asText().getBytes(StandardCharsets.UTF_8)
+                        : Bytes.parseBase64(m.path("base64").asText(""));
+                Direction direction = "send".equals(m.path("direction").asText()) ? Direction.SEND : Direction.RECEIVE;
+                addFrame(ps, ids[0], (int) ids[1]++, direction, m.path("opcode").asInt(1), timestamp, payload);
+                count++;
+            }
+            ps.executeBatch();
+        }
+        return count;
+    }
+
+    private static String head(String firstLine, JsonNode message) {
+        StringBuilder out = new StringBuilder(firstLine).append("\r\n");
+        for (JsonNode h : message.path("headers")) {
+            out.append(h.path("name").asText()).append(": ").append(h.path("value").asText()).append("\r\n");
+        }
+        return out.append("\r\n").toString();
+    }
+
+    private static String path(String url) {
+        try {
+            java.net.URI uri = java.net.URI.create(url);
+            String p = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            return uri.getRawQuery() == null ? p : p + "?" + uri.getRawQuery();
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
+    }
+
+    private static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000;
+    }
+
+    private static long insertConnection(Connection db, long sessionId, String url, long started, String requestHead,
+            String responseHead) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO connection(session_id, url, origin, started_us, opened_us,"
+                + " request_head, response_head) VALUES (?, ?, 'import', ?, ?, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, sessionId);
+            ps.setString(2, url);
+            ps.setLong(3, started);
+            ps.setLong(4, started);
+            ps.setString(5, requestHead);
+            ps.setString(6, responseHead);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static PreparedStatement frameInsert(Connection db) throws SQLException {
+        return db.prepareStatement("INSERT INTO frame(connection_id, seq, direction, opcode, fin, rsv, ts_us, size, payload,"
+                + " payload_large) VALUES (?, ?, ?, ?, TRUE, 0, ?, ?, ?, ?)");
+    }
+
+    private static void addFrame(PreparedStatement ps, long connection, int seq, Direction direction, int opcode, long timestamp,
+            byte[] payload) throws SQLException {
+        ps.setLong(1, connection);
+        ps.setInt(2, seq);
+        ps.setInt(3, direction.ordinal());
+        ps.setInt(4, opcode);
+        ps.setLong(5, timestamp);
+        ps.setInt(6, payload.length);
+        if (payload.length <= 1_000_000) {
+            ps.setBytes(7, payload);
+            ps.setNull(8, java.sql.Types.BLOB);
+        } else {
+            ps.setNull(7, java.sql.Types.VARBINARY);
+            ps.setBytes(8, payload);
+        }
+        ps.addBatch();
+    }
+}
