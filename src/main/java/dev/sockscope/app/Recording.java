@@ -3,69 +3,139 @@ package dev.sockscope.app;
 import dev.sockscope.core.RecordedFrame;
 import dev.sockscope.core.SearchQuery;
 import dev.sockscope.core.SessionSummary;
+import dev.sockscope.store.Database;
 import dev.sockscope.store.FrameQueries;
+import dev.sockscope.store.Recorder;
 import dev.sockscope.store.SessionExport;
 import dev.sockscope.store.SessionImport;
+import dev.sockscope.store.Sessions;
+import dev.sockscope.store.StoreException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-import java.util.function.Consumer;
-import dev.sockscope.store.Database;
-import dev.sockscope.store.Recorder;
-import dev.sockscope.store.Sessions;
-import dev.sockscope.store.StoreException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Recording into the H2 store: opens the database, records every event the registry carries, and
- * answers session queries. When the database cannot be opened (another instance has it, or the
- * file is damaged) the app still runs, unrecorded, and {@link #problem()} says why.
+ * answers session queries, searches, exports and imports. When the database cannot be opened the
+ * app still runs, unrecorded; {@link #trouble()} says why and offers a way on: browse read-only
+ * while another instance records, or keep a damaged file aside and start a fresh one.
  */
 public final class Recording implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Recording.class);
 
-    private final Database database;
-    private final Recorder recorder;
-    private final Sessions sessions;
-    private final String problem;
-    private final AutoCloseable subscription;
+    /** Why recording is off. */
+    public enum Trouble {
+        /** Another Sockscope has the database open: {@link #openReadOnly()} lets this one browse. */
+        LOCKED,
+        /** The file cannot be read: {@link #startFresh()} keeps it aside and makes a new one. */
+        CORRUPT,
+        /** Disk, permissions: see the message. */
+        OTHER
+    }
+
+    private final Path dataDir;
+    private final SessionRegistry registry;
+    private volatile Database database;
+    private volatile Recorder recorder;
+    private volatile String problem;
+    private volatile Trouble trouble;
+    private volatile boolean readOnly;
+    private volatile AutoCloseable subscription = () -> { };
+    private volatile String sessionName = "default";
 
     Recording(Path dataDir, SessionRegistry registry) {
-        Database opened = null;
-        String why = null;
+        this.dataDir = dataDir;
+        this.registry = registry;
         try {
-            opened = Database.open(dataDir);
+            attach(Database.open(dataDir), true);
         } catch (StoreException e) {
-            why = e.getMessage();
-            LOG.warn("recording is off: {}", why);
+            fail(e);
         }
-        this.database = opened;
-        this.problem = why;
-        this.recorder = opened == null ? null : new Recorder(opened);
-        this.sessions = opened == null ? null : new Sessions(opened);
-        this.subscription = recorder == null ? () -> { } : registry.subscribe(recorder);
+    }
+
+    private void attach(Database opened, boolean record) {
+        database = opened;
+        problem = null;
+        trouble = null;
+        readOnly = !record;
+        if (record) {
+            recorder = new Recorder(opened);
+            recorder.useSession(sessionName);
+            subscription = registry.subscribe(recorder);
+        }
+    }
+
+    private void fail(StoreException e) {
+        problem = e.getMessage();
+        trouble = switch (e.reason()) {
+            case LOCKED -> Trouble.LOCKED;
+            case CORRUPT -> Trouble.CORRUPT;
+            case IO -> Trouble.OTHER;
+        };
+        LOG.warn("recording is off: {}", problem);
     }
 
     /** Why nothing is recorded, or empty when recording works. */
     public Optional<String> problem() {
-        return Optional.ofNullable(problem);
+        return Optional.ofNullable(readOnly ? "read-only: " + dataDir.resolve("sockscope.mv.db")
+                + " is recorded by another Sockscope" : problem);
+    }
+
+    public Optional<Trouble> trouble() {
+        return Optional.ofNullable(trouble);
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** Opens a database another instance holds, for browsing only. Blocking. */
+    public void openReadOnly() {
+        if (trouble != Trouble.LOCKED) {
+            throw new IllegalStateException("the database is not locked");
+        }
+        try {
+            attach(Database.openReadOnly(dataDir), false);
+        } catch (StoreException e) {
+            fail(e);
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Keeps a damaged database aside (renamed, never deleted) and starts recording into a new one.
+     * Blocking.
+     *
+     * @return where the old file was kept
+     */
+    public Path startFresh() throws IOException {
+        if (trouble != Trouble.CORRUPT) {
+            throw new IllegalStateException("the database is not damaged");
+        }
+        Path kept = Database.keepAside(dataDir);
+        attach(Database.open(dataDir), true);
+        return kept;
     }
 
     /** Connections opened from now on go into this session. */
     public void useSession(String name) {
-        if (recorder != null) {
-            recorder.useSession(name);
+        sessionName = name;
+        Recorder r = recorder;
+        if (r != null) {
+            r.useSession(name);
         }
     }
 
     public String currentSession() {
-        return recorder == null ? "default" : recorder.session();
+        return sessionName;
     }
 
     /**
@@ -74,17 +144,7 @@ public final class Recording implements AutoCloseable {
      * @throws IllegalStateException when the database could not be opened, with the reason
      */
     public List<SessionSummary> sessions() {
-        if (sessions == null) {
-            throw new IllegalStateException(problem);
-        }
-        return sessions.list();
-    }
-
-    /** Backpressure for read loops: waits while the writer is far behind (see Recorder). */
-    public void awaitCapacity() {
-        if (recorder != null) {
-            recorder.awaitCapacity();
-        }
+        return new Sessions(open()).list();
     }
 
     /** Streams matching recorded frames to {@code sink}; blocking, off the FX thread. Returns the count. */
@@ -119,13 +179,13 @@ public final class Recording implements AutoCloseable {
      * file so a failure leaves no half-written export. Returns the number of messages written.
      */
     public int export(String session, Format format, Path file) throws IOException {
-        Database database = open();
+        Database db = open();
         Path parent = file.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(parent, ".sockscope-export", ".tmp");
         try {
             int count;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
-                SessionExport export = new SessionExport(database);
+                SessionExport export = new SessionExport(db);
                 count = format == Format.HAR ? export.har(session, Version.current(), out) : export.jsonLines(session, out);
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -137,18 +197,31 @@ public final class Recording implements AutoCloseable {
 
     /** Imports a HAR or JSON Lines file into {@code session}; returns the number of messages. */
     public int importFile(Path file, String session) throws IOException {
+        if (readOnly) {
+            throw new IllegalStateException("the database is open read-only");
+        }
         return new SessionImport(open()).importFile(file, session);
     }
 
     private Database open() {
-        if (database == null) {
+        Database db = database;
+        if (db == null) {
             throw new IllegalStateException(problem);
         }
-        return database;
+        return db;
+    }
+
+    /** Backpressure for read loops: waits while the writer is far behind (see Recorder). */
+    public void awaitCapacity() {
+        Recorder r = recorder;
+        if (r != null) {
+            r.awaitCapacity();
+        }
     }
 
     public long recordedFrames() {
-        return recorder == null ? 0 : recorder.recordedFrames();
+        Recorder r = recorder;
+        return r == null ? 0 : r.recordedFrames();
     }
 
     /** Writes what is queued, then closes the database. */

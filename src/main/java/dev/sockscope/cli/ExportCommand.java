@@ -49,13 +49,11 @@ public final class ExportCommand implements Callable<Integer> {
             default -> throw UserError.usage("--format is har or jsonl, not " + format);
         };
         try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {
-            if (app.recording().problem().isPresent()) {
-                throw UserError.failure(app.recording().problem().get());
-            }
-            if (which.session != null && app.recording().sessions().stream().noneMatch(s -> s.name().equals(which.session))) {
+            var recording = StoreAccess.forReading(app);
+            if (which.session != null && recording.sessions().stream().noneMatch(s -> s.name().equals(which.session))) {
                 throw UserError.failure("no session named " + which.session + " (see: sockscope sessions)");
             }
-            int count = app.recording().export(which.session, chosen, out);
+            int count = recording.export(which.session, chosen, out);
             spec.commandLine().getErr().println("exported " + count + " messages to " + out);
             return ExitCodes.OK;
         }

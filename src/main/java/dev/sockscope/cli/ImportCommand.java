@@ -35,8 +35,8 @@ public final class ImportCommand implements Callable<Integer> {
         }
         String name = session != null ? session : file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
         try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {
-            if (app.recording().problem().isPresent()) {
-                throw UserError.failure(app.recording().problem().get());
+            if (app.recording().trouble().isPresent()) {
+                throw UserError.failure("cannot import: " + app.recording().problem().orElse(""));
             }
             try {
                 int count = app.recording().importFile(file, name);

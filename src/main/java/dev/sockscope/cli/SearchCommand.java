@@ -55,13 +55,11 @@ public final class SearchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {
-            if (app.recording().problem().isPresent()) {
-                throw UserError.failure(app.recording().problem().get());
-            }
+            var recording = StoreAccess.forReading(app);
             if (json) {
-                app.recording().searchJsonLines(search, out);
+                recording.searchJsonLines(search, out);
             } else {
-                app.recording().search(search, f -> out.println(line(f)));
+                recording.search(search, f -> out.println(line(f)));
             }
             out.flush();
             return ExitCodes.OK;

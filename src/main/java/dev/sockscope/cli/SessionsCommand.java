@@ -31,10 +31,8 @@ public final class SessionsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {
-            if (app.recording().problem().isPresent()) {
-                throw UserError.failure(app.recording().problem().get());
-            }
-            List<SessionSummary> sessions = app.recording().sessions();
+            var recording = StoreAccess.forReading(app);
+            List<SessionSummary> sessions = recording.sessions();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ObjectMapper mapper = new ObjectMapper();

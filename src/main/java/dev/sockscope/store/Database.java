@@ -23,6 +23,8 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final String url;
     private final Connection keepAlive;
+    /** Set for a read-only snapshot: its temporary directory, deleted on close. */
+    private Path snapshotDir;
 
     private Database(Path file, String url, Connection keepAlive) {
         this.file = file;
@@ -39,11 +41,48 @@ public final class Database implements AutoCloseable {
         Path base = dataDir.toAbsolutePath().resolve("sockscope");
         // WRITE_DELAY=0: a commit reaches the file at once, so a killed process loses nothing it
         // committed; the writer groups many rows per commit to keep the rate up.
-        String url = "jdbc:h2:file:" + base + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        return connect(dataDir, "jdbc:h2:file:" + base + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", true);
+    }
+
+    /**
+     * Opens a snapshot of a database another Sockscope holds (H2 will not share the file, even
+     * read-only): the file is copied to a temporary directory and opened read-only there, so
+     * browsing never disturbs the instance that records. The copy ends where the recorder's last
+     * committed write ended; the snapshot is deleted on close.
+     */
+    public static Database openReadOnly(Path dataDir) {
+        try {
+            Path snapshot = java.nio.file.Files.createTempDirectory("sockscope-snapshot");
+            java.nio.file.Files.copy(dataDir.resolve("sockscope.mv.db"), snapshot.resolve("sockscope.mv.db"));
+            Path base = snapshot.toAbsolutePath().resolve("sockscope");
+            Database database = connect(snapshot, "jdbc:h2:file:" + base + ";ACCESS_MODE_DATA=r;DB_CLOSE_ON_EXIT=FALSE", false);
+            database.snapshotDir = snapshot;
+            return database;
+        } catch (java.io.IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "cannot copy " + dataDir.resolve("sockscope.mv.db")
+                    + " to read it: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Moves a damaged database file aside (never deleting it) so a fresh one can be made.
+     *
+     * @return where the old file now is
+     */
+    public static Path keepAside(Path dataDir) throws java.io.IOException {
+        Path file = dataDir.resolve("sockscope.mv.db");
+        Path aside = dataDir.resolve("sockscope.mv.db.damaged-"
+                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return java.nio.file.Files.move(file, aside);
+    }
+
+    private static Database connect(Path dataDir, String url, boolean migrate) {
         try {
             Connection connection = DriverManager.getConnection(url, "sockscope", "");
             Database database = new Database(dataDir.resolve("sockscope.mv.db"), url, connection);
-            database.migrate();
+            if (migrate) {
+                database.migrate();
+            }
             return database;
         } catch (SQLException e) {
             throw translate(e, dataDir.resolve("sockscope.mv.db"));
@@ -134,6 +173,23 @@ public final class Database implements AutoCloseable {
             keepAlive.close();
         } catch (SQLException e) {
             throw translate(e, file);
+        } finally {
+            deleteSnapshot();
+        }
+    }
+
+    private void deleteSnapshot() {
+        if (snapshotDir == null) {
+            return;
+        }
+        try (var files = java.nio.file.Files.list(snapshotDir)) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.deleteIfExists(f);
+            }
+            java.nio.file.Files.deleteIfExists(snapshotDir);
+        } catch (java.io.IOException e) {
+            // A leftover temporary copy is harmless; the OS cleans its temp directory.
+            snapshotDir.toFile().deleteOnExit();
         }
     }
 }

@@ -41,6 +41,9 @@ class CrashRecoveryTest {
                 StoreException locked = assertThrows(StoreException.class, () -> Database.open(dataDir));
                 assertEquals(StoreException.Reason.LOCKED, locked.reason());
                 assertTrue(locked.getMessage().contains("in use by another Sockscope"), locked.getMessage());
+                try (Database readOnly = Database.openReadOnly(dataDir)) {
+                    assertEquals("crash", new Sessions(readOnly).list().get(0).name(), "browsable read-only meanwhile");
+                }
                 Thread.sleep(2000);
             } finally {
                 long killed = System.nanoTime();
