@@ -43,6 +43,7 @@ public final class MainWindow extends BorderPane {
     private final BooleanProperty relativeTime = new SimpleBooleanProperty();
     private final ToggleButton darkToggle = new ToggleButton();
     private final StackPane center = new StackPane();
+    private final Label recordingStatus = new Label();
 
     public MainWindow(AppContext app, Settings settings) {
         this.app = app;
@@ -105,21 +106,26 @@ public final class MainWindow extends BorderPane {
 
     /** Says where traffic is recorded, or plainly that it is not and why. */
     private Label recordingLabel() {
-        Label label = new Label();
-        label.setId("recordingStatus");
-        label.getStyleClass().add(Styles.TEXT_SMALL);
+        recordingStatus.setId("recordingStatus");
+        recordingStatus.getStyleClass().add(Styles.TEXT_SMALL);
+        recordingStatus.setMaxWidth(520);
+        refreshRecordingStatus();
+        return recordingStatus;
+    }
+
+    /** Call after the recording's state changed (read-only opened, fresh start). */
+    public void refreshRecordingStatus() {
         var problem = app.recording().problem();
+        recordingStatus.getStyleClass().removeAll(Styles.WARNING, Styles.TEXT_MUTED);
         if (problem.isPresent()) {
-            label.setText("Not recording: " + problem.get());
-            label.setGraphic(Icons.of(Feather.ALERT_TRIANGLE, 13));
-            label.getStyleClass().add(Styles.WARNING);
+            recordingStatus.setText("Not recording: " + problem.get());
+            recordingStatus.setGraphic(Icons.of(Feather.ALERT_TRIANGLE, 13));
+            recordingStatus.getStyleClass().add(Styles.WARNING);
         } else {
-            label.setText("Recording into session \u201c" + app.recording().currentSession() + "\u201d");
-            label.setGraphic(Icons.of(Feather.DATABASE, 13));
-            label.getStyleClass().add(Styles.TEXT_MUTED);
+            recordingStatus.setText("Recording into session \u201c" + app.recording().currentSession() + "\u201d");
+            recordingStatus.setGraphic(Icons.of(Feather.DATABASE, 13));
+            recordingStatus.getStyleClass().add(Styles.TEXT_MUTED);
         }
-        label.setMaxWidth(520);
-        return label;
     }
 
     private VBox emptyState() {

@@ -4,6 +4,7 @@ import dev.sockscope.app.AppContext;
 import dev.sockscope.app.DataDirectory;
 import dev.sockscope.app.Settings;
 import dev.sockscope.ui.common.Theme;
+import dev.sockscope.ui.fx.FxThread;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
@@ -52,6 +53,7 @@ public final class SockscopeApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         stage.show();
+        FxThread.run(() -> StoreTroubleDialog.offer(stage, app, window));
 
         Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(3), e -> saveIfChanged()));
         autosave.setCycleCount(Timeline.INDEFINITE);
