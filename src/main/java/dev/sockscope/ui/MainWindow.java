@@ -44,6 +44,7 @@ public final class MainWindow extends BorderPane {
     private final ToggleButton darkToggle = new ToggleButton();
     private final StackPane center = new StackPane();
     private final Label recordingStatus = new Label();
+    private javafx.scene.control.TextField searchBox;
 
     public MainWindow(AppContext app, Settings settings) {
         this.app = app;
@@ -77,6 +78,8 @@ public final class MainWindow extends BorderPane {
                         () -> openTab(TabState.blank()));
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
                         this::closeSelectedTab);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                        () -> searchBox.requestFocus());
             }
         });
     }
@@ -97,11 +100,39 @@ public final class MainWindow extends BorderPane {
         darkToggle.setGraphic(Icons.of(Feather.MOON, 15));
         darkToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         darkToggle.setTooltip(new Tooltip("Dark theme"));
-        HBox header = new HBox(8, logo, name, newTab, spacer, recordingLabel(), darkToggle);
+        HBox header = new HBox(8, logo, name, newTab, spacer, recordingLabel(), searchField(), darkToggle);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(6, 10, 6, 12));
         header.getStyleClass().add("app-header");
         return header;
+    }
+
+    /** Searches every recorded message; Enter opens (or reuses) the search tab. */
+    private atlantafx.base.controls.CustomTextField searchField() {
+        atlantafx.base.controls.CustomTextField field = new atlantafx.base.controls.CustomTextField();
+        field.setId("searchField");
+        field.setPromptText("Search recorded messages (Ctrl+F)");
+        field.setLeft(Icons.of(Feather.SEARCH, 13));
+        field.setPrefWidth(280);
+        field.setOnAction(e -> openSearch().search(field.getText()));
+        searchBox = field;
+        return field;
+    }
+
+    private dev.sockscope.ui.search.SearchView openSearch() {
+        for (Tab tab : tabs.getTabs()) {
+            if (tab.getContent() instanceof dev.sockscope.ui.search.SearchView view) {
+                tabs.getSelectionModel().select(tab);
+                return view;
+            }
+        }
+        dev.sockscope.ui.search.SearchView view = new dev.sockscope.ui.search.SearchView(app.recording(), app.background());
+        Tab tab = new Tab("Search", view);
+        tab.setGraphic(Icons.of(Feather.SEARCH, 12));
+        tab.setOnClosed(e -> view.dispose());
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        return view;
     }
 
     /** Says where traffic is recorded, or plainly that it is not and why. */
@@ -181,18 +212,23 @@ public final class MainWindow extends BorderPane {
         Tab selected = tabs.getSelectionModel().getSelectedItem();
         if (selected != null) {
             tabs.getTabs().remove(selected);
-            ((ConnectionTabView) selected.getContent()).dispose();
+            dispose(selected);
         }
     }
 
     /** What to save: the theme, the time mode and every open tab, in order. */
     public Settings snapshot() {
         List<TabState> states = new ArrayList<>();
+        int selected = 0;
         for (Tab tab : tabs.getTabs()) {
-            states.add(((ConnectionTabView) tab.getContent()).model().toState());
+            if (tab.getContent() instanceof ConnectionTabView view) {
+                if (tab == tabs.getSelectionModel().getSelectedItem()) {
+                    selected = states.size();
+                }
+                states.add(view.model().toState());
+            }
         }
-        return new Settings(darkToggle.isSelected() ? Theme.DARK : Theme.LIGHT, relativeTime.get(), states,
-                tabs.getSelectionModel().getSelectedIndex());
+        return new Settings(darkToggle.isSelected() ? Theme.DARK : Theme.LIGHT, relativeTime.get(), states, selected);
     }
 
     public TabPane tabs() {
@@ -202,7 +238,15 @@ public final class MainWindow extends BorderPane {
     /** Closes every tab's connection, for shutdown. */
     public void disposeAll() {
         for (Tab tab : tabs.getTabs()) {
-            ((ConnectionTabView) tab.getContent()).dispose();
+            dispose(tab);
+        }
+    }
+
+    private static void dispose(Tab tab) {
+        if (tab.getContent() instanceof ConnectionTabView view) {
+            view.dispose();
+        } else if (tab.getContent() instanceof dev.sockscope.ui.search.SearchView view) {
+            view.dispose();
         }
     }
 }

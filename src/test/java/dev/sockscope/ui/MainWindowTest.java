@@ -199,6 +199,28 @@ class MainWindowTest {
     }
 
     @Test
+    void findsARecordedMessageFromTheSearchField(FxRobot robot) throws Exception {
+        robot.interact(() -> currentTab().model().urlProperty().set("ws://127.0.0.1:" + server.boundPort()));
+        robot.clickOn("#connectButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().stateProperty().get() == ConnectionState.OPEN);
+        robot.clickOn("#composer").write("a needle in the haystack");
+        robot.clickOn("#sendButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().receivedCountProperty().get() == 1);
+        robot.clickOn("#searchField").write("NEEDLE");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+            robot.clickOn("#searchField").type(KeyCode.ENTER);
+            Thread.sleep(300);
+            WaitForAsyncUtils.waitForFxEvents();
+            return robot.lookup("#searchResults").tryQuery().isPresent()
+                    && robot.lookup("#searchResults").queryTableView().getItems().size() == 2;
+        });
+        TableView<dev.sockscope.core.RecordedFrame> results = robot.lookup("#searchResults").queryTableView();
+        assertEquals("a needle in the haystack", results.getItems().get(0).frame().text());
+        assertEquals("default", results.getItems().get(0).session());
+        assertEquals("Search", window.tabs().getSelectionModel().getSelectedItem().getText());
+    }
+
+    @Test
     void opensAndClosesTabsWithTheKeyboardAndPlusButton(FxRobot robot) {
         assertEquals(1, window.tabs().getTabs().size());
         robot.clickOn("#newTabButton");

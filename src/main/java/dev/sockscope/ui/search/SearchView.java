@@ -1,0 +1,184 @@
+package dev.sockscope.ui.search;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.sockscope.app.Recording;
+import dev.sockscope.core.Bytes;
+import dev.sockscope.core.Clock;
+import dev.sockscope.core.Direction;
+import dev.sockscope.core.Frame;
+import dev.sockscope.core.Opcode;
+import dev.sockscope.core.RecordedFrame;
+import dev.sockscope.core.SessionSummary;
+import dev.sockscope.ui.common.Icons;
+import dev.sockscope.ui.fx.FxThread;
+import dev.sockscope.ui.messages.MessageDetailView;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The search tab: regex and session filters, results as they are found (time, session, URL,
+ * direction, type, size, the matching part highlighted) and the selected message's payload.
+ */
+public final class SearchView extends BorderPane {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private final SearchModel model;
+    private final Recording recording;
+    private final Executor background;
+    private final ToggleButton regex = new ToggleButton(".*");
+    private final ComboBox<String> session = new ComboBox<>();
+    private final TableView<RecordedFrame> table = new TableView<>();
+    private String lastQuery = "";
+
+    public SearchView(Recording recording, Executor background) {
+        this.recording = recording;
+        this.background = background;
+        this.model = new SearchModel(recording, background);
+        getStyleClass().add("search-view");
+        MessageDetailView detail = new MessageDetailView();
+        buildTable();
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> detail.show(row == null ? null : row.frame()));
+        SplitPane split = new SplitPane(table, detail);
+        split.setDividerPositions(0.62);
+        setTop(toolbar());
+        setCenter(split);
+        loadSessions();
+    }
+
+    /** Runs a search for {@code text} with the tab's filters. */
+    public void search(String text) {
+        lastQuery = text;
+        String chosen = session.getValue();
+        model.search(text, regex.isSelected(), "All sessions".equals(chosen) ? null : chosen);
+    }
+
+    private HBox toolbar() {
+        regex.setTooltip(new Tooltip("Treat the query as a regular expression"));
+        regex.getStyleClass().add(Styles.SMALL);
+        regex.selectedProperty().addListener((obs, old, now) -> search(lastQuery));
+        session.getStyleClass().add(Styles.SMALL);
+        session.setPrefWidth(200);
+        session.valueProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                search(lastQuery);
+            }
+        });
+        Label status = new Label();
+        status.textProperty().bind(model.statusProperty());
+        status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        Button cancel = new Button("Cancel", Icons.of(Feather.X_CIRCLE, 13));
+        cancel.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        cancel.visibleProperty().bind(model.runningProperty());
+        cancel.setOnAction(e -> model.cancel());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, new Label("In"), session, regex, spacer, status, cancel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 10, 8, 10));
+        return bar;
+    }
+
+    private void loadSessions() {
+        session.getItems().setAll("All sessions");
+        session.setValue("All sessions");
+        background.execute(() -> {
+            List<String> names;
+            try {
+                names = recording.sessions().stream().map(SessionSummary::name).toList();
+            } catch (RuntimeException e) {
+                names = List.of();
+            }
+            List<String> found = names;
+            FxThread.run(() -> session.getItems().addAll(found));
+        });
+    }
+
+    private void buildTable() {
+        table.setId("searchResults");
+        table.setItems(model.results());
+        table.setFixedCellSize(26);
+        table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label placeholder = new Label("Type in the search box above and press Enter.");
+        placeholder.getStyleClass().add(Styles.TEXT_MUTED);
+        table.setPlaceholder(placeholder);
+        TableColumn<RecordedFrame, String> when = text("Time", 170, f -> WHEN.format(Clock.toInstant(f.frame().timestampMicros())));
+        TableColumn<RecordedFrame, String> where = text("Session", 110, RecordedFrame::session);
+        TableColumn<RecordedFrame, String> url = text("URL", 200, RecordedFrame::url);
+        TableColumn<RecordedFrame, String> dir = text("", 34, f -> f.frame().direction() == Direction.SEND ? "\u2197" : "\u2199");
+        TableColumn<RecordedFrame, String> size = text("Size", 70, f -> Bytes.humanSize(f.frame().size()));
+        TableColumn<RecordedFrame, RecordedFrame> match = new TableColumn<>("Match");
+        match.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        match.setCellFactory(c -> new SnippetCell());
+        match.setPrefWidth(420);
+        table.getColumns().setAll(List.of(when, where, url, dir, size, match));
+    }
+
+    private static TableColumn<RecordedFrame, String> text(String title, double width, Function<RecordedFrame, String> value) {
+        TableColumn<RecordedFrame, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        return column;
+    }
+
+    /** The matching part of a message, highlighted within its context. */
+    private final class SnippetCell extends TableCell<RecordedFrame, RecordedFrame> {
+        private final Text before = new Text();
+        private final Text hit = new Text();
+        private final Text after = new Text();
+        private final TextFlow flow = new TextFlow(before, hit, after);
+
+        SnippetCell() {
+            hit.getStyleClass().add("search-hit");
+            before.getStyleClass().add("search-context");
+            after.getStyleClass().add("search-context");
+            flow.setMaxHeight(20);
+        }
+
+        @Override
+        protected void updateItem(RecordedFrame item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            Frame frame = item.frame();
+            String text = frame.opcode() == Opcode.BINARY ? Bytes.hex(frame.payload()) : frame.text();
+            Snippet snippet = Snippet.of(text.length() > 4096 ? text.substring(0, 4096) : text, lastQuery, regex.isSelected());
+            before.setText(snippet.before());
+            hit.setText(snippet.match());
+            after.setText(snippet.after());
+            setGraphic(flow);
+        }
+    }
+
+    public void dispose() {
+        model.dispose();
+    }
+}
