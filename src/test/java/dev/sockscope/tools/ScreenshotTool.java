@@ -144,6 +144,19 @@ public final class ScreenshotTool {
                 }
             });
             Thread.sleep(1500);
+            if (pane.equals("search")) {
+                onFx(() -> {
+                    var field = (javafx.scene.control.TextField) window.get().lookup("#searchField");
+                    field.setText("ETH-USD");
+                    field.fireEvent(new javafx.event.ActionEvent());
+                });
+                Thread.sleep(1500);
+                onFx(() -> {
+                    var results = (javafx.scene.control.TableView<?>) window.get().lookup("#searchResults");
+                    results.getSelectionModel().select(1);
+                });
+                Thread.sleep(500);
+            }
             onFx(() -> {
                 try {
                     Snapshots.write(scene.get(), out.resolve("screenshot-" + pane + ".png"));

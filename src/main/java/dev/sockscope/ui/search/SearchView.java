@@ -35,8 +35,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -44,7 +42,7 @@ import org.kordamp.ikonli.feather.Feather;
  * direction, type, size, the matching part highlighted) and the selected message's payload.
  */
 public final class SearchView extends BorderPane {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT)
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss.SSS", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
     private final SearchModel model;
@@ -127,9 +125,9 @@ public final class SearchView extends BorderPane {
         Label placeholder = new Label("Type in the search box above and press Enter.");
         placeholder.getStyleClass().add(Styles.TEXT_MUTED);
         table.setPlaceholder(placeholder);
-        TableColumn<RecordedFrame, String> when = text("Time", 170, f -> WHEN.format(Clock.toInstant(f.frame().timestampMicros())));
+        TableColumn<RecordedFrame, String> when = text("Time", 190, f -> WHEN.format(Clock.toInstant(f.frame().timestampMicros())));
         TableColumn<RecordedFrame, String> where = text("Session", 110, RecordedFrame::session);
-        TableColumn<RecordedFrame, String> url = text("URL", 200, RecordedFrame::url);
+        TableColumn<RecordedFrame, String> url = text("URL", 170, RecordedFrame::url);
         TableColumn<RecordedFrame, String> dir = text("", 34, f -> f.frame().direction() == Direction.SEND ? "\u2197" : "\u2199");
         TableColumn<RecordedFrame, String> size = text("Size", 70, f -> Bytes.humanSize(f.frame().size()));
         TableColumn<RecordedFrame, RecordedFrame> match = new TableColumn<>("Match");
@@ -149,16 +147,19 @@ public final class SearchView extends BorderPane {
 
     /** The matching part of a message, highlighted within its context. */
     private final class SnippetCell extends TableCell<RecordedFrame, RecordedFrame> {
-        private final Text before = new Text();
-        private final Text hit = new Text();
-        private final Text after = new Text();
-        private final TextFlow flow = new TextFlow(before, hit, after);
+        private final Label before = new Label();
+        private final Label hit = new Label();
+        private final Label after = new Label();
+        private final HBox flow = new HBox(before, hit, after);
 
         SnippetCell() {
+            // Labels, not a TextFlow: one line, cut with an ellipsis, never wrapped into the next row.
             hit.getStyleClass().add("search-hit");
-            before.getStyleClass().add("search-context");
-            after.getStyleClass().add("search-context");
-            flow.setMaxHeight(20);
+            hit.setMinWidth(Region.USE_PREF_SIZE);
+            before.setMinWidth(0);
+            before.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+            after.setMinWidth(0);
+            flow.setAlignment(Pos.CENTER_LEFT);
         }
 
         @Override
