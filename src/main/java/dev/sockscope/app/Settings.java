@@ -8,26 +8,32 @@ import java.util.List;
  * @param theme "light" or "dark"
  * @param relativeTime show message times relative to the connection's start
  * @param selectedTab index of the tab that was in front
+ * @param session the session new connections are recorded into
  */
-public record Settings(String theme, boolean relativeTime, List<TabState> tabs, int selectedTab) {
+public record Settings(String theme, boolean relativeTime, List<TabState> tabs, int selectedTab, String session) {
     public Settings {
         theme = "dark".equals(theme) ? "dark" : "light";
         tabs = tabs == null ? List.of() : List.copyOf(tabs);
+        session = session == null || session.isBlank() ? "default" : session;
+    }
+
+    public Settings(String theme, boolean relativeTime, List<TabState> tabs, int selectedTab) {
+        this(theme, relativeTime, tabs, selectedTab, "default");
     }
 
     public static Settings defaults() {
-        return new Settings("light", false, List.of(), 0);
+        return new Settings("light", false, List.of(), 0, "default");
     }
 
     public Settings withTheme(String value) {
-        return new Settings(value, relativeTime, tabs, selectedTab);
+        return new Settings(value, relativeTime, tabs, selectedTab, session);
     }
 
     public Settings withRelativeTime(boolean value) {
-        return new Settings(theme, value, tabs, selectedTab);
+        return new Settings(theme, value, tabs, selectedTab, session);
     }
 
     public Settings withTabs(List<TabState> value, int selected) {
-        return new Settings(theme, relativeTime, value, selected);
+        return new Settings(theme, relativeTime, value, selected, session);
     }
 }

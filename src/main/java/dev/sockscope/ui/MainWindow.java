@@ -59,6 +59,8 @@ public final class MainWindow extends BorderPane {
         setCenter(center);
 
         relativeTime.set(settings.relativeTime());
+        app.recording().useSession(settings.session());
+        refreshRecordingStatus();
         darkToggle.setSelected(Theme.DARK.equals(settings.theme()));
         for (TabState saved : settings.tabs()) {
             openTab(saved);
@@ -100,7 +102,7 @@ public final class MainWindow extends BorderPane {
         darkToggle.setGraphic(Icons.of(Feather.MOON, 15));
         darkToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         darkToggle.setTooltip(new Tooltip("Dark theme"));
-        HBox header = new HBox(8, logo, name, newTab, spacer, recordingLabel(), searchField(), darkToggle);
+        HBox header = new HBox(8, logo, name, newTab, spacer, recordingLabel(), sessionMenu(), searchField(), darkToggle);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(6, 10, 6, 12));
         header.getStyleClass().add("app-header");
@@ -142,6 +144,51 @@ public final class MainWindow extends BorderPane {
         recordingStatus.setMaxWidth(520);
         refreshRecordingStatus();
         return recordingStatus;
+    }
+
+    /** Start a new named session, or record into an existing one. */
+    private javafx.scene.control.MenuButton sessionMenu() {
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(null, Icons.of(Feather.LAYERS, 14));
+        menu.setId("sessionMenu");
+        menu.getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON);
+        menu.setTooltip(new javafx.scene.control.Tooltip("Sessions: start a new one, or record into another"));
+        menu.setOnShowing(e -> fillSessionMenu(menu));
+        return menu;
+    }
+
+    private void fillSessionMenu(javafx.scene.control.MenuButton menu) {
+        javafx.scene.control.MenuItem fresh = new javafx.scene.control.MenuItem("New session…", Icons.of(Feather.PLUS, 13));
+        fresh.setOnAction(e -> {
+            javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
+            ask.initOwner(getScene().getWindow());
+            ask.setTitle("New session");
+            ask.setHeaderText("Connections opened from now on are recorded into a new session.");
+            ask.setContentText("Name:");
+            ask.showAndWait().map(String::strip).filter(n -> !n.isEmpty()).ifPresent(this::switchSession);
+        });
+        menu.getItems().setAll(fresh, new javafx.scene.control.SeparatorMenuItem());
+        app.background().execute(() -> {
+            List<String> names;
+            try {
+                names = app.recording().sessions().stream().map(dev.sockscope.core.SessionSummary::name).toList();
+            } catch (RuntimeException ex) {
+                names = List.of();
+            }
+            List<String> found = names;
+            dev.sockscope.ui.fx.FxThread.run(() -> {
+                for (String name : found) {
+                    javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(
+                            (name.equals(app.recording().currentSession()) ? "\u2713 " : "    ") + name);
+                    item.setOnAction(e -> switchSession(name));
+                    menu.getItems().add(item);
+                }
+            });
+        });
+    }
+
+    private void switchSession(String name) {
+        app.recording().useSession(name);
+        refreshRecordingStatus();
     }
 
     /** Call after the recording's state changed (read-only opened, fresh start). */
@@ -228,7 +275,8 @@ public final class MainWindow extends BorderPane {
                 states.add(view.model().toState());
             }
         }
-        return new Settings(darkToggle.isSelected() ? Theme.DARK : Theme.LIGHT, relativeTime.get(), states, selected);
+        return new Settings(darkToggle.isSelected() ? Theme.DARK : Theme.LIGHT, relativeTime.get(), states, selected,
+                app.recording().currentSession());
     }
 
     public TabPane tabs() {

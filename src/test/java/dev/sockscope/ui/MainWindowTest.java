@@ -124,7 +124,10 @@ class MainWindowTest {
             model.composer().draftProperty().set("{\"op\":\"ping\"}");
             window.openTab(dev.sockscope.app.TabState.blank()).model().urlProperty().set("ws://localhost:9000");
         });
+        app.recording().useSession("qa-7");
         Settings saved = window.snapshot();
+        assertEquals("qa-7", saved.session(), "the session in use is saved with the tabs");
+        app.recording().useSession("default");
         robot.interact(() -> {
             MainWindow next = new MainWindow(app, saved);
             assertEquals(2, next.tabs().getTabs().size());
@@ -135,6 +138,7 @@ class MainWindowTest {
             assertEquals("{\"op\":\"ping\"}", restored.composer().draftProperty().get());
             assertEquals(dev.sockscope.ui.connection.ComposerMode.JSON, restored.composer().modeProperty().get());
             assertEquals(1, next.tabs().getSelectionModel().getSelectedIndex());
+            assertEquals("qa-7", app.recording().currentSession(), "and recording resumes into it");
             next.disposeAll();
         });
     }
