@@ -113,7 +113,7 @@ public final class MainWindow extends BorderPane {
     private atlantafx.base.controls.CustomTextField searchField() {
         atlantafx.base.controls.CustomTextField field = new atlantafx.base.controls.CustomTextField();
         field.setId("searchField");
-        field.setPromptText("Search recorded messages (Ctrl+F)");
+        field.setPromptText("Search messages (Ctrl+F)");
         field.setLeft(Icons.of(Feather.SEARCH, 13));
         field.setPrefWidth(280);
         field.setOnAction(e -> openSearch().search(field.getText()));
