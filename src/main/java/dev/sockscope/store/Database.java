@@ -41,7 +41,7 @@ public final class Database implements AutoCloseable {
         Path base = dataDir.toAbsolutePath().resolve("sockscope");
         // WRITE_DELAY=0: a commit reaches the file at once, so a killed process loses nothing it
         // committed; the writer groups many rows per commit to keep the rate up.
-        return connect(dataDir, "jdbc:h2:file:" + base + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", true);
+        return connect(dataDir, "jdbc:h2:file:" + base + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE", true);
     }
 
     /**
