@@ -9,10 +9,7 @@ import dev.sockscope.testing.RawServer;
 import dev.sockscope.testing.TestPki;
 import dev.sockscope.tls.IssuedCertificate;
 import dev.sockscope.tls.ServerTls;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,29 +18,14 @@ class ConnectCommandTest {
     @TempDir
     Path dataDir;
 
-    private record Run(int exit, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
-    private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--data-dir");
-        all.add(dataDir.toString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SockscopeCommand.execute(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true),
-                dir -> {
-                    throw new AssertionError("no GUI in tests");
-                });
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.run(dataDir, args);
     }
 
     @Test
     void printsSentAndReceivedFramesInOrderAndExitsZero() throws Exception {
         try (EchoServer server = EchoServer.plain()) {
-            Run run = run("connect", "ws://127.0.0.1:" + server.boundPort(), "--send", "hello", "--send-binary", "00ff10",
+            CliRun run = run("connect", "ws://127.0.0.1:" + server.boundPort(), "--send", "hello", "--send-binary", "00ff10",
                     "--send", "second", "--wait", "0.5");
             assertEquals(0, run.exit(), run.err());
             List<String> lines = run.lines();
@@ -62,7 +44,7 @@ class ConnectCommandTest {
     @Test
     void printsTheServersCloseAndExitsZero() throws Exception {
         try (EchoServer server = EchoServer.plain()) {
-            Run run = run("connect", "ws://127.0.0.1:" + server.boundPort(), "--send", "close-me", "--send", "never-sent");
+            CliRun run = run("connect", "ws://127.0.0.1:" + server.boundPort(), "--send", "close-me", "--send", "never-sent");
             assertEquals(0, run.exit(), run.err());
             assertTrue(run.lines().contains("< [close 4001 bye]"), run.out());
         }
@@ -73,11 +55,11 @@ class ConnectCommandTest {
         IssuedCertificate selfSigned = new dev.sockscope.tls.CertificateBuilder().addSubjectAltName("localhost").build();
         try (EchoServer server = EchoServer.tls(ServerTls.context(selfSigned))) {
             String url = "wss://localhost:" + server.boundPort();
-            Run refused = run("connect", url, "--send", "x");
+            CliRun refused = run("connect", url, "--send", "x");
             assertEquals(1, refused.exit());
             assertTrue(refused.err().startsWith("sockscope: untrusted certificate"), refused.err());
             assertTrue(refused.err().contains("--trust-cert " + selfSigned.sha256()), refused.err());
-            Run pinned = run("connect", url, "--trust-cert", selfSigned.sha256().toUpperCase(), "--send", "x", "--wait", "0.2");
+            CliRun pinned = run("connect", url, "--trust-cert", selfSigned.sha256().toUpperCase(), "--send", "x", "--wait", "0.2");
             assertEquals(0, pinned.exit(), pinned.err());
             assertTrue(pinned.lines().contains("< x"), pinned.out());
         }
@@ -87,7 +69,7 @@ class ConnectCommandTest {
     void trustsACaFile() throws Exception {
         TestPki pki = new TestPki();
         try (EchoServer server = EchoServer.tls(ServerTls.context(pki.localhostLeaf()))) {
-            Run run = run("connect", "wss://localhost:" + server.boundPort(), "--ca-file", pki.writeRootPem(dataDir).toString(),
+            CliRun run = run("connect", "wss://localhost:" + server.boundPort(), "--ca-file", pki.writeRootPem(dataDir).toString(),
                     "--send", "secure", "--wait", "0.2");
             assertEquals(0, run.exit(), run.err());
             assertTrue(run.lines().contains("< secure"), run.out());
@@ -98,7 +80,7 @@ class ConnectCommandTest {
     void reportsExpiredCertificateInOneLineWithExitOne() throws Exception {
         TestPki pki = new TestPki();
         try (EchoServer server = EchoServer.tls(ServerTls.context(pki.expiredLeaf()))) {
-            Run run = run("connect", "wss://localhost:" + server.boundPort(), "--ca-file", pki.writeRootPem(dataDir).toString(),
+            CliRun run = run("connect", "wss://localhost:" + server.boundPort(), "--ca-file", pki.writeRootPem(dataDir).toString(),
                     "--send", "x");
             assertEquals(1, run.exit());
             assertTrue(run.err().startsWith("sockscope: certificate expired"), run.err());
@@ -112,7 +94,7 @@ class ConnectCommandTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Run run = run("connect", "ws://127.0.0.1:" + port, "--send", "x");
+        CliRun run = run("connect", "ws://127.0.0.1:" + port, "--send", "x");
         assertEquals(1, run.exit());
         assertEquals("sockscope: connection refused: 127.0.0.1:" + port, run.err().strip());
         assertEquals("", run.out());
@@ -121,7 +103,7 @@ class ConnectCommandTest {
     @Test
     void reportsATimeoutWithExitOne() throws Exception {
         try (RawServer silent = RawServer.silent()) {
-            Run run = run("connect", "ws://127.0.0.1:" + silent.port(), "--timeout", "0.5", "--send", "x");
+            CliRun run = run("connect", "ws://127.0.0.1:" + silent.port(), "--timeout", "0.5", "--send", "x");
             assertEquals(1, run.exit());
             assertTrue(run.err().startsWith("sockscope: timed out"), run.err());
         }
@@ -130,7 +112,7 @@ class ConnectCommandTest {
     @Test
     void reportsAnHttpRefusalWithItsStatus() throws Exception {
         try (RawServer server = RawServer.answering("HTTP/1.1 403 Forbidden\r\nContent-Length: 6\r\n\r\nnot ok")) {
-            Run run = run("connect", "ws://127.0.0.1:" + server.port(), "--send", "x");
+            CliRun run = run("connect", "ws://127.0.0.1:" + server.port(), "--send", "x");
             assertEquals(1, run.exit());
             assertTrue(run.err().startsWith("sockscope: HTTP 403 Forbidden"), run.err());
         }
@@ -138,24 +120,24 @@ class ConnectCommandTest {
 
     @Test
     void rejectsBadUsageWithExitTwo() {
-        Run badUrl = run("connect", "ftp://example.com", "--send", "x");
+        CliRun badUrl = run("connect", "ftp://example.com", "--send", "x");
         assertEquals(2, badUrl.exit());
         assertTrue(badUrl.err().startsWith("sockscope: invalid URL: unsupported scheme"), badUrl.err());
-        Run badHeader = run("connect", "ws://localhost:1", "-H", "no colon here");
+        CliRun badHeader = run("connect", "ws://localhost:1", "-H", "no colon here");
         assertEquals(2, badHeader.exit());
-        Run badHex = run("connect", "ws://localhost:1", "--send-binary", "zz");
+        CliRun badHex = run("connect", "ws://localhost:1", "--send-binary", "zz");
         assertEquals(2, badHex.exit());
-        Run unknown = run("connect", "ws://localhost:1", "--frobnicate");
+        CliRun unknown = run("connect", "ws://localhost:1", "--frobnicate");
         assertEquals(2, unknown.exit());
         assertFalse(unknown.err().contains("Exception"), unknown.err());
     }
 
     @Test
     void listsSubcommandsInHelpAndPrintsTheVersion() {
-        Run help = run("--help");
+        CliRun help = run("--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("connect"), help.out());
-        Run version = run("--version");
+        CliRun version = run("--version");
         assertEquals(0, version.exit());
         assertTrue(version.out().startsWith("sockscope "), version.out());
     }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sockscope.testing.EchoServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,32 +21,22 @@ class RecordingCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-        List<JsonNode> jsonLines() throws Exception {
-            List<JsonNode> out = new ArrayList<>();
-            for (String line : this.out.lines().filter(l -> !l.isBlank()).toList()) {
-                out.add(JSON.readTree(line));
-            }
-            return out;
+    private static List<JsonNode> jsonLines(CliRun run) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : run.out().lines().filter(l -> !l.isBlank()).toList()) {
+            out.add(JSON.readTree(line));
         }
+        return out;
     }
 
-    private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--data-dir", dir.toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SockscopeCommand.execute(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true),
-                d -> {
-                    throw new AssertionError("no GUI in tests");
-                });
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.run(dir, args);
     }
 
     @BeforeEach
     void record() throws Exception {
         try (EchoServer server = EchoServer.plain()) {
-            Run run = run("connect", "ws://127.0.0.1:" + server.boundPort() + "/chat", "--session", "qa", "--send", "Hello World",
+            CliRun run = run("connect", "ws://127.0.0.1:" + server.boundPort() + "/chat", "--session", "qa", "--send", "Hello World",
                     "--send", "{\"op\":\"subscribe\"}", "--send-binary", "00ffc3", "--wait", "0.3");
             assertEquals(0, run.exit(), run.err());
         }
@@ -64,17 +52,17 @@ class RecordingCommandsTest {
 
     @Test
     void searchesCaseInsensitivelyByRegexAndByDirection() throws Exception {
-        List<JsonNode> hits = run("search", "hello world", "--json").jsonLines();
+        List<JsonNode> hits = jsonLines(run("search", "hello world", "--json"));
         assertEquals(2, hits.size(), "sent and echoed");
         assertEquals("send", hits.get(0).get("direction").asText());
         assertEquals("Hello World", hits.get(0).get("text").asText());
         assertEquals("qa", hits.get(0).get("session").asText());
         assertTrue(hits.get(0).get("timestamp").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z"));
-        assertEquals(1, run("search", "hello", "--direction", "receive", "--json").jsonLines().size());
-        assertEquals(2, run("search", "\"op\":\"sub\\w+\"", "--regex", "--json").jsonLines().size());
-        assertEquals(0, run("search", "HELLO", "--regex", "--json").jsonLines().size(), "a regex is case-sensitive");
-        assertEquals(2, run("search", "ffc3", "--json").jsonLines().size(), "binary matches on its hex");
-        Run none = run("search", "nothing like this");
+        assertEquals(1, jsonLines(run("search", "hello", "--direction", "receive", "--json")).size());
+        assertEquals(2, jsonLines(run("search", "\"op\":\"sub\\w+\"", "--regex", "--json")).size());
+        assertEquals(0, jsonLines(run("search", "HELLO", "--regex", "--json")).size(), "a regex is case-sensitive");
+        assertEquals(2, jsonLines(run("search", "ffc3", "--json")).size(), "binary matches on its hex");
+        CliRun none = run("search", "nothing like this");
         assertEquals(0, none.exit());
         assertEquals("", none.out());
         assertEquals(2, run("search", "(", "--regex").exit());
@@ -101,7 +89,7 @@ class RecordingCommandsTest {
         assertTrue(binary != null, "a binary message is exported");
         assertEquals("AP/D", binary.get("data").asText(), "binary as base64");
 
-        Run imported = run("import", har.toString(), "--session", "copy");
+        CliRun imported = run("import", har.toString(), "--session", "copy");
         assertEquals(0, imported.exit(), imported.err());
         assertEquals(payloads("qa"), payloads("copy"));
     }
@@ -131,9 +119,9 @@ class RecordingCommandsTest {
                     {"type":"send","time":1763632800.1,"opcode":1,"data":"ping from devtools"},
                     {"type":"receive","time":1763632800.2,"opcode":2,"data":"3q2+7w=="}]}]}}
                 """);
-        Run run = run("import", har.toString());
+        CliRun run = run("import", har.toString());
         assertEquals(0, run.exit(), run.err());
-        List<JsonNode> hits = run("search", "", "--session", "devtools", "--json").jsonLines();
+        List<JsonNode> hits = jsonLines(run("search", "", "--session", "devtools", "--json"));
         assertEquals(2, hits.size());
         assertEquals("ping from devtools", hits.get(0).get("text").asText());
         assertEquals("3q2+7w==", hits.get(1).get("base64").asText());
@@ -144,11 +132,11 @@ class RecordingCommandsTest {
     void reportsBadUsageAndBadFilesClearly() throws Exception {
         assertEquals(2, run("export", "--all", "--format", "xml", "--out", dir.resolve("x").toString()).exit());
         assertEquals(2, run("export", "--format", "har", "--out", dir.resolve("x").toString()).exit(), "--session or --all");
-        Run missing = run("export", "--session", "nope", "--format", "har", "--out", dir.resolve("x").toString());
+        CliRun missing = run("export", "--session", "nope", "--format", "har", "--out", dir.resolve("x").toString());
         assertEquals(1, missing.exit());
         assertTrue(missing.err().contains("no session named nope"), missing.err());
         Path garbage = Files.writeString(dir.resolve("garbage.har"), "{\"log\": 12}");
-        Run bad = run("import", garbage.toString());
+        CliRun bad = run("import", garbage.toString());
         assertEquals(1, bad.exit());
         assertTrue(bad.err().startsWith("sockscope: " + garbage + " could not be imported"), bad.err());
         assertEquals(1, JSON.readTree(run("sessions", "--json").out()).size(), "a failed import adds no session");
@@ -156,7 +144,7 @@ class RecordingCommandsTest {
 
     private List<String> payloads(String session) throws Exception {
         List<String> out = new ArrayList<>();
-        for (JsonNode hit : run("search", "", "--session", session, "--json").jsonLines()) {
+        for (JsonNode hit : jsonLines(run("search", "", "--session", session, "--json"))) {
             out.add(hit.get("direction").asText() + " " + hit.get("opcode").asInt() + " "
                     + (hit.has("text") ? "t:" + hit.get("text").asText() : "b:" + hit.get("base64").asText()));
         }

@@ -13,8 +13,6 @@ import dev.sockscope.testing.TestPki;
 import dev.sockscope.tls.CertificateBuilder;
 import dev.sockscope.tls.IssuedCertificate;
 import dev.sockscope.tls.ServerTls;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,26 +30,15 @@ class TlsCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--data-dir", dir.toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SockscopeCommand.execute(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true),
-                d -> {
-                    throw new AssertionError("no GUI in tests");
-                });
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.run(dir, args);
     }
 
     private JsonNode json(SSLContext context, String... extra) throws Exception {
         try (EchoServer server = EchoServer.tls(context)) {
             List<String> args = new ArrayList<>(List.of("tls", "wss://localhost:" + server.boundPort() + "/feed", "--json"));
             args.addAll(List.of(extra));
-            Run run = run(args.toArray(String[]::new));
+            CliRun run = run(args.toArray(String[]::new));
             assertEquals(0, run.exit(), run.err());
             return JSON.readTree(run.out());
         }
@@ -150,7 +137,7 @@ class TlsCommandTest {
     void matchesOpensslFingerprintsForAChainOpensslMade() throws Exception {
         OpenSsl.makeChain(dir);
         try (OpenSsl.Server server = new OpenSsl.Server(dir)) {
-            Run run = run("tls", "https://localhost:" + server.port(), "--json", "--ca-file", dir.resolve("ca.pem").toString());
+            CliRun run = run("tls", "https://localhost:" + server.port(), "--json", "--ca-file", dir.resolve("ca.pem").toString());
             assertEquals(0, run.exit(), run.err());
             JsonNode r = JSON.readTree(run.out());
             assertTrue(r.get("trusted").asBoolean(), r.toString());
@@ -166,7 +153,7 @@ class TlsCommandTest {
         String body = "{\"error\":\"forbidden origin\"}";
         try (RawServer server = RawServer.answering("HTTP/1.1 403 Forbidden\r\nX-Reason: origin\r\nContent-Length: "
                 + body.length() + "\r\n\r\n" + body)) {
-            Run run = run("tls", "ws://127.0.0.1:" + server.port() + "/", "--json");
+            CliRun run = run("tls", "ws://127.0.0.1:" + server.port() + "/", "--json");
             assertEquals(0, run.exit(), run.err());
             JsonNode r = JSON.readTree(run.out());
             JsonNode response = r.get("handshake").get("response");
@@ -180,7 +167,7 @@ class TlsCommandTest {
     @Test
     void printsAReadableReportAndExitsOneWhenItCannotConnect() throws Exception {
         try (EchoServer server = EchoServer.tls(ServerTls.context(pki.expiredLeaf()))) {
-            Run run = run("tls", "wss://localhost:" + server.boundPort(), "--ca-file", ca());
+            CliRun run = run("tls", "wss://localhost:" + server.boundPort(), "--ca-file", ca());
             assertEquals(0, run.exit(), run.err());
             assertTrue(run.out().contains("Verdict    NOT trusted"), run.out());
             assertTrue(run.out().contains("problem  expired"), run.out());
@@ -190,7 +177,7 @@ class TlsCommandTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Run refused = run("tls", "wss://127.0.0.1:" + port);
+        CliRun refused = run("tls", "wss://127.0.0.1:" + port);
         assertEquals(1, refused.exit());
         assertEquals("sockscope: connection refused: 127.0.0.1:" + port, refused.err().strip());
     }
