@@ -52,16 +52,8 @@ public final class ScreenshotTool {
             AtomicReference<MainWindow> window = new AtomicReference<>();
             AtomicReference<Scene> scene = new AtomicReference<>();
             onFx(() -> {
-                Settings settings = Settings.defaults().withTheme(theme);
-                MainWindow w = new MainWindow(app, settings);
-                Scene s = new Scene(w, 1360, 820);
-                Theme.apply(theme, s);
-                Stage stage = new Stage();
-                stage.setScene(s);
-                stage.setTitle("Sockscope");
-                stage.show();
+                MainWindow w = show(app, theme, scene);
                 window.set(w);
-                scene.set(s);
                 ConnectionTabModel model = tab(w).model();
                 model.urlProperty().set("ws://127.0.0.1:" + server.boundPort() + "/market/stream");
                 model.subprotocolsProperty().set("chat");
@@ -84,13 +76,7 @@ public final class ScreenshotTool {
                 model.composer().draftProperty().set("{\"op\":\"subscribe\",\"channel\":\"trades\",\"symbols\":[\"BTC-USD\"]}");
             });
             Thread.sleep(600);
-            onFx(() -> {
-                try {
-                    Snapshots.write(scene.get(), out.resolve("screenshot-" + theme + ".png"));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            snapshot(scene.get(), out.resolve("screenshot-" + theme + ".png"));
             System.out.println("wrote " + out.resolve("screenshot-" + theme + ".png"));
         } finally {
             Platform.exit();
@@ -114,14 +100,8 @@ public final class ScreenshotTool {
             AtomicReference<MainWindow> window = new AtomicReference<>();
             AtomicReference<Scene> scene = new AtomicReference<>();
             onFx(() -> {
-                MainWindow w = new MainWindow(app, Settings.defaults().withTheme(theme));
-                Scene s = new Scene(w, 1360, 820);
-                Theme.apply(theme, s);
-                Stage stage = new Stage();
-                stage.setScene(s);
-                stage.show();
+                MainWindow w = show(app, theme, scene);
                 window.set(w);
-                scene.set(s);
                 tab(w).model().caFileProperty().set(caFile.toString());
                 tab(w).model().urlProperty().set("wss://localhost:" + server.boundPort() + "/v2/stream");
                 tab(w).model().connect();
@@ -157,13 +137,7 @@ public final class ScreenshotTool {
                 });
                 Thread.sleep(500);
             }
-            onFx(() -> {
-                try {
-                    Snapshots.write(scene.get(), out.resolve("screenshot-" + pane + ".png"));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            snapshot(scene.get(), out.resolve("screenshot-" + pane + ".png"));
             System.out.println("wrote " + out.resolve("screenshot-" + pane + ".png"));
         }
     }
@@ -178,28 +152,39 @@ public final class ScreenshotTool {
             AtomicReference<MainWindow> window = new AtomicReference<>();
             AtomicReference<Scene> scene = new AtomicReference<>();
             onFx(() -> {
-                MainWindow w = new MainWindow(app, Settings.defaults().withTheme(theme));
-                Scene s = new Scene(w, 1360, 820);
-                Theme.apply(theme, s);
-                Stage stage = new Stage();
-                stage.setScene(s);
-                stage.show();
+                MainWindow w = show(app, theme, scene);
                 window.set(w);
-                scene.set(s);
                 tab(w).model().urlProperty().set("ws://127.0.0.1:" + server.port() + "/graphql");
                 tab(w).model().connect();
             });
             waitFor(() -> tab(window.get()).model().stateProperty().get() == ConnectionState.FAILED);
             Thread.sleep(500);
-            onFx(() -> {
-                try {
-                    Snapshots.write(scene.get(), out.resolve("screenshot-failure.png"));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            snapshot(scene.get(), out.resolve("screenshot-failure.png"));
             System.out.println("wrote " + out.resolve("screenshot-failure.png"));
         }
+    }
+
+    /** A main window in its own stage, themed and sized like the README's screenshots. FX thread. */
+    private static MainWindow show(AppContext app, String theme, AtomicReference<Scene> scene) {
+        MainWindow window = new MainWindow(app, Settings.defaults().withTheme(theme));
+        Scene s = new Scene(window, 1360, 820);
+        Theme.apply(theme, s);
+        Stage stage = new Stage();
+        stage.setTitle("Sockscope");
+        stage.setScene(s);
+        stage.show();
+        scene.set(s);
+        return window;
+    }
+
+    private static void snapshot(Scene scene, Path file) throws InterruptedException {
+        onFx(() -> {
+            try {
+                Snapshots.write(scene, file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     private static ConnectionTabView tab(MainWindow w) {
