@@ -102,7 +102,7 @@ public final class MainWindow extends BorderPane {
         darkToggle.setGraphic(Icons.of(Feather.MOON, 15));
         darkToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         darkToggle.setTooltip(new Tooltip("Dark theme"));
-        HBox header = new HBox(8, logo, name, newTab, spacer, recordingLabel(), sessionMenu(), searchField(), darkToggle);
+        HBox header = new HBox(8, logo, name, newTab, spacer, recordingLabel(), new dev.sockscope.ui.sessions.SessionMenu(app, this::refreshRecordingStatus, this::showActivity), searchField(), darkToggle);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(6, 10, 6, 12));
         header.getStyleClass().add("app-header");
@@ -146,50 +146,14 @@ public final class MainWindow extends BorderPane {
         return recordingStatus;
     }
 
-    /** Start a new named session, or record into an existing one. */
-    private javafx.scene.control.MenuButton sessionMenu() {
-        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(null, Icons.of(Feather.LAYERS, 14));
-        menu.setId("sessionMenu");
-        menu.getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON);
-        menu.setTooltip(new javafx.scene.control.Tooltip("Sessions: start a new one, or record into another"));
-        menu.setOnShowing(e -> fillSessionMenu(menu));
-        return menu;
+    /** A short-lived note in the header about an export or import. */
+    public void showActivity(String text) {
+        recordingStatus.setText(text);
+        javafx.animation.PauseTransition back = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(6));
+        back.setOnFinished(e -> refreshRecordingStatus());
+        back.playFromStart();
     }
 
-    private void fillSessionMenu(javafx.scene.control.MenuButton menu) {
-        javafx.scene.control.MenuItem fresh = new javafx.scene.control.MenuItem("New session…", Icons.of(Feather.PLUS, 13));
-        fresh.setOnAction(e -> {
-            javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
-            ask.initOwner(getScene().getWindow());
-            ask.setTitle("New session");
-            ask.setHeaderText("Connections opened from now on are recorded into a new session.");
-            ask.setContentText("Name:");
-            ask.showAndWait().map(String::strip).filter(n -> !n.isEmpty()).ifPresent(this::switchSession);
-        });
-        menu.getItems().setAll(fresh, new javafx.scene.control.SeparatorMenuItem());
-        app.background().execute(() -> {
-            List<String> names;
-            try {
-                names = app.recording().sessions().stream().map(dev.sockscope.core.SessionSummary::name).toList();
-            } catch (RuntimeException ex) {
-                names = List.of();
-            }
-            List<String> found = names;
-            dev.sockscope.ui.fx.FxThread.run(() -> {
-                for (String name : found) {
-                    javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(
-                            (name.equals(app.recording().currentSession()) ? "\u2713 " : "    ") + name);
-                    item.setOnAction(e -> switchSession(name));
-                    menu.getItems().add(item);
-                }
-            });
-        });
-    }
-
-    private void switchSession(String name) {
-        app.recording().useSession(name);
-        refreshRecordingStatus();
-    }
 
     /** Call after the recording's state changed (read-only opened, fresh start). */
     public void refreshRecordingStatus() {
