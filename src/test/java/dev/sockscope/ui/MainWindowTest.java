@@ -225,6 +225,23 @@ class MainWindowTest {
     }
 
     @Test
+    void listsRecordedSessionsInTheSessionMenuAndSwitchesBetweenThem(FxRobot robot) throws Exception {
+        robot.interact(() -> currentTab().model().urlProperty().set("ws://127.0.0.1:" + server.boundPort()));
+        robot.clickOn("#connectButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().stateProperty().get() == ConnectionState.OPEN);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.recording().sessions().size() == 1);
+        javafx.scene.control.MenuButton menu = robot.lookup("#sessionMenu").queryAs(javafx.scene.control.MenuButton.class);
+        robot.clickOn(menu);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> menu.getItems().stream()
+                .anyMatch(i -> "\u2713 default".equals(i.getText())));
+        assertTrue(menu.getItems().stream().anyMatch(i -> "Export current session…".equals(i.getText())));
+        robot.interact(menu::hide);
+        app.recording().useSession("qa-run");
+        robot.interact(() -> window.refreshRecordingStatus());
+        assertEquals("Recording into session \u201cqa-run\u201d", robot.lookup("#recordingStatus").queryAs(Label.class).getText());
+    }
+
+    @Test
     void opensAndClosesTabsWithTheKeyboardAndPlusButton(FxRobot robot) {
         assertEquals(1, window.tabs().getTabs().size());
         robot.clickOn("#newTabButton");
