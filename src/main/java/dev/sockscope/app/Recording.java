@@ -147,6 +147,36 @@ public final class Recording implements AutoCloseable {
         return new Sessions(open()).list();
     }
 
+    /**
+     * Renames a session; the current session follows its new name. Blocking.
+     *
+     * @throws IllegalArgumentException when the new name is taken or the session is unknown
+     */
+    public void renameSession(String from, String to) {
+        writable();
+        new Sessions(open()).rename(from, to);
+        if (sessionName.equals(from)) {
+            useSession(to);
+        }
+    }
+
+    public void setNotes(String session, String notes) {
+        writable();
+        new Sessions(open()).setNotes(session, notes);
+    }
+
+    /** Deletes a session and everything recorded in it. Blocking. */
+    public void deleteSession(String name) {
+        writable();
+        new Sessions(open()).delete(name);
+    }
+
+    private void writable() {
+        if (readOnly) {
+            throw new IllegalStateException("the database is open read-only");
+        }
+    }
+
     /** Streams matching recorded frames to {@code sink}; blocking, off the FX thread. Returns the count. */
     public int search(SearchQuery query, Consumer<RecordedFrame> sink) {
         return new FrameQueries(open()).search(query, sink);

@@ -46,6 +46,46 @@ public final class Sessions {
         }
     }
 
+    /**
+     * Renames a session.
+     *
+     * @throws IllegalArgumentException when the name is taken or the session does not exist
+     */
+    public void rename(String from, String to) {
+        update("UPDATE session SET name = ? WHERE name = ?", to, from, "no session named " + from);
+    }
+
+    public void setNotes(String name, String notes) {
+        update("UPDATE session SET notes = ? WHERE name = ?", notes, name, "no session named " + name);
+    }
+
+    /** Deletes a session with its connections and frames (the schema cascades). */
+    public void delete(String name) {
+        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement("DELETE FROM session WHERE name = ?")) {
+            ps.setString(1, name);
+            if (ps.executeUpdate() == 0) {
+                throw new IllegalArgumentException("no session named " + name);
+            }
+        } catch (SQLException e) {
+            throw Database.translate(e, database.file());
+        }
+    }
+
+    private void update(String sql, String first, String name, String missing) {
+        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, first);
+            ps.setString(2, name);
+            if (ps.executeUpdate() == 0) {
+                throw new IllegalArgumentException(missing);
+            }
+        } catch (SQLException e) {
+            if (e.getErrorCode() == org.h2.api.ErrorCode.DUPLICATE_KEY_1) {
+                throw new IllegalArgumentException("a session named " + first + " exists already", e);
+            }
+            throw Database.translate(e, database.file());
+        }
+    }
+
     /** Every session, newest first, with its connection and frame counts. */
     public List<SessionSummary> list() {
         String sql = "SELECT s.id, s.name, s.notes, s.created_us,"

@@ -10,6 +10,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RecordingTest {
+    @Test
+    void renamesAnnotatesAndDeletesSessions() throws Exception {
+        try (AppContext app = new AppContext(dir)) {
+            Recording recording = app.recording();
+            recording.importFile(Files.writeString(dir.resolve("a.jsonl"),
+                    "{\"session\":\"x\",\"connection\":1,\"url\":\"ws://h/\",\"direction\":\"send\",\"opcode\":1,"
+                            + "\"timestamp\":\"2026-11-21T10:00:00.000001Z\",\"size\":2,\"text\":\"hi\"}\n"), "first");
+            recording.importFile(dir.resolve("a.jsonl"), "second");
+            recording.useSession("first");
+            recording.renameSession("first", "bug-1234");
+            assertEquals("bug-1234", recording.currentSession(), "the current session follows its new name");
+            recording.setNotes("bug-1234", "reproduces the stale ticker");
+            var byName = recording.sessions().stream().collect(java.util.stream.Collectors.toMap(
+                    dev.sockscope.core.SessionSummary::name, s -> s));
+            assertEquals("reproduces the stale ticker", byName.get("bug-1234").notes());
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> recording.renameSession("bug-1234", "second"), "names stay unique");
+            recording.deleteSession("second");
+            assertEquals(1, recording.sessions().size());
+            assertEquals(1, recording.sessions().get(0).frames(), "the other session's messages are untouched");
+        }
+    }
+
     @TempDir
     Path dir;
 

@@ -55,7 +55,20 @@ public final class SessionMenu extends MenuButton {
         export.setOnAction(e -> exportSession(app.recording().currentSession()));
         MenuItem load = new MenuItem("Import HAR or JSON Lines…", Icons.of(Feather.UPLOAD, 13));
         load.setOnAction(e -> importFile());
-        menu.getItems().setAll(fresh, export, load, new SeparatorMenuItem());
+        MenuItem rename = new MenuItem("Rename current session…", Icons.of(Feather.EDIT_2, 13));
+        rename.setOnAction(e -> ask("Rename session", "New name for \u201c" + app.recording().currentSession() + "\u201d:",
+                app.recording().currentSession(), name -> inBackground(() -> {
+                    app.recording().renameSession(app.recording().currentSession(), name);
+                    return "Renamed to \u201c" + name + "\u201d";
+                })));
+        MenuItem notes = new MenuItem("Notes for the current session…", Icons.of(Feather.FILE_TEXT, 13));
+        notes.setOnAction(e -> ask("Session notes", "Notes (for the bug report):", "", text -> inBackground(() -> {
+            app.recording().setNotes(app.recording().currentSession(), text);
+            return "Notes saved";
+        })));
+        MenuItem delete = new MenuItem("Delete a session…", Icons.of(Feather.TRASH_2, 13));
+        delete.setOnAction(e -> confirmDelete());
+        menu.getItems().setAll(fresh, export, load, rename, notes, delete, new SeparatorMenuItem());
         app.background().execute(() -> {
             List<String> names;
             try {
@@ -124,6 +137,72 @@ public final class SessionMenu extends MenuButton {
             }
             String message = result;
             FxThread.run(() -> showActivity(message));
+        });
+    }
+
+    private void ask(String title, String prompt, String initial, Consumer<String> then) {
+        TextInputDialog dialog = new TextInputDialog(initial);
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle(title);
+        dialog.setHeaderText(null);
+        dialog.setContentText(prompt);
+        dialog.showAndWait().map(String::strip).filter(t -> !t.isEmpty()).ifPresent(then);
+    }
+
+    /** Lists sessions with what deleting each would remove, then asks once more. */
+    private void confirmDelete() {
+        app.background().execute(() -> {
+            List<SessionSummary> sessions;
+            try {
+                sessions = app.recording().sessions();
+            } catch (RuntimeException ex) {
+                FxThread.run(() -> showActivity("Cannot list sessions: " + ex.getMessage()));
+                return;
+            }
+            FxThread.run(() -> chooseAndDelete(sessions));
+        });
+    }
+
+    private void chooseAndDelete(List<SessionSummary> sessions) {
+        if (sessions.isEmpty()) {
+            showActivity("No sessions recorded yet");
+            return;
+        }
+        List<String> labels = sessions.stream().map(s -> String.format(Locale.ROOT, "%s  (%,d connections, %,d messages)",
+                s.name(), s.connections(), s.frames())).toList();
+        javafx.scene.control.ChoiceDialog<String> choose = new javafx.scene.control.ChoiceDialog<>(labels.get(0), labels);
+        choose.initOwner(getScene().getWindow());
+        choose.setTitle("Delete a session");
+        choose.setHeaderText("Deleting a session removes its connections and messages from the database.");
+        choose.setContentText("Session:");
+        choose.showAndWait().ifPresent(label -> {
+            SessionSummary target = sessions.get(labels.indexOf(label));
+            javafx.scene.control.Alert sure = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    String.format(Locale.ROOT, "%,d connections and %,d messages will be removed. This cannot be undone.",
+                            target.connections(), target.frames()));
+            sure.initOwner(getScene().getWindow());
+            sure.setHeaderText("Delete \u201c" + target.name() + "\u201d?");
+            sure.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).ifPresent(ok -> inBackground(() -> {
+                app.recording().deleteSession(target.name());
+                return "Deleted \u201c" + target.name() + "\u201d";
+            }));
+        });
+    }
+
+    /** Runs a store change off the FX thread and reports its outcome in the header. */
+    private void inBackground(java.util.function.Supplier<String> change) {
+        app.background().execute(() -> {
+            String outcome;
+            try {
+                outcome = change.get();
+            } catch (RuntimeException ex) {
+                outcome = String.valueOf(ex.getMessage());
+            }
+            String message = outcome;
+            FxThread.run(() -> {
+                sessionChanged.run();
+                showActivity(message);
+            });
         });
     }
 
