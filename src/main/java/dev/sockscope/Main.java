@@ -20,20 +20,33 @@ public final class Main {
     public static void main(String[] args) {
         configureLogging(args);
         if (args.length == 0) {
-            launchGui(null);
-            return;
+            System.exit(launchGuiOrExplain(null));
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = SockscopeCommand.execute(args, out, err, Main::launchGui);
+        int code = SockscopeCommand.execute(args, out, err, dir -> {
+            int result = launchGuiOrExplain(dir);
+            if (result != 0) {
+                System.exit(result);
+            }
+        });
         out.flush();
         err.flush();
         System.exit(code);
     }
 
-    private static void launchGui(Path dataDir) {
-        Path dir = DataDirectory.resolve(dataDir);
-        Application.launch(SockscopeApp.class, "--data-dir=" + dir);
+    /** Opens the desktop app; without a display (or GTK) says so in one line and returns 1. */
+    private static int launchGuiOrExplain(Path dataDir) {
+        // JavaFX warns on every start that it runs from the class path: harmless, and not for users.
+        java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
+        try {
+            Application.launch(SockscopeApp.class, "--data-dir=" + DataDirectory.resolve(dataDir));
+            return 0;
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("sockscope: cannot open the desktop app: " + e.getMessage()
+                    + " (the command line works without a display: sockscope --help)");
+            return 1;
+        }
     }
 
     /** Logs go to the data directory's logs/ folder; --verbose also sends them to stderr. */

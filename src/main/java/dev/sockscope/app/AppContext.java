@@ -29,7 +29,13 @@ public final class AppContext implements AutoCloseable {
     public AppContext(Path dataDir) {
         this.dataDir = dataDir;
         try {
-            Files.createDirectories(dataDir);
+            if (!Files.exists(dataDir)) {
+                Files.createDirectories(dataDir);
+                // Recorded traffic holds tokens and cookies: only this user may read it.
+                if (dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
         }
