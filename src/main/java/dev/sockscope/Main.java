@@ -60,9 +60,12 @@ public final class Main {
             }
         }
         try {
-            System.setProperty("sockscope.logdir", DataDirectory.resolve(explicit).resolve("logs").toString());
-        } catch (RuntimeException e) {
-            // A data directory that cannot be named leaves the logs in the temp dir.
+            Path dir = DataDirectory.resolve(explicit);
+            // Made here, before the first logger creates logs/ inside it with default permissions.
+            DataDirectory.create(dir);
+            System.setProperty("sockscope.logdir", dir.resolve("logs").toString());
+        } catch (RuntimeException | java.io.IOException e) {
+            // A data directory that cannot be made leaves the logs in the temp dir; the command reports it.
         }
         if (Arrays.asList(args).contains("--verbose")) {
             System.setProperty("sockscope.console", "DEBUG");

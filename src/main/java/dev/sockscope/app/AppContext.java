@@ -29,13 +29,7 @@ public final class AppContext implements AutoCloseable {
     public AppContext(Path dataDir) {
         this.dataDir = dataDir;
         try {
-            if (!Files.exists(dataDir)) {
-                Files.createDirectories(dataDir);
-                // Recorded traffic holds tokens and cookies: only this user may read it.
-                if (dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-                }
-            }
+            DataDirectory.create(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
         }

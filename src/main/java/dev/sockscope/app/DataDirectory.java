@@ -12,6 +12,20 @@ public final class DataDirectory {
     private DataDirectory() {
     }
 
+    /**
+     * Creates the directory when missing, readable by this user only: recorded traffic holds
+     * tokens and cookies. An existing directory is left as the user set it.
+     */
+    public static void create(Path dir) throws java.io.IOException {
+        if (java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        java.nio.file.Files.createDirectories(dir);
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            java.nio.file.Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
     public static Path resolve(Path explicit) {
         return resolve(explicit, System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home"));
     }

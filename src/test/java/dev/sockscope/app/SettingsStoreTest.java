@@ -34,6 +34,13 @@ class SettingsStoreTest {
     }
 
     @Test
+    void createsANewDataDirectoryReadableByThisUserOnly() throws Exception {
+        Path fresh = dir.resolve("a/b/sockscope");
+        DataDirectory.create(fresh);
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+    }
+
+    @Test
     void resolvesTheDataDirectoryFromFlagThenEnvironmentThenOs() {
         assertEquals(Path.of("/x").toAbsolutePath(), DataDirectory.resolve(Path.of("/x"), java.util.Map.of("SOCKSCOPE_HOME", "/y"), "Linux", "/home/u"));
         assertEquals(Path.of("/y"), DataDirectory.resolve(null, java.util.Map.of("SOCKSCOPE_HOME", "/y"), "Linux", "/home/u"));
