@@ -85,7 +85,4 @@ public final class ConnectionService {
         }
     }
 
-    public int liveCount() {
-        return live.size();
-    }
 }

@@ -127,15 +127,6 @@ final class LogRows extends ObservableListBase<LogRow> {
         return scanned;
     }
 
-    /** The row of the window that shows this log position, or -1. */
-    int rowOf(int logIndex) {
-        for (int row = 0; row < shown; row++) {
-            if (logIndex(row) == logIndex) {
-                return row;
-            }
-        }
-        return -1;
-    }
 
     private void moveWindow(int start, int size) {
         if (start == windowStart && size == shown) {
