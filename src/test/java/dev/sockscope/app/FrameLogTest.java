@@ -3,6 +3,7 @@ package dev.sockscope.app;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sockscope.core.Direction;
 import dev.sockscope.core.Frame;
@@ -47,6 +48,36 @@ class FrameLogTest {
         assertEquals(1, log.count(Direction.RECEIVE));
         assertEquals(big.length, log.bytes(Direction.RECEIVE));
         assertEquals(40_000, log.bytes(Direction.SEND));
+    }
+
+    @Test
+    void letsGoOfTheOldestFramesPastItsLimitsAndKeepsPositionsStable() {
+        FrameLog log = new FrameLog(100, Long.MAX_VALUE);
+        for (int i = 0; i < 1000; i++) {
+            log.append(Frame.message(Direction.RECEIVE, Opcode.TEXT, ("m" + i).getBytes(), i));
+        }
+        assertEquals(1000, log.size(), "positions count every frame ever appended");
+        assertTrue(log.firstRetained() > 800 && log.firstRetained() < 1000, "only the newest are held: " + log.firstRetained());
+        for (int i = log.firstRetained(); i < 1000; i++) {
+            assertEquals("m" + i, log.get(i).text());
+        }
+        assertEquals(null, log.headIfHeld(0, 10));
+        assertThrows(IndexOutOfBoundsException.class, () -> log.get(0));
+        assertEquals(1000, log.count(Direction.RECEIVE), "totals still count everything");
+    }
+
+    @Test
+    void dropsPayloadChunksOnceOnlyEvictedFramesUsedThem() {
+        FrameLog log = new FrameLog(Integer.MAX_VALUE, 3L << 20);
+        byte[] block = new byte[100_000];
+        for (int i = 0; i < 200; i++) {
+            block[0] = (byte) i;
+            log.append(Frame.message(Direction.SEND, Opcode.BINARY, block.clone(), i));
+        }
+        assertTrue(log.firstRetained() > 0);
+        for (int i = log.firstRetained(); i < 200; i++) {
+            assertEquals((byte) i, log.get(i).payload()[0], "frame " + i + " reads its own bytes after chunks moved");
+        }
     }
 
     @Test

@@ -61,13 +61,13 @@ public record LogFilter(String query, boolean regex, Set<Direction> directions, 
         Pattern pattern = regex && problem() == null && !query.isEmpty() ? Pattern.compile(query) : null;
         String needle = query.toLowerCase(Locale.ROOT);
         return index -> {
-            if (!directions.contains(log.direction(index)) || !kinds.contains(Kind.of(log.opcode(index)))) {
+            Frame frame = log.headIfHeld(index, query.isEmpty() ? 0 : SEARCHED_BYTES);
+            if (frame == null || !directions.contains(frame.direction()) || !kinds.contains(Kind.of(frame.opcode()))) {
                 return false;
             }
             if (query.isEmpty()) {
                 return true;
             }
-            Frame frame = log.head(index, SEARCHED_BYTES);
             String text = frame.opcode() == Opcode.BINARY ? dev.sockscope.core.Bytes.hex(frame.payload()) : frame.text();
             return pattern != null ? pattern.matcher(text).find() : text.toLowerCase(Locale.ROOT).contains(needle);
         };

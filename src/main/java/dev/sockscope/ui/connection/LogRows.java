@@ -78,7 +78,7 @@ final class LogRows extends ObservableListBase<LogRow> {
             total = matchCount;
         }
         scanned = logSize;
-        int start = follow ? Math.max(0, total - WINDOW) : windowStart;
+        int start = Math.max(minStart(), follow ? Math.max(0, total - WINDOW) : windowStart);
         moveWindow(start, Math.min(WINDOW, total - start));
     }
 
@@ -90,7 +90,7 @@ final class LogRows extends ObservableListBase<LogRow> {
     }
 
     void showOlder() {
-        page(Math.max(0, windowStart - WINDOW / 2));
+        page(Math.max(minStart(), windowStart - WINDOW / 2));
     }
 
     void showNewer() {
@@ -98,7 +98,17 @@ final class LogRows extends ObservableListBase<LogRow> {
     }
 
     void showOldest() {
-        page(0);
+        page(minStart());
+    }
+
+    /** The first window position whose frame is still held in memory (older ones are in the recording only). */
+    int minStart() {
+        int first = log.firstRetained();
+        if (filter == null) {
+            return Math.min(first, total);
+        }
+        int index = Arrays.binarySearch(matches, 0, matchCount, first);
+        return index >= 0 ? index : -index - 1;
     }
 
     private void page(int start) {
@@ -173,13 +183,30 @@ final class LogRows extends ObservableListBase<LogRow> {
             throw new IndexOutOfBoundsException(row);
         }
         int index = logIndex(row);
-        Frame head = log.head(index, PREVIEW_BYTES);
-        return new LogRow(index, head.direction(), head.opcode(), head.timestampMicros(), log.payloadSize(index), preview(head));
+        Frame head = log.headIfHeld(index, PREVIEW_BYTES);
+        if (head == null) {
+            // Let go from memory since this window last moved; the recording still has it.
+            return new LogRow(index, dev.sockscope.core.Direction.RECEIVE, dev.sockscope.core.Opcode.TEXT, 0, 0,
+                    "(no longer held in memory: search the recording for it)");
+        }
+        return new LogRow(index, head.direction(), head.opcode(), head.timestampMicros(), sizeOf(index, head), preview(head));
     }
 
     @Override
     public int size() {
         return shown;
+    }
+
+    /** The whole payload's size; the head may be cut to the preview length. */
+    private int sizeOf(int index, Frame head) {
+        if (head.size() < PREVIEW_BYTES) {
+            return head.size();
+        }
+        try {
+            return log.payloadSize(index);
+        } catch (IndexOutOfBoundsException e) {
+            return head.size();
+        }
     }
 
     static String preview(Frame head) {

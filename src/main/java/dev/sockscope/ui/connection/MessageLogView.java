@@ -90,7 +90,7 @@ public final class MessageLogView extends VBox {
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
-            onSelect.accept(row == null ? null : model.log().get(row.index()));
+            onSelect.accept(row == null ? null : model.log().headIfHeld(row.index(), Integer.MAX_VALUE));
         });
         table.setOnMouseClicked(e -> followToggle.setSelected(false));
         model.stateProperty().addListener((obs, old, now) -> {
@@ -269,7 +269,7 @@ public final class MessageLogView extends VBox {
         background.execute(() -> {
             int[] matches = new int[Math.max(16, upTo / 8)];
             int count = 0;
-            for (int i = 0; i < upTo; i++) {
+            for (int i = log.firstRetained(); i < upTo; i++) {
                 if (matcher.test(i)) {
                     if (count == matches.length) {
                         matches = java.util.Arrays.copyOf(matches, matches.length * 2);
@@ -304,7 +304,9 @@ public final class MessageLogView extends VBox {
         paged.set(matching > LogRows.WINDOW);
         String window = matching > LogRows.WINDOW ? String.format(Locale.ROOT, "%,d–%,d of ", rows.windowStart() + 1,
                 rows.windowStart() + rows.size()) : "";
-        countLabel.setText(matching == logSize ? String.format(Locale.ROOT, "%s%,d messages", window, logSize)
-                : String.format(Locale.ROOT, "%s%,d matching of %,d", window, matching, logSize));
+        countLabel.setText((matching == logSize ? String.format(Locale.ROOT, "%s%,d messages", window, logSize)
+                : String.format(Locale.ROOT, "%s%,d matching of %,d", window, matching, logSize))
+                + (model.log().firstRetained() > 0 ? String.format(Locale.ROOT, " (oldest %,d in the recording only)",
+                        model.log().firstRetained()) : ""));
     }
 }

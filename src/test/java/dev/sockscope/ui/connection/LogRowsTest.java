@@ -94,6 +94,26 @@ class LogRowsTest {
     }
 
     @Test
+    void neverShowsFramesTheLogLetGoOf() {
+        FrameLog log = new FrameLog(LogRows.WINDOW + 1000, Long.MAX_VALUE);
+        LogRows rows = new LogRows(log);
+        List<Integer> mirror = mirror(rows);
+        append(log, 3 * LogRows.WINDOW);
+        rows.catchUp();
+        assertTrue(log.firstRetained() > 0);
+        assertTrue(rows.get(0).index() >= log.firstRetained(), "the window starts at a held frame");
+        rows.showOldest();
+        assertEquals(log.firstRetained(), rows.get(0).index());
+        assertConsistent(rows, mirror);
+        append(log, 3 * LogRows.WINDOW);
+        rows.catchUp();
+        String preview = rows.get(0).preview();
+        assertTrue(preview.startsWith("message ") || preview.startsWith("(no longer held"), preview);
+        rows.showOldest();
+        assertEquals(log.firstRetained(), rows.get(0).index());
+    }
+
+    @Test
     void filtersNewMessagesAsTheyArrive() {
         FrameLog log = new FrameLog();
         append(log, 10);
