@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
-    private static final int BATCH = 1000;
+    private static final int BATCH = 5000;
     private static final int INLINE_LIMIT = 1_000_000;
     /** Events queued beyond this make {@link #awaitCapacity()} wait: memory stays bounded under a flood. */
     private static final int MAX_PENDING = 50_000;
