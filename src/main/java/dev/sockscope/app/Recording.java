@@ -171,6 +171,15 @@ public final class Recording implements AutoCloseable {
         new Sessions(open()).delete(name);
     }
 
+    /**
+     * The sessions a retention rule would remove: those whose newest recording is older than
+     * {@code maxAgeDays}, never the current one. Blocking; shown to the user before anything goes.
+     */
+    public List<SessionSummary> olderThan(int maxAgeDays) {
+        long cutoff = (System.currentTimeMillis() - maxAgeDays * 86_400_000L) * 1000;
+        return sessions().stream().filter(s -> s.lastMicros() < cutoff && !s.name().equals(sessionName)).toList();
+    }
+
     private void writable() {
         if (readOnly) {
             throw new IllegalStateException("the database is open read-only");

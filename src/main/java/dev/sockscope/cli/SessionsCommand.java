@@ -40,6 +40,7 @@ public final class SessionsCommand implements Callable<Integer> {
                 for (SessionSummary s : sessions) {
                     array.addObject().put("name", s.name()).put("notes", s.notes())
                             .put("created", Clock.toInstant(s.createdMicros()).toString())
+                            .put("lastActivity", Clock.toInstant(s.lastMicros()).toString())
                             .put("connections", s.connections()).put("messages", s.frames()).put("bytes", s.bytes());
                 }
                 out.println(mapper.writeValueAsString(array));

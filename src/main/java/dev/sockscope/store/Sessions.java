@@ -91,13 +91,14 @@ public final class Sessions {
         String sql = "SELECT s.id, s.name, s.notes, s.created_us,"
                 + " (SELECT COUNT(*) FROM connection c WHERE c.session_id = s.id),"
                 + " (SELECT COUNT(*) FROM frame f JOIN connection c ON f.connection_id = c.id WHERE c.session_id = s.id),"
-                + " (SELECT COALESCE(SUM(f.size), 0) FROM frame f JOIN connection c ON f.connection_id = c.id WHERE c.session_id = s.id)"
+                + " (SELECT COALESCE(SUM(f.size), 0) FROM frame f JOIN connection c ON f.connection_id = c.id WHERE c.session_id = s.id),"
+                + " (SELECT COALESCE(MAX(c.started_us), s.created_us) FROM connection c WHERE c.session_id = s.id)"
                 + " FROM session s ORDER BY s.created_us DESC, s.id DESC";
         List<SessionSummary> out = new ArrayList<>();
         try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(new SessionSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7)));
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8)));
             }
         } catch (SQLException e) {
             throw Database.translate(e, database.file());

@@ -37,6 +37,23 @@ class RecordingTest {
     Path dir;
 
     @Test
+    void previewsWhichSessionsAnAgeLimitWouldRemoveNeverTheCurrentOne() throws Exception {
+        try (AppContext app = new AppContext(dir)) {
+            Recording recording = app.recording();
+            String old = "{\"connection\":1,\"url\":\"ws://h/\",\"direction\":\"send\",\"opcode\":1,"
+                    + "\"timestamp\":\"2020-01-01T00:00:00.000001Z\",\"size\":2,\"text\":\"hi\"}\n";
+            String recent = old.replace("2020-01-01", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+            recording.importFile(Files.writeString(dir.resolve("old.jsonl"), old), "old-run");
+            recording.importFile(Files.writeString(dir.resolve("old2.jsonl"), old), "old-but-current");
+            recording.importFile(Files.writeString(dir.resolve("new.jsonl"), recent), "fresh-run");
+            recording.useSession("old-but-current");
+            assertEquals(java.util.List.of("old-run"), recording.olderThan(30).stream()
+                    .map(dev.sockscope.core.SessionSummary::name).toList());
+            assertEquals(3, recording.sessions().size(), "a preview removes nothing");
+        }
+    }
+
+    @Test
     void keepsADamagedDatabaseAsideAndStartsAFreshOneOnRequest() throws Exception {
         byte[] garbage = "this is not a database".repeat(500).getBytes();
         Files.write(dir.resolve("sockscope.mv.db"), garbage);

@@ -68,7 +68,10 @@ public final class SessionMenu extends MenuButton {
         })));
         MenuItem delete = new MenuItem("Delete a session…", Icons.of(Feather.TRASH_2, 13));
         delete.setOnAction(e -> confirmDelete());
-        menu.getItems().setAll(fresh, export, load, rename, notes, delete, new SeparatorMenuItem());
+        MenuItem cleanUp = new MenuItem("Remove sessions older than…", Icons.of(Feather.CLOCK, 13));
+        cleanUp.setOnAction(e -> ask("Remove old sessions", "Remove sessions with nothing recorded for this many days:", "30",
+                this::previewCleanUp));
+        menu.getItems().setAll(fresh, export, load, rename, notes, delete, cleanUp, new SeparatorMenuItem());
         app.background().execute(() -> {
             List<String> names;
             try {
@@ -187,6 +190,45 @@ public final class SessionMenu extends MenuButton {
                 return "Deleted \u201c" + target.name() + "\u201d";
             }));
         });
+    }
+
+    /** Shows what a retention rule would remove, and removes it only when the user agrees. */
+    private void previewCleanUp(String daysText) {
+        int days;
+        try {
+            days = Integer.parseInt(daysText);
+        } catch (NumberFormatException e) {
+            showActivity("Days must be a whole number");
+            return;
+        }
+        app.background().execute(() -> {
+            List<SessionSummary> old;
+            try {
+                old = app.recording().olderThan(days);
+            } catch (RuntimeException ex) {
+                FxThread.run(() -> showActivity("Cannot list sessions: " + ex.getMessage()));
+                return;
+            }
+            FxThread.run(() -> confirmCleanUp(old, days));
+        });
+    }
+
+    private void confirmCleanUp(List<SessionSummary> old, int days) {
+        if (old.isEmpty()) {
+            showActivity("No session is older than " + days + " days");
+            return;
+        }
+        long messages = old.stream().mapToLong(SessionSummary::frames).sum();
+        String names = String.join(", ", old.stream().map(SessionSummary::name).limit(12).toList())
+                + (old.size() > 12 ? ", …" : "");
+        javafx.scene.control.Alert sure = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                String.format(Locale.ROOT, "%d sessions with %,d messages will be removed: %s", old.size(), messages, names));
+        sure.initOwner(getScene().getWindow());
+        sure.setHeaderText("Remove sessions older than " + days + " days?");
+        sure.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).ifPresent(ok -> inBackground(() -> {
+            old.forEach(s -> app.recording().deleteSession(s.name()));
+            return String.format(Locale.ROOT, "Removed %d old sessions", old.size());
+        }));
     }
 
     /** Runs a store change off the FX thread and reports its outcome in the header. */
