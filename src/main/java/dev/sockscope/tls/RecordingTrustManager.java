@@ -1,19 +1,14 @@
 package dev.sockscope.tls;
 
+import dev.sockscope.core.ChainProblem;
 import dev.sockscope.core.FailureKind;
 import java.net.Socket;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
-import java.text.SimpleDateFormat;
+import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.TimeZone;
-import java.util.stream.Collectors;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -76,53 +71,24 @@ final class RecordingTrustManager extends X509ExtendedTrustManager {
         }
     }
 
-    /** Turns a PKIX failure into the one reason a user can act on. */
-    static TrustVerdict explain(List<X509Certificate> chain, String host, CertificateException failure) {
-        for (X509Certificate cert : chain) {
-            try {
-                cert.checkValidity();
-            } catch (CertificateExpiredException e) {
-                return new TrustVerdict(chain, FailureKind.TLS_EXPIRED,
-                        subject(cert) + " expired on " + date(cert.getNotAfter()), false, "", "");
-            } catch (CertificateNotYetValidException e) {
-                return new TrustVerdict(chain, FailureKind.TLS_NOT_YET_VALID,
-                        subject(cert) + " is valid only from " + date(cert.getNotBefore()), false, "", "");
-            }
+    /**
+     * Turns a PKIX failure into the one reason a user can act on: the first problem the chain
+     * analysis finds (the certificate view lists them all), or PKIX's own words for a rule the
+     * analysis does not check.
+     */
+    TrustVerdict explain(List<X509Certificate> chain, String host, CertificateException failure) {
+        List<ChainProblem> problems = ChainAnalyzer.analyze(chain, host, pkix.getAcceptedIssuers(), Instant.now()).problems();
+        if (problems.isEmpty()) {
+            return new TrustVerdict(chain, FailureKind.TLS_UNTRUSTED, String.valueOf(failure.getMessage()), false, "", "");
         }
-        String message = String.valueOf(failure.getMessage());
-        if (message.contains("No subject alternative") || message.contains("No name matching")) {
-            return new TrustVerdict(chain, FailureKind.TLS_HOSTNAME,
-                    "asked for " + (host == null ? "this host" : host) + ", the certificate is for " + names(chain.get(0)), false, "", "");
-        }
-        X509Certificate leaf = chain.isEmpty() ? null : chain.get(0);
-        X509Certificate top = chain.isEmpty() ? null : chain.get(chain.size() - 1);
-        String why = leaf == null ? "the server sent no certificate"
-                : chain.size() == 1 && leaf.getSubjectX500Principal().equals(leaf.getIssuerX500Principal())
-                        ? subject(leaf) + " is self-signed"
-                        : "issuer " + top.getIssuerX500Principal().getName() + " is not a trusted authority";
-        return new TrustVerdict(chain, FailureKind.TLS_UNTRUSTED, why, false, "", "");
-    }
-
-    private static String subject(X509Certificate cert) {
-        return cert.getSubjectX500Principal().getName();
-    }
-
-    private static String date(java.util.Date date) {
-        SimpleDateFormat format = new SimpleDateFormat("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
-        format.setTimeZone(TimeZone.getTimeZone("UTC"));
-        return format.format(date);
-    }
-
-    private static String names(X509Certificate cert) {
-        try {
-            Collection<List<?>> sans = cert.getSubjectAlternativeNames();
-            if (sans == null || sans.isEmpty()) {
-                return subject(cert) + " (no subject alternative names)";
-            }
-            return sans.stream().map(san -> String.valueOf(san.get(1))).collect(Collectors.joining(", "));
-        } catch (java.security.cert.CertificateParsingException e) {
-            return subject(cert);
-        }
+        ChainProblem first = problems.get(0);
+        FailureKind kind = switch (first.kind()) {
+            case EXPIRED -> FailureKind.TLS_EXPIRED;
+            case NOT_YET_VALID -> FailureKind.TLS_NOT_YET_VALID;
+            case HOSTNAME_MISMATCH -> FailureKind.TLS_HOSTNAME;
+            default -> FailureKind.TLS_UNTRUSTED;
+        };
+        return new TrustVerdict(chain, kind, first.explanation(), false, "", "");
     }
 
     @Override

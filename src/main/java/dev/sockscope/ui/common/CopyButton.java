@@ -28,13 +28,13 @@ public final class CopyButton {
 
     /**
      * @param content what to copy; null means there is nothing to copy now
-     * @param styleClass the caller's class for its own CSS (the icon gets {@code copy-done} after copying)
+     * @param styleClass the caller's class for its own CSS; the shared look is {@code copy-button} in sockscope.css
      */
     public static Button create(String text, Ikon icon, String tooltip, Supplier<String> content, Region pane,
             double compactWidth, String styleClass) {
         FontIcon idle = new FontIcon(icon);
         Button button = new Button(text, idle);
-        button.getStyleClass().addAll(styleClass, Styles.SMALL, Styles.FLAT);
+        button.getStyleClass().addAll("copy-button", styleClass, Styles.SMALL, Styles.FLAT);
         button.setTooltip(new Tooltip(tooltip));
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.contentDisplayProperty().bind(Bindings.when(pane.widthProperty().lessThan(compactWidth))
