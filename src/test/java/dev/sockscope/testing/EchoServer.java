@@ -12,7 +12,9 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.extensions.IExtension;
+import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.protocols.IProtocol;
 import org.java_websocket.protocols.Protocol;
 import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
@@ -64,10 +66,21 @@ public final class EchoServer extends WebSocketServer implements AutoCloseable {
         return lastHeaders;
     }
 
+    /**
+     * Remembers the headers before the 101 goes out: {@code onOpen} runs after the response is
+     * written, so a client could see the upgrade complete before the headers were stored.
+     */
+    @Override
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft,
+            ClientHandshake request) throws InvalidDataException {
+        lastHeaders.clear();
+        request.iterateHttpFields().forEachRemaining(name -> lastHeaders.put(name, request.getFieldValue(name)));
+        return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+    }
+
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
-        lastHeaders.clear();
-        handshake.iterateHttpFields().forEachRemaining(name -> lastHeaders.put(name, handshake.getFieldValue(name)));
+        // headers were taken in onWebsocketHandshakeReceivedAsServer
     }
 
     @Override
