@@ -18,7 +18,7 @@ import org.h2.api.ErrorCode;
  */
 public final class Database implements AutoCloseable {
     /** Applied in order; each runs once and is recorded in schema_version. */
-    private static final List<String> MIGRATIONS = List.of("V1__recording.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__recording.sql", "V2__replay.sql");
 
     private final Path file;
     private final String url;
