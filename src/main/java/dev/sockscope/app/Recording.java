@@ -1,10 +1,13 @@
 package dev.sockscope.app;
 
+import dev.sockscope.core.Frame;
+import dev.sockscope.core.RecordedConnection;
 import dev.sockscope.core.RecordedFrame;
 import dev.sockscope.core.SearchQuery;
 import dev.sockscope.core.SessionSummary;
 import dev.sockscope.store.Database;
 import dev.sockscope.store.FrameQueries;
+import dev.sockscope.store.RecordedConnections;
 import dev.sockscope.store.Recorder;
 import dev.sockscope.store.SessionExport;
 import dev.sockscope.store.SessionImport;
@@ -184,6 +187,16 @@ public final class Recording implements AutoCloseable {
         if (readOnly) {
             throw new IllegalStateException("the database is open read-only");
         }
+    }
+
+    /** A session's connections as recorded, oldest first, to reopen it read-only. Blocking. */
+    public List<RecordedConnection> connectionsOf(String session) {
+        return new RecordedConnections(open()).of(session);
+    }
+
+    /** Every frame of one recorded connection, in order. Blocking; returns the count. */
+    public int framesOf(long connectionId, Consumer<Frame> sink) {
+        return new FrameQueries(open()).byConnection(connectionId, f -> sink.accept(f.frame()));
     }
 
     /** Streams matching recorded frames to {@code sink}; blocking, off the FX thread. Returns the count. */

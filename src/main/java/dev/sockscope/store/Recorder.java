@@ -3,6 +3,7 @@ package dev.sockscope.store;
 import dev.sockscope.core.Frame;
 import dev.sockscope.core.Handshake;
 import dev.sockscope.core.SessionEvent;
+import dev.sockscope.core.Timings;
 import dev.sockscope.core.TlsInfo;
 import java.io.ByteArrayInputStream;
 import java.sql.Connection;
@@ -182,26 +183,33 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
             long id = ids != null ? ids[0] : insertConnection(f.url().toString(), f.timestampMicros());
             try (PreparedStatement ps = db.prepareStatement("UPDATE connection SET ended_us = ?, error = ?,"
                     + " request_head = COALESCE(?, request_head), response_head = COALESCE(?, response_head),"
-                    + " response_body = COALESCE(?, response_body) WHERE id = ?")) {
+                    + " response_body = COALESCE(?, response_body), failure_kind = ?, failure_detail = ? WHERE id = ?")) {
                 Handshake h = f.failure().handshake();
                 ps.setLong(1, f.timestampMicros());
                 ps.setString(2, f.failure().message());
                 ps.setString(3, h == null ? null : h.requestHead());
                 ps.setString(4, h == null ? null : h.responseHead());
                 ps.setBytes(5, h == null ? null : h.responseBody());
-                ps.setLong(6, id);
+                ps.setString(6, f.failure().kind().name());
+                ps.setString(7, f.failure().detail());
+                ps.setLong(8, id);
                 ps.executeUpdate();
+            }
+            if (ids == null && f.failure().tls() != null) {
+                // A refused certificate: keep the chain the server sent, so the reopened session can explain it.
+                updateTls(id, f.failure().tls());
             }
             connections.remove(f.connectionId());
         } else if (event instanceof SessionEvent.Closed c) {
             long[] ids = connections.remove(c.connectionId());
             if (ids != null) {
                 try (PreparedStatement ps = db.prepareStatement(
-                        "UPDATE connection SET ended_us = ?, close_code = ?, close_reason = ? WHERE id = ?")) {
+                        "UPDATE connection SET ended_us = ?, close_code = ?, close_reason = ?, close_remote = ? WHERE id = ?")) {
                     ps.setLong(1, c.timestampMicros());
                     ps.setInt(2, c.code());
                     ps.setString(3, c.reason());
-                    ps.setLong(4, ids[0]);
+                    ps.setBoolean(4, c.remote());
+                    ps.setLong(5, ids[0]);
                     ps.executeUpdate();
                 }
             }
@@ -224,28 +232,46 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
     }
 
     private void updateOpened(long id, SessionEvent.Opened o) throws SQLException {
-        TlsInfo tls = o.tls();
+        Timings t = o.timings() == null ? Timings.NONE : o.timings();
         try (PreparedStatement ps = db.prepareStatement("UPDATE connection SET opened_us = ?, request_head = ?,"
-                + " response_head = ?, tls_protocol = ?, tls_cipher = ?, subprotocol = ? WHERE id = ?")) {
+                + " response_head = ?, subprotocol = ?, dns_us = ?, tcp_us = ?, tls_us = ?, upgrade_us = ? WHERE id = ?")) {
             ps.setLong(1, o.timestampMicros());
             ps.setString(2, o.handshake().requestHead());
             ps.setString(3, o.handshake().responseHead());
-            ps.setString(4, tls == null ? null : tls.protocol());
-            ps.setString(5, tls == null ? null : tls.cipherSuite());
-            ps.setString(6, o.subprotocol());
+            ps.setString(4, o.subprotocol());
+            ps.setLong(5, t.dnsMicros());
+            ps.setLong(6, t.tcpMicros());
+            ps.setLong(7, t.tlsMicros());
+            ps.setLong(8, t.upgradeMicros());
+            ps.setLong(9, id);
+            ps.executeUpdate();
+        }
+        if (o.tls() != null) {
+            updateTls(id, o.tls());
+        }
+    }
+
+    /** The TLS session and the chain as the server sent it, leaf first. */
+    private void updateTls(long id, TlsInfo tls) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("UPDATE connection SET tls_protocol = ?, tls_cipher = ?,"
+                + " tls_alpn = ?, tls_sni = ?, tls_resumed = ?, peer_address = ? WHERE id = ?")) {
+            ps.setString(1, tls.protocol());
+            ps.setString(2, tls.cipherSuite());
+            ps.setString(3, tls.alpn());
+            ps.setString(4, tls.sniHost());
+            ps.setBoolean(5, tls.resumed());
+            ps.setString(6, tls.peerAddress());
             ps.setLong(7, id);
             ps.executeUpdate();
         }
-        if (tls != null) {
-            try (PreparedStatement ps = db.prepareStatement("INSERT INTO certificate VALUES (?, ?, ?)")) {
-                for (int i = 0; i < tls.chainDer().size(); i++) {
-                    ps.setLong(1, id);
-                    ps.setInt(2, i);
-                    ps.setBytes(3, tls.chainDer().get(i));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+        try (PreparedStatement ps = db.prepareStatement("MERGE INTO certificate KEY (connection_id, position) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < tls.chainDer().size(); i++) {
+                ps.setLong(1, id);
+                ps.setInt(2, i);
+                ps.setBytes(3, tls.chainDer().get(i));
+                ps.addBatch();
             }
+            ps.executeBatch();
         }
     }
 

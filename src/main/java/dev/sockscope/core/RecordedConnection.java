@@ -1,0 +1,27 @@
+package dev.sockscope.core;
+
+/**
+ * A connection as the recording kept it, ready to be shown again: its events rebuilt from the
+ * stored facts, so a reopened session goes through the same views as a live tab.
+ *
+ * @param id the connection's id in the recording
+ * @param origin who made it: "client" (a tab or the CLI), "proxy" or "import"
+ * @param frames how many frames were recorded
+ * @param opened the completed upgrade, or null when it never opened
+ * @param end how it ended: a {@link SessionEvent.Closed} or {@link SessionEvent.Failed}, or null
+ *     when the recording stopped while it was open (the app was killed, say)
+ */
+public record RecordedConnection(long id, String session, String url, String origin, long startedMicros, long frames,
+        SessionEvent.Opened opened, SessionEvent end) {
+
+    /** The last recorded moment: the end, else the upgrade, else the start. */
+    public long lastMicros() {
+        if (end instanceof SessionEvent.Closed c) {
+            return c.timestampMicros();
+        }
+        if (end instanceof SessionEvent.Failed f) {
+            return f.timestampMicros();
+        }
+        return opened != null ? opened.timestampMicros() : startedMicros;
+    }
+}
