@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 public final class FrameQueries {
     /** Frames alone, in primary-key order: H2 streams it without sorting; names come from a small cache. */
     private static final String SELECT = "SELECT f.connection_id, f.direction, f.opcode, f.fin, f.rsv, f.ts_us,"
-            + " f.payload, f.payload_large FROM frame f";
+            + " f.payload, f.payload_large, f.seq FROM frame f";
 
     private final Database database;
 
@@ -135,7 +135,7 @@ public final class FrameQueries {
                 payload, rs.getLong(6));
         long connection = rs.getLong(1);
         String[] name = names.of(connection);
-        return new RecordedFrame(name[0], connection, name[1], frame);
+        return new RecordedFrame(name[0], connection, rs.getInt(9), name[1], frame);
     }
 
     /** Session name and URL per connection, looked up once each. */

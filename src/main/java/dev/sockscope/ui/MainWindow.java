@@ -10,6 +10,7 @@ import dev.sockscope.ui.common.Icons;
 import dev.sockscope.ui.common.Theme;
 import dev.sockscope.ui.connection.ConnectionTabModel;
 import dev.sockscope.ui.connection.ConnectionTabView;
+import dev.sockscope.ui.sessions.RecordedSessionView;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -102,7 +103,8 @@ public final class MainWindow extends BorderPane {
         darkToggle.setGraphic(Icons.of(Feather.MOON, 15));
         darkToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         darkToggle.setTooltip(new Tooltip("Dark theme"));
-        HBox header = new HBox(8, logo, name, newTab, spacer, recordingLabel(), new dev.sockscope.ui.sessions.SessionMenu(app, this::refreshRecordingStatus, this::showActivity), searchField(), darkToggle);
+        HBox header = new HBox(8, logo, name, newTab, spacer, recordingLabel(), new dev.sockscope.ui.sessions.SessionMenu(app, this::refreshRecordingStatus, this::showActivity,
+                this::openRecordedSession), searchField(), darkToggle);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(6, 10, 6, 12));
         header.getStyleClass().add("app-header");
@@ -128,7 +130,8 @@ public final class MainWindow extends BorderPane {
                 return view;
             }
         }
-        dev.sockscope.ui.search.SearchView view = new dev.sockscope.ui.search.SearchView(app.recording(), app.background());
+        dev.sockscope.ui.search.SearchView view = new dev.sockscope.ui.search.SearchView(app.recording(), app.background(),
+                found -> openRecordedSession(found.session()).reveal(found.connectionId(), found.seq()));
         Tab tab = new Tab("Search", view);
         tab.setGraphic(Icons.of(Feather.SEARCH, 12));
         tab.setOnClosed(e -> view.dispose());
@@ -181,6 +184,24 @@ public final class MainWindow extends BorderPane {
         VBox box = new VBox(10, title, hint, open);
         box.setAlignment(Pos.CENTER);
         return box;
+    }
+
+    /** Shows a recorded session read-only in its own tab (the existing one if it is open). */
+    public RecordedSessionView openRecordedSession(String session) {
+        for (Tab tab : tabs.getTabs()) {
+            if (tab.getContent() instanceof RecordedSessionView view && view.session().equals(session)) {
+                tabs.getSelectionModel().select(tab);
+                return view;
+            }
+        }
+        RecordedSessionView view = new RecordedSessionView(app, session, relativeTime);
+        Tab tab = new Tab(session, view);
+        tab.setGraphic(Icons.of(Feather.ARCHIVE, 12));
+        tab.setTooltip(new Tooltip("Session \u201c" + session + "\u201d as recorded (read-only)"));
+        tab.setOnClosed(e -> view.dispose());
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        return view;
     }
 
     /** Opens a connection tab restored from {@code state} and brings it to the front. */
@@ -258,6 +279,8 @@ public final class MainWindow extends BorderPane {
         if (tab.getContent() instanceof ConnectionTabView view) {
             view.dispose();
         } else if (tab.getContent() instanceof dev.sockscope.ui.search.SearchView view) {
+            view.dispose();
+        } else if (tab.getContent() instanceof RecordedSessionView view) {
             view.dispose();
         }
     }

@@ -10,6 +10,7 @@ import dev.sockscope.core.ConnectionState;
 import dev.sockscope.core.Direction;
 import dev.sockscope.core.Failure;
 import dev.sockscope.core.Header;
+import dev.sockscope.core.RecordedConnection;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.TrustOptions;
 import dev.sockscope.core.WsUrl;
@@ -67,6 +68,8 @@ public final class ConnectionTabModel {
 
     private Connection connection;
     private ConnectRequest lastRequest;
+    /** Set for a connection reopened from the recording: shown, never connected. */
+    private RecordedConnection recorded;
     private long generation;
     private long connectStartedMillis;
     private long endedMillis;
@@ -76,11 +79,53 @@ public final class ConnectionTabModel {
         url.addListener((obs, old, now) -> urlProblem.set(""));
     }
 
+    /**
+     * A read-only model of a recorded connection: its upgrade, TLS session and end as recorded.
+     * The caller streams the recorded frames into {@link #log()} (from any thread).
+     */
+    public static ConnectionTabModel recorded(ConnectionService connections, RecordedConnection connection) {
+        ConnectionTabModel model = new ConnectionTabModel(connections);
+        model.recorded = connection;
+        model.url.set(connection.url());
+        try {
+            model.lastRequest = new ConnectRequest(WsUrl.parse(connection.url()), List.of(), List.of(),
+                    Duration.ofSeconds(10), TrustOptions.DEFAULT);
+        } catch (IllegalArgumentException notAWebSocketUrl) {
+            model.lastRequest = null;
+        }
+        model.connectStartedMillis = Math.max(1, connection.startedMicros() / 1000);
+        model.endedMillis = Math.max(model.connectStartedMillis, connection.lastMicros() / 1000);
+        model.opened.set(connection.opened());
+        if (connection.opened() != null) {
+            model.state.set(ConnectionState.OPEN);
+        }
+        if (connection.end() instanceof SessionEvent.Closed c) {
+            model.closed.set(c);
+            model.state.set(ConnectionState.CLOSED);
+        } else if (connection.end() instanceof SessionEvent.Failed f) {
+            model.failure.set(f.failure());
+            model.state.set(ConnectionState.FAILED);
+        } else {
+            // Recording stopped while it was open: show it ended, not live.
+            model.state.set(ConnectionState.CLOSED);
+        }
+        return model;
+    }
+
+    /** The recorded connection this model shows, or null for a live tab. */
+    public RecordedConnection recorded() {
+        return recorded;
+    }
+
+    public boolean isRecorded() {
+        return recorded != null;
+    }
+
     // ---- commands ----
 
     /** Connects with the request as edited; returns false (and says why) when the request is invalid. */
     public boolean connect() {
-        if (state.get().isActive()) {
+        if (recorded != null || state.get().isActive()) {
             return false;
         }
         ConnectRequest request;

@@ -4,12 +4,17 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.sockscope.app.TlsInspection;
 import dev.sockscope.core.ConnectionState;
+import dev.sockscope.core.RecordedConnection;
 import dev.sockscope.ui.certificate.CertificateView;
 import dev.sockscope.ui.certificate.CertificateViewModel;
 import dev.sockscope.ui.handshake.HandshakeView;
 import dev.sockscope.ui.common.Icons;
 import dev.sockscope.ui.fx.FxThread;
 import dev.sockscope.ui.messages.MessageDetailView;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
@@ -43,6 +48,8 @@ public final class ConnectionTabView extends BorderPane {
     private final StatusBarView statusBar;
     private final Runnable stopPulse;
     private long lastStatus;
+    private static final DateTimeFormatter RECORDED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
 
     public ConnectionTabView(ConnectionTabModel model, Executor background, BooleanProperty relativeTime,
             TlsInspection tlsInspection) {
@@ -53,10 +60,15 @@ public final class ConnectionTabView extends BorderPane {
         log.relativeTimeProperty().bindBidirectional(relativeTime);
         this.statusBar = new StatusBarView(model);
 
-        RequestOptionsView options = new RequestOptionsView(model);
-        options.managedProperty().bind(options.visibleProperty());
-        options.setVisible(false);
-        VBox top = new VBox(urlBar(options), urlProblem(), options, new FailureBanner(model));
+        VBox top;
+        if (model.isRecorded()) {
+            top = new VBox(recordedBar(), new FailureBanner(model));
+        } else {
+            RequestOptionsView options = new RequestOptionsView(model);
+            options.managedProperty().bind(options.visibleProperty());
+            options.setVisible(false);
+            top = new VBox(urlBar(options), urlProblem(), options, new FailureBanner(model));
+        }
         top.getStyleClass().add("tab-top");
 
         CertificateView certificates = new CertificateView(new CertificateViewModel(model, tlsInspection, background), background);
@@ -70,7 +82,7 @@ public final class ConnectionTabView extends BorderPane {
 
         setTop(top);
         setCenter(center);
-        setBottom(new VBox(new ComposerView(model), statusBar));
+        setBottom(model.isRecorded() ? statusBar : new VBox(new ComposerView(model), statusBar));
 
         model.stateProperty().addListener((obs, old, now) -> onState(now));
         onState(model.stateProperty().get());
@@ -106,6 +118,28 @@ public final class ConnectionTabView extends BorderPane {
         HBox bar = new HBox(8, urlField, connectButton, showOptions);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10, 10, 6, 10));
+        return bar;
+    }
+
+    /** A recorded connection: its URL and when it was recorded, and plainly that it is read-only. */
+    private HBox recordedBar() {
+        RecordedConnection recorded = model.recorded();
+        Label address = new Label(recorded.url(), dot);
+        address.getStyleClass().add("recorded-url");
+        address.setMinWidth(0);
+        HBox.setHgrow(address, Priority.ALWAYS);
+        dot.getStyleClass().add("state-dot");
+        Label when = new Label(RECORDED_AT.format(Instant.ofEpochSecond(recorded.startedMicros() / 1_000_000,
+                recorded.startedMicros() % 1_000_000 * 1000)) + "  \u00b7  " + recorded.session());
+        when.getStyleClass().add(Styles.TEXT_MUTED);
+        when.setMinWidth(Region.USE_PREF_SIZE);
+        Label badge = new Label("Recorded, read-only", Icons.of(Feather.ARCHIVE, 12));
+        badge.getStyleClass().add("recorded-badge");
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        badge.setTooltip(new Tooltip("Reopened from the recording: exactly what was sent and received. Nothing can be sent."));
+        HBox bar = new HBox(10, address, when, badge);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(10, 12, 8, 12));
         return bar;
     }
 

@@ -26,9 +26,11 @@ public final class FailureBanner extends VBox {
     private final Label hint = new Label();
     private final TextArea response = new TextArea();
     private final Label fingerprint = new Label();
+    private final ConnectionTabModel model;
     private final HBox trustRow;
 
     public FailureBanner(ConnectionTabModel model) {
+        this.model = model;
         getStyleClass().add("failure-banner");
         setSpacing(4);
         setPadding(new Insets(8, 12, 8, 12));
@@ -73,7 +75,7 @@ public final class FailureBanner extends VBox {
         }
         title.setText(capitalize(failure.message()));
         hint.setText(hintFor(failure.kind()));
-        boolean pinnable = failure.kind().isTls() && failure.leafSha256().isPresent();
+        boolean pinnable = failure.kind().isTls() && failure.leafSha256().isPresent() && !model.isRecorded();
         trustRow.setVisible(pinnable);
         if (pinnable) {
             fingerprint.setText("Server certificate SHA-256  " + Digests.colons(failure.leafSha256().get()));

@@ -116,6 +116,23 @@ final class LogRows extends ObservableListBase<LogRow> {
         moveWindow(start, Math.min(WINDOW, total - start));
     }
 
+    /**
+     * Moves the window so it holds the frame at log position {@code logIndex} and stops
+     * following; returns its row in the window, or -1 when the filter hides it or it is not held.
+     */
+    int reveal(int logIndex) {
+        catchUp();
+        int position = filter == null ? logIndex : Arrays.binarySearch(matches, 0, matchCount, logIndex);
+        if (position < minStart() || position >= total) {
+            return -1;
+        }
+        if (position < windowStart || position >= windowStart + shown) {
+            page(Math.max(minStart(), Math.min(Math.max(0, total - WINDOW), position - WINDOW / 2)));
+        }
+        follow = false;
+        return position - windowStart;
+    }
+
     void setFollow(boolean value) {
         follow = value;
     }

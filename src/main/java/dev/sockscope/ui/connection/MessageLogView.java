@@ -114,6 +114,22 @@ public final class MessageLogView extends VBox {
     }
 
     /**
+     * Selects the frame at log position {@code logIndex} and scrolls to it (a search result, say);
+     * false when the log does not hold it or the filter hides it.
+     */
+    public boolean reveal(int logIndex) {
+        int row = rows.reveal(logIndex);
+        if (row < 0) {
+            return false;
+        }
+        followToggle.setSelected(false);
+        updateCount();
+        table.getSelectionModel().clearAndSelect(row);
+        table.scrollTo(Math.max(0, row - 3));
+        return true;
+    }
+
+    /**
      * Called every pulse. A trickle of messages shows within 50 ms; under a flood the table is
      * refreshed four times a second: nobody reads a log scrolling faster, and each refresh lays
      * out and repaints the whole table, which would otherwise leave the FX thread no time for

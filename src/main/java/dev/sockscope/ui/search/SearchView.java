@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -28,6 +29,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -51,10 +53,16 @@ public final class SearchView extends BorderPane {
     private final ToggleButton regex = new ToggleButton(".*");
     private final ComboBox<String> session = new ComboBox<>();
     private final TableView<RecordedFrame> table = new TableView<>();
+    private final Consumer<RecordedFrame> open;
+    private final Button openButton = new Button("Show in its session", Icons.of(Feather.CORNER_DOWN_RIGHT, 13));
     private String lastQuery = "";
 
-    public SearchView(Recording recording, Executor background) {
+    /**
+     * @param open shows a result in its recorded session (double-click, Enter or the button)
+     */
+    public SearchView(Recording recording, Executor background, Consumer<RecordedFrame> open) {
         this.recording = recording;
+        this.open = open;
         this.background = background;
         this.model = new SearchModel(recording, background);
         getStyleClass().add("search-view");
@@ -95,10 +103,21 @@ public final class SearchView extends BorderPane {
         cancel.setOnAction(e -> model.cancel());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("In"), session, regex, spacer, status, cancel);
+        openButton.getStyleClass().add(Styles.SMALL);
+        openButton.setTooltip(new Tooltip("Open the result's session read-only, at this message (or double-click it)"));
+        openButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        openButton.setOnAction(e -> openSelected());
+        HBox bar = new HBox(8, new Label("In"), session, regex, spacer, status, cancel, openButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 8, 10));
         return bar;
+    }
+
+    private void openSelected() {
+        RecordedFrame selected = table.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            open.accept(selected);
+        }
     }
 
     private void loadSessions() {
@@ -125,6 +144,20 @@ public final class SearchView extends BorderPane {
         Label placeholder = new Label("Type in the search box above and press Enter.");
         placeholder.getStyleClass().add(Styles.TEXT_MUTED);
         table.setPlaceholder(placeholder);
+        table.setRowFactory(t -> {
+            TableRow<RecordedFrame> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    open.accept(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                openSelected();
+            }
+        });
         TableColumn<RecordedFrame, String> when = text("Time", 190, f -> WHEN.format(Clock.toInstant(f.frame().timestampMicros())));
         TableColumn<RecordedFrame, String> where = text("Session", 110, RecordedFrame::session);
         TableColumn<RecordedFrame, String> url = text("URL", 170, RecordedFrame::url);

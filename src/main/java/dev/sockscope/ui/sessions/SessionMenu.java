@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputDialog;
@@ -27,15 +28,20 @@ public final class SessionMenu extends MenuButton {
     private final AppContext app;
     private final Runnable sessionChanged;
     private final Consumer<String> activity;
+    private final Consumer<String> openRecorded;
 
-    public SessionMenu(AppContext app, Runnable sessionChanged, Consumer<String> activity) {
+    /**
+     * @param openRecorded opens a session read-only, as recorded
+     */
+    public SessionMenu(AppContext app, Runnable sessionChanged, Consumer<String> activity, Consumer<String> openRecorded) {
         super(null, Icons.of(Feather.LAYERS, 14));
         this.app = app;
         this.sessionChanged = sessionChanged;
         this.activity = activity;
+        this.openRecorded = openRecorded;
         setId("sessionMenu");
         getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON);
-        setTooltip(new Tooltip("Sessions: start a new one, record into another, export, import"));
+        setTooltip(new Tooltip("Sessions: start a new one, reopen one as recorded, export, import"));
         setOnShowing(e -> fill(this));
     }
 
@@ -82,9 +88,12 @@ public final class SessionMenu extends MenuButton {
             List<String> found = names;
             FxThread.run(() -> {
                 for (String name : found) {
-                    MenuItem item = new MenuItem(
-                            (name.equals(app.recording().currentSession()) ? "\u2713 " : "    ") + name);
-                    item.setOnAction(e -> switchSession(name));
+                    Menu item = new Menu((name.equals(app.recording().currentSession()) ? "\u2713 " : "    ") + name);
+                    MenuItem open = new MenuItem("Open read-only (as recorded)", Icons.of(Feather.ARCHIVE, 13));
+                    open.setOnAction(e -> openRecorded.accept(name));
+                    MenuItem record = new MenuItem("Record new connections into it", Icons.of(Feather.CIRCLE, 13));
+                    record.setOnAction(e -> switchSession(name));
+                    item.getItems().setAll(open, record);
                     menu.getItems().add(item);
                 }
             });

@@ -1,0 +1,233 @@
+package dev.sockscope.ui.sessions;
+
+import atlantafx.base.theme.Styles;
+import dev.sockscope.app.AppContext;
+import dev.sockscope.core.CloseCode;
+import dev.sockscope.core.ConnectionState;
+import dev.sockscope.core.RecordedConnection;
+import dev.sockscope.core.SessionEvent;
+import dev.sockscope.ui.common.Icons;
+import dev.sockscope.ui.connection.ConnectionTabModel;
+import dev.sockscope.ui.connection.ConnectionTabView;
+import dev.sockscope.ui.connection.StateStyles;
+import dev.sockscope.ui.fx.FxThread;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import javafx.beans.property.BooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * A recorded session reopened read-only: its connections on the left, in the order they were
+ * made; the selected one on the right in the same views as a live tab (message log, detail,
+ * handshake, certificate, status), loaded from the recording off the FX thread.
+ */
+public final class RecordedSessionView extends BorderPane {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private final AppContext app;
+    private final String session;
+    private final BooleanProperty relativeTime;
+    private final ListView<RecordedConnection> list = new ListView<>();
+    private final StackPane detail = new StackPane();
+    private final Label status = new Label("Loading the session…");
+    private ConnectionTabView shown;
+    /** Bumped whenever another connection is shown: a load still streaming the old one stops. */
+    private volatile long generation;
+    private long pendingConnection = -1;
+    private int pendingSeq = -1;
+
+    public RecordedSessionView(AppContext app, String session, BooleanProperty relativeTime) {
+        this.app = app;
+        this.session = session;
+        this.relativeTime = relativeTime;
+        getStyleClass().add("recorded-session");
+        list.setId("recordedConnections");
+        list.setCellFactory(v -> new ConnectionCell());
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> show(now));
+        list.setPlaceholder(new Label("No connections recorded in this session"));
+
+        Label title = new Label(session, Icons.of(Feather.ARCHIVE, 14));
+        title.getStyleClass().add(Styles.TITLE_4);
+        status.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        status.setWrapText(true);
+        VBox side = new VBox(6, title, status, list);
+        side.setPadding(new Insets(10, 8, 8, 10));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        side.setMinWidth(220);
+
+        Label pick = new Label("Select a connection to see its messages, handshake and certificates as recorded.");
+        pick.getStyleClass().add(Styles.TEXT_MUTED);
+        detail.getChildren().add(pick);
+
+        SplitPane split = new SplitPane(side, detail);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.24);
+        SplitPane.setResizableWithParent(side, false);
+        setCenter(split);
+        load();
+    }
+
+    public String session() {
+        return session;
+    }
+
+    /** The connection shown on the right, or null before one is selected. */
+    public ConnectionTabView shownConnection() {
+        return shown;
+    }
+
+    public ListView<RecordedConnection> connections() {
+        return list;
+    }
+
+    /** Shows one recorded message: selects its connection and, once loaded, the message in the log. */
+    public void reveal(long connectionId, int seq) {
+        pendingConnection = connectionId;
+        pendingSeq = seq;
+        selectPending();
+    }
+
+    private void load() {
+        app.background().execute(() -> {
+            try {
+                List<RecordedConnection> connections = app.recording().connectionsOf(session);
+                FxThread.run(() -> loaded(connections));
+            } catch (RuntimeException e) {
+                FxThread.run(() -> status.setText("Cannot read the session: " + e.getMessage()));
+            }
+        });
+    }
+
+    private void loaded(List<RecordedConnection> connections) {
+        long frames = connections.stream().mapToLong(RecordedConnection::frames).sum();
+        status.setText(String.format(Locale.ROOT, "%,d connection%s, %,d messages. Read-only: exactly as recorded.",
+                connections.size(), connections.size() == 1 ? "" : "s", frames));
+        list.getItems().setAll(connections);
+        if (!selectPending() && !connections.isEmpty()) {
+            list.getSelectionModel().selectFirst();
+        }
+    }
+
+    private boolean selectPending() {
+        for (RecordedConnection c : list.getItems()) {
+            if (c.id() == pendingConnection) {
+                if (list.getSelectionModel().getSelectedItem() == c) {
+                    revealPendingMessage();
+                } else {
+                    list.getSelectionModel().select(c);
+                    list.scrollTo(c);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void show(RecordedConnection connection) {
+        long current = ++generation;
+        if (shown != null) {
+            shown.dispose();
+            shown = null;
+        }
+        if (connection == null) {
+            return;
+        }
+        ConnectionTabModel model = ConnectionTabModel.recorded(app.connections(), connection);
+        shown = new ConnectionTabView(model, app.background(), relativeTime, app.tlsInspection());
+        detail.getChildren().setAll(shown);
+        app.background().execute(() -> {
+            try {
+                app.recording().framesOf(connection.id(), frame -> {
+                    if (current != generation) {
+                        throw new CancellationException();
+                    }
+                    model.log().append(frame);
+                });
+                FxThread.run(() -> {
+                    if (current == generation) {
+                        revealPendingMessage();
+                    }
+                });
+            } catch (CancellationException another) {
+                // the user picked another connection
+            } catch (RuntimeException e) {
+                FxThread.run(() -> status.setText("Cannot read the messages: " + e.getMessage()));
+            }
+        });
+    }
+
+    private void revealPendingMessage() {
+        RecordedConnection selected = list.getSelectionModel().getSelectedItem();
+        if (shown != null && selected != null && selected.id() == pendingConnection && pendingSeq >= 0) {
+            shown.log().pulse();
+            if (shown.log().reveal(pendingSeq)) {
+                pendingSeq = -1;
+            }
+        }
+    }
+
+    /** Closes the view: stops any load and the shown connection's pulse. */
+    public void dispose() {
+        generation++;
+        if (shown != null) {
+            shown.dispose();
+        }
+    }
+
+    /** One connection: a state dot, the URL, when it started, its messages and how it ended. */
+    private static final class ConnectionCell extends ListCell<RecordedConnection> {
+        private final Circle dot = new Circle(4);
+        private final Label url = new Label();
+        private final Label facts = new Label();
+        private final VBox box = new VBox(2, new HBox(6, dot, url), facts);
+
+        ConnectionCell() {
+            dot.getStyleClass().add("state-dot");
+            ((HBox) box.getChildren().get(0)).setAlignment(Pos.CENTER_LEFT);
+            facts.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            url.setMinWidth(0);
+        }
+
+        @Override
+        protected void updateItem(RecordedConnection item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            url.setText(item.url().replaceFirst("^wss?://", ""));
+            facts.setText(TIME.format(Instant.ofEpochMilli(item.startedMicros() / 1000)) + "  \u00b7  "
+                    + String.format(Locale.ROOT, "%,d msgs", item.frames()) + "  \u00b7  " + ending(item));
+            StateStyles.apply(dot, item.end() instanceof SessionEvent.Failed ? ConnectionState.FAILED : ConnectionState.CLOSED);
+            setGraphic(box);
+        }
+
+        private static String ending(RecordedConnection item) {
+            if (item.end() instanceof SessionEvent.Closed c) {
+                return c.code() + " " + CloseCode.describe(c.code());
+            }
+            if (item.end() instanceof SessionEvent.Failed f) {
+                return f.failure().message();
+            }
+            return "recording stopped while open";
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.sockscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sockscope.app.AppContext;
+import dev.sockscope.app.Settings;
+import dev.sockscope.core.ConnectionState;
+import dev.sockscope.core.Direction;
+import dev.sockscope.core.RecordedConnection;
+import dev.sockscope.core.RecordedFrame;
+import dev.sockscope.core.SessionEvent;
+import dev.sockscope.testing.EchoServer;
+import dev.sockscope.ui.common.Theme;
+import dev.sockscope.ui.connection.ConnectionTabModel;
+import dev.sockscope.ui.connection.ConnectionTabView;
+import dev.sockscope.ui.connection.LogRow;
+import dev.sockscope.ui.sessions.RecordedSessionView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Records a real connection, reopens its session read-only, and jumps there from a search result. */
+@ExtendWith(ApplicationExtension.class)
+class RecordedSessionTest {
+    private AppContext app;
+    private MainWindow window;
+    private EchoServer server;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dataDir = Files.createTempDirectory("sockscope-recorded-test");
+        app = new AppContext(dataDir);
+        server = EchoServer.plain();
+        window = new MainWindow(app, Settings.defaults());
+        Scene scene = new Scene(window, 1280, 800);
+        Theme.apply(Theme.LIGHT, scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        app.close();
+        server.close();
+    }
+
+    /** Connects the first tab, sends three messages, waits for their echoes, closes, and waits for the recording. */
+    private void recordOneConnection(FxRobot robot) throws Exception {
+        ConnectionTabModel live = ((ConnectionTabView) window.tabs().getTabs().get(0).getContent()).model();
+        robot.interact(() -> live.urlProperty().set("ws://127.0.0.1:" + server.boundPort() + "/feed"));
+        robot.interact(live::connect);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> live.stateProperty().get() == ConnectionState.OPEN);
+        for (String text : List.of("alpha", "beta", "gamma-needle")) {
+            robot.interact(() -> live.composer().draftProperty().set(text));
+            robot.interact(live::send);
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> live.log().count(Direction.RECEIVE) == 3);
+        robot.interact(() -> live.close(4000, "done"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            List<RecordedConnection> recorded = app.recording().connectionsOf("default");
+            return recorded.size() == 1 && recorded.get(0).end() != null;
+        });
+    }
+
+    @Test
+    void reopensASessionReadOnlyWithItsMessagesHandshakeAndClose(FxRobot robot) throws Exception {
+        recordOneConnection(robot);
+        AtomicReference<RecordedSessionView> view = new AtomicReference<>();
+        robot.interact(() -> view.set(window.openRecordedSession("default")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.get().shownConnection() != null);
+        ConnectionTabView shown = view.get().shownConnection();
+        TableView<LogRow> log = shown.log().table();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> log.getItems().size() >= 8);
+
+        assertEquals(List.of("alpha", "alpha", "beta", "beta", "gamma-needle", "gamma-needle"),
+                log.getItems().subList(0, 6).stream().map(LogRow::preview).toList(), "every message, in order");
+        ConnectionTabModel model = shown.model();
+        assertTrue(model.isRecorded());
+        assertEquals(ConnectionState.CLOSED, model.stateProperty().get());
+        assertEquals(101, model.openedProperty().get().handshake().status());
+        assertTrue(model.openedProperty().get().handshake().requestHead().startsWith("GET /feed HTTP/1.1"));
+        SessionEvent.Closed closed = model.closedProperty().get();
+        assertEquals(4000, closed.code());
+        assertFalse(model.connect(), "a recorded connection cannot be connected");
+        assertEquals(3, model.sentCountProperty().get() - 1, "three messages and the close were sent");
+        assertNotNull(shown.lookup("#handshakeView"));
+        assertEquals(null, shown.lookup("#composer"), "nothing can be sent from a recording");
+    }
+
+    @Test
+    void aSearchResultOpensItsSessionAtThatMessage(FxRobot robot) throws Exception {
+        recordOneConnection(robot);
+        robot.clickOn("#searchField").write("gamma-needle").type(javafx.scene.input.KeyCode.ENTER);
+        TableView<RecordedFrame> results = robot.lookup("#searchResults").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> results.getItems().size() == 2);
+        RecordedFrame echo = results.getItems().stream().filter(f -> f.frame().direction() == Direction.RECEIVE)
+                .findFirst().orElseThrow();
+        robot.interact(() -> results.getSelectionModel().select(echo));
+        robot.clickOn("Show in its session");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.tabs().getSelectionModel().getSelectedItem()
+                .getContent() instanceof RecordedSessionView v && v.shownConnection() != null
+                && v.shownConnection().log().table().getSelectionModel().getSelectedItem() != null);
+        RecordedSessionView view = (RecordedSessionView) window.tabs().getSelectionModel().getSelectedItem().getContent();
+        LogRow selected = view.shownConnection().log().table().getSelectionModel().getSelectedItem();
+        assertEquals("gamma-needle", selected.preview());
+        assertEquals(Direction.RECEIVE, selected.direction());
+        assertEquals(echo.seq(), selected.index());
+    }
+}
