@@ -137,9 +137,31 @@ public final class ScreenshotTool {
                 });
                 Thread.sleep(500);
             }
+            if (pane.equals("recorded")) {
+                reopenRecorded(app, model, window.get());
+            }
             snapshot(scene.get(), out.resolve("screenshot-" + pane + ".png"));
             System.out.println("wrote " + out.resolve("screenshot-" + pane + ".png"));
         }
+    }
+
+    /** Closes the live connection, reopens its session read-only and selects a ticker message. */
+    private static void reopenRecorded(AppContext app, ConnectionTabModel live, MainWindow window) throws Exception {
+        onFx(() -> live.close(1000, "done"));
+        waitFor(() -> app.recording().connectionsOf("default").stream().anyMatch(c -> c.end() != null));
+        AtomicReference<dev.sockscope.ui.sessions.RecordedSessionView> view = new AtomicReference<>();
+        onFx(() -> view.set(window.openRecordedSession("default")));
+        waitFor(() -> view.get().shownConnection() != null && view.get().shownConnection().log().table().getItems().size() > 20);
+        Thread.sleep(500);
+        onFx(() -> {
+            var table = view.get().shownConnection().log().table();
+            int pick = table.getItems().size() - 1;
+            while (pick > 0 && !table.getItems().get(pick).preview().startsWith("{\"type\":\"ticker\"")) {
+                pick--;
+            }
+            table.getSelectionModel().select(pick);
+        });
+        Thread.sleep(1000);
     }
 
     /** A refused upgrade: the banner with the server's status, headers and body. */

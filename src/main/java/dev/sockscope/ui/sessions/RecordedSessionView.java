@@ -71,7 +71,8 @@ public final class RecordedSessionView extends BorderPane {
         VBox side = new VBox(6, title, status, list);
         side.setPadding(new Insets(10, 8, 8, 10));
         VBox.setVgrow(list, Priority.ALWAYS);
-        side.setMinWidth(220);
+        side.setMinWidth(200);
+        side.setMaxWidth(380);
 
         Label pick = new Label("Select a connection to see its messages, handshake and certificates as recorded.");
         pick.getStyleClass().add(Styles.TEXT_MUTED);
@@ -79,7 +80,7 @@ public final class RecordedSessionView extends BorderPane {
 
         SplitPane split = new SplitPane(side, detail);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.24);
+        split.setDividerPositions(0.19);
         SplitPane.setResizableWithParent(side, false);
         setCenter(split);
         load();
@@ -204,6 +205,9 @@ public final class RecordedSessionView extends BorderPane {
             ((HBox) box.getChildren().get(0)).setAlignment(Pos.CENTER_LEFT);
             facts.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             url.setMinWidth(0);
+            facts.setMinWidth(0);
+            // Cells as wide as the list, cut with an ellipsis, never a horizontal scroll bar.
+            setPrefWidth(0);
         }
 
         @Override
