@@ -6,6 +6,18 @@ import dev.sockscope.core.Clock;
 import dev.sockscope.core.Direction;
 import dev.sockscope.core.RecordedFrame;
 import dev.sockscope.core.SearchQuery;
+import dev.sockscope.core.Opcode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.regex.PatternSyntaxException;
@@ -45,13 +57,38 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON Lines, as `export --format jsonl` writes them.")
     boolean json;
 
+    @Option(names = "--whole-word", description = "QUERY must stand alone: no letter, digit or _ right before or after it.")
+    boolean wholeWord;
+
+    @Option(names = "--url", paramLabel = "TEXT", description = "Only connections whose URL contains TEXT (a host, say).")
+    String url;
+
+    @Option(names = "--type", paramLabel = "TYPE", split = ",",
+            description = "Only these frame types: text, binary, ping, pong, close (repeatable or comma-separated).")
+    List<String> types = List.of();
+
+    @Option(names = "--min-size", paramLabel = "BYTES", defaultValue = "0", description = "Only payloads of at least BYTES.")
+    long minSize;
+
+    @Option(names = "--max-size", paramLabel = "BYTES", defaultValue = "-1", description = "Only payloads of at most BYTES.")
+    long maxSize;
+
+    @Option(names = "--since", paramLabel = "TIME", description = "Only frames at or after TIME (ISO-8601, e.g. 2026-11-21T14:05:00Z).")
+    String since;
+
+    @Option(names = "--until", paramLabel = "TIME", description = "Only frames before TIME (ISO-8601).")
+    String until;
+
     @Override
     public Integer call() throws Exception {
         SearchQuery search;
         try {
-            search = new SearchQuery(query, regex, session, direction(), Math.max(0, limit));
+            search = new SearchQuery(query, regex, wholeWord, session, url, direction(), opcodes(), Math.max(0, minSize),
+                    maxSize, time("--since", since), time("--until", until), Math.max(0, limit));
         } catch (PatternSyntaxException e) {
             throw UserError.usage("invalid regex: " + e.getDescription());
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {
@@ -63,6 +100,33 @@ public final class SearchCommand implements Callable<Integer> {
             }
             out.flush();
             return ExitCodes.OK;
+        }
+    }
+
+    private Set<Opcode> opcodes() {
+        Set<Opcode> out = EnumSet.noneOf(Opcode.class);
+        for (String type : types) {
+            Opcode opcode = Arrays.stream(Opcode.values()).filter(o -> o.label().equals(type.strip().toLowerCase(Locale.ROOT)))
+                    .findFirst().orElseThrow(() -> UserError.usage("--type is text, binary, ping, pong or close, not " + type));
+            out.add(opcode);
+            if (opcode == Opcode.BINARY) {
+                out.add(Opcode.CONTINUATION);
+            }
+        }
+        return out;
+    }
+
+    /** Microseconds since the epoch, or -1 when not given. */
+    private static long time(String option, String value) {
+        if (value == null) {
+            return -1;
+        }
+        try {
+            Instant instant = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneId.systemDefault()).toInstant()
+                    : OffsetDateTime.parse(value).toInstant();
+            return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1000;
+        } catch (DateTimeParseException e) {
+            throw UserError.usage(option + " takes an ISO-8601 time like 2026-11-21T14:05:00Z or a date like 2026-11-21, not " + value);
         }
     }
 

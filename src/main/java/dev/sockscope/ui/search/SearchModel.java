@@ -45,14 +45,23 @@ public final class SearchModel {
 
     /** Starts a search, stopping the one before. A bad regex is reported, not thrown. */
     public void search(String text, boolean regex, String session) {
-        cancel();
-        SearchQuery query;
         try {
-            query = new SearchQuery(text, regex, session == null || session.isBlank() ? null : session, null, 0);
+            search(new SearchQuery(text, regex, session == null || session.isBlank() ? null : session, null, 0));
         } catch (java.util.regex.PatternSyntaxException e) {
+            cancel();
             status.set("Invalid regex: " + e.getDescription());
-            return;
         }
+    }
+
+    /** Reports a query the user could not be given (a bad filter), stopping the running search. */
+    public void reject(String problem) {
+        cancel();
+        status.set(problem);
+    }
+
+    /** Starts a search, stopping the one before. */
+    public void search(SearchQuery query) {
+        cancel();
         results.clear();
         found.clear();
         total = 0;

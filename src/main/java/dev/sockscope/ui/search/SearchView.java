@@ -9,6 +9,7 @@ import dev.sockscope.core.Direction;
 import dev.sockscope.core.Frame;
 import dev.sockscope.core.Opcode;
 import dev.sockscope.core.RecordedFrame;
+import dev.sockscope.core.SearchQuery;
 import dev.sockscope.core.SessionSummary;
 import dev.sockscope.ui.common.Icons;
 import dev.sockscope.ui.fx.FxThread;
@@ -51,6 +52,9 @@ public final class SearchView extends BorderPane {
     private final Recording recording;
     private final Executor background;
     private final ToggleButton regex = new ToggleButton(".*");
+    private final ToggleButton wholeWord = new ToggleButton("Word");
+    private final ToggleButton showFilters = new ToggleButton("Filters", Icons.of(Feather.FILTER, 12));
+    private final SearchFilters filters = new SearchFilters(this::searchAgain);
     private final ComboBox<String> session = new ComboBox<>();
     private final TableView<RecordedFrame> table = new TableView<>();
     private final Consumer<RecordedFrame> open;
@@ -71,7 +75,9 @@ public final class SearchView extends BorderPane {
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> detail.show(row == null ? null : row.frame()));
         SplitPane split = new SplitPane(table, detail);
         split.setDividerPositions(0.62);
-        setTop(toolbar());
+        filters.managedProperty().bind(showFilters.selectedProperty());
+        filters.visibleProperty().bind(showFilters.selectedProperty());
+        setTop(new javafx.scene.layout.VBox(toolbar(), filters));
         setCenter(split);
         loadSessions();
     }
@@ -80,13 +86,33 @@ public final class SearchView extends BorderPane {
     public void search(String text) {
         lastQuery = text;
         String chosen = session.getValue();
-        model.search(text, regex.isSelected(), "All sessions".equals(chosen) ? null : chosen);
+        SearchQuery query;
+        try {
+            query = filters.apply(new SearchQuery(text, regex.isSelected(), "All sessions".equals(chosen) ? null : chosen, null, 0)
+                    .withWholeWord(wholeWord.isSelected()));
+        } catch (java.util.regex.PatternSyntaxException e) {
+            model.reject("Invalid regex: " + e.getDescription());
+            return;
+        } catch (IllegalArgumentException e) {
+            model.reject(e.getMessage());
+            return;
+        }
+        model.search(query);
+    }
+
+    private void searchAgain() {
+        search(lastQuery);
     }
 
     private HBox toolbar() {
         regex.setTooltip(new Tooltip("Treat the query as a regular expression"));
         regex.getStyleClass().add(Styles.SMALL);
         regex.selectedProperty().addListener((obs, old, now) -> search(lastQuery));
+        wholeWord.setTooltip(new Tooltip("Whole words only: no letter, digit or _ right before or after the match"));
+        wholeWord.getStyleClass().add(Styles.SMALL);
+        wholeWord.selectedProperty().addListener((obs, old, now) -> search(lastQuery));
+        showFilters.setTooltip(new Tooltip("Filter by connection, direction, type, size and time"));
+        showFilters.getStyleClass().add(Styles.SMALL);
         session.getStyleClass().add(Styles.SMALL);
         session.setPrefWidth(200);
         session.valueProperty().addListener((obs, old, now) -> {
@@ -107,7 +133,7 @@ public final class SearchView extends BorderPane {
         openButton.setTooltip(new Tooltip("Open the result's session read-only, at this message (or double-click it)"));
         openButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         openButton.setOnAction(e -> openSelected());
-        HBox bar = new HBox(8, new Label("In"), session, regex, spacer, status, cancel, openButton);
+        HBox bar = new HBox(8, new Label("In"), session, regex, wholeWord, showFilters, spacer, status, cancel, openButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 8, 10));
         return bar;
@@ -204,7 +230,8 @@ public final class SearchView extends BorderPane {
             }
             Frame frame = item.frame();
             String text = frame.opcode() == Opcode.BINARY ? Bytes.hex(frame.payload()) : frame.text();
-            Snippet snippet = Snippet.of(text.length() > 4096 ? text.substring(0, 4096) : text, lastQuery, regex.isSelected());
+            Snippet snippet = Snippet.of(text.length() > 4096 ? text.substring(0, 4096) : text, lastQuery, regex.isSelected(),
+                    wholeWord.isSelected());
             before.setText(snippet.before());
             hit.setText(snippet.match());
             after.setText(snippet.after());

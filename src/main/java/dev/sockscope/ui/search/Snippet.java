@@ -9,13 +9,18 @@ record Snippet(String before, String match, String after) {
     private static final int CONTEXT = 40;
 
     static Snippet of(String text, String query, boolean regex) {
+        return of(text, query, regex, false);
+    }
+
+    static Snippet of(String text, String query, boolean regex, boolean wholeWord) {
         String flat = text.replace('\n', ' ').replace('\r', ' ');
         int start = -1;
         int end = -1;
         if (!query.isEmpty()) {
-            if (regex) {
+            if (regex || wholeWord) {
                 try {
-                    Matcher m = Pattern.compile(query).matcher(flat);
+                    Matcher m = new dev.sockscope.core.SearchQuery(query, regex, false, null, null, null, null, 0, -1, -1, -1, 0)
+                            .withWholeWord(wholeWord).pattern().matcher(flat);
                     if (m.find()) {
                         start = m.start();
                         end = m.end();
