@@ -22,6 +22,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -231,14 +232,44 @@ public final class Recording implements AutoCloseable {
      * file so a failure leaves no half-written export. Returns the number of messages written.
      */
     public int export(String session, Format format, Path file) throws IOException {
+        return export(session, format, file, n -> { });
+    }
+
+    /** As {@link #export(String, Format, Path)}, reporting the messages written so far every 1,000. */
+    public int export(String session, Format format, Path file, LongConsumer progress) throws IOException {
+        return writeAtomically(file, (export, out) -> format == Format.HAR
+                ? export.har(session, Version.current(), out, progress)
+                : export.jsonLines(new SearchQuery("", false, session, null, 0), out, progress));
+    }
+
+    /** Writes one recorded connection (its handshake and every message). */
+    public int exportConnection(long connectionId, Format format, Path file, LongConsumer progress) throws IOException {
+        return writeAtomically(file, (export, out) -> format == Format.HAR
+                ? export.harOfConnection(connectionId, Version.current(), out, progress)
+                : export.jsonLinesOfConnection(connectionId, out, progress));
+    }
+
+    /** Writes what a search finds: in a HAR, an entry per connection with its matching messages. */
+    public int exportSearch(SearchQuery query, Format format, Path file, LongConsumer progress) throws IOException {
+        return writeAtomically(file, (export, out) -> format == Format.HAR
+                ? export.harOfSearch(query, Version.current(), out, progress)
+                : export.jsonLines(query, out, progress));
+    }
+
+    private interface ExportWriter {
+        int write(SessionExport export, OutputStream out);
+    }
+
+    private int writeAtomically(Path file, ExportWriter writer) throws IOException {
         Database db = open();
         Path parent = file.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(parent, ".sockscope-export", ".tmp");
         try {
             int count;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
-                SessionExport export = new SessionExport(db);
-                count = format == Format.HAR ? export.har(session, Version.current(), out) : export.jsonLines(session, out);
+                count = writer.write(new SessionExport(db), out);
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return count;

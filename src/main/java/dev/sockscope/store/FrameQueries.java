@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Reads recorded frames back: a whole session in order (for export) or the ones matching a
@@ -36,7 +35,7 @@ public final class FrameQueries {
 
     /** Calls {@code sink} for each matching frame, oldest first; returns how many matched. */
     public int search(SearchQuery query, java.util.function.Consumer<RecordedFrame> sink) {
-        Predicate<String> matches = matcher(query);
+        Predicate<String> matches = query.textMatcher();
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1=1");
         List<Object> params = new ArrayList<>();
         if (query.session() != null) {
@@ -71,7 +70,8 @@ public final class FrameQueries {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next() && (query.limit() <= 0 || found < query.limit())) {
                     RecordedFrame frame = read(rs, names);
-                    if (query.text().isEmpty() || matches.test(searchable(frame.frame()))) {
+                    if (query.accepts(frame.session(), frame.url(), frame.frame())
+                            && (query.text().isEmpty() || matches.test(searchable(frame.frame())))) {
                         sink.accept(frame);
                         found++;
                     }
@@ -106,15 +106,6 @@ public final class FrameQueries {
     /** Every frame of a session (or all sessions when null), in recording order. */
     public int export(String session, java.util.function.Consumer<RecordedFrame> sink) {
         return search(new SearchQuery("", false, session, null, 0), sink);
-    }
-
-    private static Predicate<String> matcher(SearchQuery query) {
-        if (query.regex()) {
-            Pattern pattern = Pattern.compile(query.text());
-            return text -> pattern.matcher(text).find();
-        }
-        String needle = query.text().toLowerCase(Locale.ROOT);
-        return text -> text.toLowerCase(Locale.ROOT).contains(needle);
     }
 
     /** Text frames and control frames by their text; binary frames by their hex. */

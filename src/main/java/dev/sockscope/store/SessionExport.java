@@ -10,6 +10,9 @@ import dev.sockscope.core.Handshake;
 import dev.sockscope.core.Header;
 import dev.sockscope.core.Opcode;
 import dev.sockscope.core.RecordedFrame;
+import dev.sockscope.core.SearchQuery;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import dev.sockscope.core.Utf8;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,13 +47,48 @@ public final class SessionExport {
 
     /** One JSON object per frame; returns the number of frames written. */
     public int jsonLines(String session, OutputStream out) {
+        return jsonLines(new SearchQuery("", false, session, null, 0), out, n -> { });
+    }
+
+    /** The frames a search finds, one JSON object each, reporting progress every 1,000 frames. */
+    public int jsonLines(SearchQuery query, OutputStream out, LongConsumer progress) {
+        return jsonLines(sink -> frames.search(query, sink), out, progress);
+    }
+
+    /** One connection's frames, one JSON object each. */
+    public int jsonLinesOfConnection(long connectionId, OutputStream out, LongConsumer progress) {
+        return jsonLines(sink -> frames.byConnection(connectionId, sink), out, progress);
+    }
+
+    private static int jsonLines(java.util.function.ToIntFunction<Consumer<RecordedFrame>> source, OutputStream out,
+            LongConsumer progress) {
         try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
-            int count = frames.export(session, f -> writeLine(json, f));
+            Counter counter = new Counter(progress);
+            int count = source.applyAsInt(f -> {
+                writeLine(json, f);
+                counter.add();
+            });
             json.writeRaw('\n');
             return count;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reports progress every 1,000 frames: often enough for a progress bar, rarely enough to cost nothing. */
+    private static final class Counter {
+        private final LongConsumer progress;
+        private long count;
+
+        Counter(LongConsumer progress) {
+            this.progress = progress;
+        }
+
+        void add() {
+            if (++count % 1000 == 0) {
+                progress.accept(count);
+            }
         }
     }
 
@@ -79,7 +117,68 @@ public final class SessionExport {
 
     /** HAR 1.2: one entry per connection, its messages in {@code _webSocketMessages}. Returns frames written. */
     public int har(String session, String version, OutputStream out) {
-        int written = 0;
+        return har(session, version, out, n -> { });
+    }
+
+    public int har(String session, String version, OutputStream out, LongConsumer progress) {
+        Counter counter = new Counter(progress);
+        return har(version, out, json -> {
+            int written = 0;
+            for (ConnectionRow c : connections(session == null ? "" : " WHERE s.name = ?", session)) {
+                written += entry(json, c, counter);
+            }
+            return written;
+        });
+    }
+
+    /** One connection as a HAR with a single entry. */
+    public int harOfConnection(long connectionId, String version, OutputStream out, LongConsumer progress) {
+        Counter counter = new Counter(progress);
+        return har(version, out, json -> {
+            int written = 0;
+            for (ConnectionRow c : connections(" WHERE c.id = ?", connectionId)) {
+                written += entry(json, c, counter);
+            }
+            return written;
+        });
+    }
+
+    /**
+     * The frames a search finds as a HAR: an entry per connection that has a match, holding only
+     * the matching messages. Streamed: results come connection by connection.
+     */
+    public int harOfSearch(SearchQuery query, String version, OutputStream out, LongConsumer progress) {
+        Counter counter = new Counter(progress);
+        return har(version, out, json -> {
+            long[] open = {-1};
+            int count = frames.search(query, f -> {
+                try {
+                    if (f.connectionId() != open[0]) {
+                        if (open[0] >= 0) {
+                            endEntry(json);
+                        }
+                        open[0] = f.connectionId();
+                        startEntry(json, connections(" WHERE c.id = ?", f.connectionId()).get(0));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                message(json, f.frame());
+                counter.add();
+            });
+            if (open[0] >= 0) {
+                endEntry(json);
+            }
+            return count;
+        });
+    }
+
+    private interface Entries {
+        int write(JsonGenerator json) throws IOException;
+    }
+
+    private static int har(String version, OutputStream out, Entries entries) {
+        int written;
         try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
             json.writeStartObject();
             json.writeObjectFieldStart("log");
@@ -91,9 +190,7 @@ public final class SessionExport {
             json.writeArrayFieldStart("pages");
             json.writeEndArray();
             json.writeArrayFieldStart("entries");
-            for (ConnectionRow c : connections(session)) {
-                written += entry(json, c);
-            }
+            written = entries.write(json);
             json.writeEndArray();
             json.writeEndObject();
             json.writeEndObject();
@@ -103,7 +200,24 @@ public final class SessionExport {
         return written;
     }
 
-    private int entry(JsonGenerator json, ConnectionRow c) throws IOException {
+    private int entry(JsonGenerator json, ConnectionRow c, Counter counter) throws IOException {
+        startEntry(json, c);
+        int[] count = {0};
+        frames.byConnection(c.id(), f -> {
+            message(json, f.frame());
+            counter.add();
+            count[0]++;
+        });
+        endEntry(json);
+        return count[0];
+    }
+
+    private static void endEntry(JsonGenerator json) throws IOException {
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void startEntry(JsonGenerator json, ConnectionRow c) throws IOException {
         Handshake h = new Handshake(c.requestHead(), c.responseHead(), null);
         json.writeStartObject();
         json.writeStringField("startedDateTime", MICROS.format(Clock.toInstant(c.startedMicros())));
@@ -144,14 +258,6 @@ public final class SessionExport {
         json.writeEndObject();
         json.writeStringField("_resourceType", "websocket");
         json.writeArrayFieldStart("_webSocketMessages");
-        int[] count = {0};
-        frames.byConnection(c.id(), f -> {
-            message(json, f.frame());
-            count[0]++;
-        });
-        json.writeEndArray();
-        json.writeEndObject();
-        return count[0];
     }
 
     private static void message(JsonGenerator json, Frame frame) {
@@ -179,14 +285,15 @@ public final class SessionExport {
         json.writeEndArray();
     }
 
-    private List<ConnectionRow> connections(String session) {
+    /** Connections matching {@code where} (one parameter, or none when it is null), in recording order. */
+    private List<ConnectionRow> connections(String where, Object parameter) {
         String sql = "SELECT c.id, s.name, c.url, c.started_us, COALESCE(c.opened_us, 0), COALESCE(c.ended_us, 0),"
                 + " COALESCE(c.request_head, ''), COALESCE(c.response_head, '') FROM connection c"
-                + " JOIN session s ON c.session_id = s.id" + (session == null ? "" : " WHERE s.name = ?") + " ORDER BY c.id";
+                + " JOIN session s ON c.session_id = s.id" + where + " ORDER BY c.id";
         List<ConnectionRow> out = new ArrayList<>();
         try (Connection db = database.connect(); PreparedStatement ps = db.prepareStatement(sql)) {
-            if (session != null) {
-                ps.setString(1, session);
+            if (parameter != null) {
+                ps.setObject(1, parameter);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -36,6 +36,7 @@ public final class SearchModel {
     private long generation;
     private int total;
     private volatile boolean finished = true;
+    private SearchQuery lastQuery;
 
     public SearchModel(Recording recording, Executor background) {
         this.recording = recording;
@@ -62,6 +63,7 @@ public final class SearchModel {
     /** Starts a search, stopping the one before. */
     public void search(SearchQuery query) {
         cancel();
+        lastQuery = query;
         results.clear();
         found.clear();
         total = 0;
@@ -122,6 +124,11 @@ public final class SearchModel {
     private String summary() {
         return String.format(java.util.Locale.ROOT, "%,d %s", total, total == 1 ? "match" : "matches")
                 + (total > SHOWN_LIMIT ? String.format(java.util.Locale.ROOT, " (showing the first %,d)", SHOWN_LIMIT) : "");
+    }
+
+    /** The query of the latest search, or null before the first. */
+    public SearchQuery lastQuery() {
+        return lastQuery;
     }
 
     public ObservableList<RecordedFrame> results() {

@@ -133,10 +133,26 @@ public final class SearchView extends BorderPane {
         openButton.setTooltip(new Tooltip("Open the result's session read-only, at this message (or double-click it)"));
         openButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         openButton.setOnAction(e -> openSelected());
-        HBox bar = new HBox(8, new Label("In"), session, regex, wholeWord, showFilters, spacer, status, cancel, openButton);
+        Button export = new Button("Export…", Icons.of(Feather.DOWNLOAD, 13));
+        export.getStyleClass().add(Styles.SMALL);
+        export.setTooltip(new Tooltip("Export every result of this search as HAR or JSON Lines"));
+        export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.results()).or(model.runningProperty()));
+        export.setOnAction(e -> exportResults());
+        HBox bar = new HBox(8, new Label("In"), session, regex, wholeWord, showFilters, spacer, status, cancel, openButton,
+                export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 8, 10));
         return bar;
+    }
+
+    /** Exports what the current search finds (all of it, not only the rows listed). */
+    private void exportResults() {
+        SearchQuery query = model.lastQuery();
+        if (query != null) {
+            dev.sockscope.ui.sessions.ExportDialog.run(getScene().getWindow(), "the results for \u201c" + query.text() + "\u201d",
+                    "search-results", () -> -1, background,
+                    (format, file, progress) -> recording.exportSearch(query, format, file, progress));
+        }
     }
 
     private void openSelected() {

@@ -21,10 +21,12 @@ import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -68,7 +70,18 @@ public final class RecordedSessionView extends BorderPane {
         title.getStyleClass().add(Styles.TITLE_4);
         status.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         status.setWrapText(true);
-        VBox side = new VBox(6, title, status, list);
+        Button exportConnection = new Button("Export connection…", Icons.of(Feather.DOWNLOAD, 13));
+        exportConnection.getStyleClass().add(Styles.SMALL);
+        exportConnection.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        exportConnection.setOnAction(e -> exportSelected());
+        Button exportSession = new Button("Session…", Icons.of(Feather.DOWNLOAD, 13));
+        exportSession.getStyleClass().add(Styles.SMALL);
+        exportSession.setTooltip(new Tooltip("Export the whole session as HAR or JSON Lines"));
+        exportSession.setOnAction(e -> ExportDialog.run(getScene().getWindow(), "session \u201c" + session + "\u201d",
+                session, () -> list.getItems().stream().mapToLong(RecordedConnection::frames).sum(), app.background(),
+                (format, file, progress) -> app.recording().export(session, format, file, progress)));
+        HBox actions = new HBox(6, exportConnection, exportSession);
+        VBox side = new VBox(6, title, status, list, actions);
         side.setPadding(new Insets(10, 8, 8, 10));
         VBox.setVgrow(list, Priority.ALWAYS);
         side.setMinWidth(200);
@@ -104,6 +117,15 @@ public final class RecordedSessionView extends BorderPane {
         pendingConnection = connectionId;
         pendingSeq = seq;
         selectPending();
+    }
+
+    private void exportSelected() {
+        RecordedConnection selected = list.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            ExportDialog.run(getScene().getWindow(), selected.url(), session + "-" + selected.id(), selected::frames,
+                    app.background(), (format, file, progress) -> app.recording().exportConnection(selected.id(), format,
+                            file, progress));
+        }
     }
 
     private void load() {

@@ -100,32 +100,12 @@ public final class SessionMenu extends MenuButton {
         });
     }
 
-    /** Asks where (a dialog on the FX thread), then exports on the background executor. */
+    /** Asks where, then exports on the background executor with a progress dialog. */
     private void exportSession(String session) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export session " + session);
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("HAR (opens in browser devtools)", "*.har"),
-                new FileChooser.ExtensionFilter("JSON Lines", "*.jsonl"));
-        chooser.setInitialFileName(session + ".har");
-        File file = chooser.showSaveDialog(getScene().getWindow());
-        if (file == null) {
-            return;
-        }
-        Recording.Format format = file.getName().endsWith(".jsonl")
-                || chooser.getSelectedExtensionFilter() != null && chooser.getSelectedExtensionFilter().getDescription().startsWith("JSON")
-                ? Recording.Format.JSONL : Recording.Format.HAR;
-        showActivity("Exporting " + session + "…");
-        app.background().execute(() -> {
-            String result;
-            try {
-                int count = app.recording().export(session, format, file.toPath());
-                result = String.format(Locale.ROOT, "Exported %,d messages to %s", count, file.getName());
-            } catch (java.io.IOException | RuntimeException ex) {
-                result = "Export failed: " + ex.getMessage();
-            }
-            String message = result;
-            FxThread.run(() -> showActivity(message));
-        });
+        ExportDialog.run(getScene().getWindow(), "session \u201c" + session + "\u201d", session,
+                () -> app.recording().sessions().stream().filter(s -> s.name().equals(session))
+                        .mapToLong(SessionSummary::frames).findFirst().orElse(-1),
+                app.background(), (format, file, progress) -> app.recording().export(session, format, file, progress));
     }
 
     private void importFile() {
