@@ -34,13 +34,25 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
     private static final int INLINE_LIMIT = 1_000_000;
     /** Events queued beyond this make {@link #awaitCapacity()} wait: memory stays bounded under a flood. */
     private static final int MAX_PENDING = 50_000;
+    /**
+     * How much work may wait uncommitted, in seconds of the writer's measured rate. A kill -9
+     * loses only what is not committed, so this bounds what a crash can lose in time, not count:
+     * when the writer is slow (a cold JVM, a busy disk), fewer frames may wait.
+     */
+    private static final double MAX_LAG_SECONDS = 0.25;
+    private static final int MIN_PENDING = 500;
 
     private final Database database;
     private final ConcurrentLinkedQueue<SessionEvent> queue = new ConcurrentLinkedQueue<>();
     private final Thread writer;
     private final Map<Long, long[]> connections = new HashMap<>();
     private final AtomicLong recorded = new AtomicLong();
+    /** Events accepted and not yet committed (queued or in the transaction being written). */
     private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    /** How many uncommitted events {@link #awaitCapacity()} allows: {@link #MAX_LAG_SECONDS} of the writer's rate. */
+    private volatile int allowedPending = 1000;
+    /** Rows per second of writing time, smoothed over recent batches. */
+    private double rate;
     private volatile String sessionName = "default";
     private volatile boolean running = true;
     private volatile boolean alive = true;
@@ -88,7 +100,7 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
      * on the sender) instead of filling memory or dropping frames. Never call it on the FX thread.
      */
     public void awaitCapacity() {
-        while (pending.get() > MAX_PENDING && running && alive) {
+        while (pending.get() > allowedPending && running && alive) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }
@@ -103,7 +115,9 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
                     continue;
                 }
+                long started = System.nanoTime();
                 write(batch);
+                committed(batch.size(), System.nanoTime() - started);
             }
         } catch (SQLException | RuntimeException e) {
             LOG.error("the recorder stopped; messages from now on are not recorded", e);
@@ -114,36 +128,47 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
         }
     }
 
+    /** The next transaction's events: at most what the writer does in {@link #MAX_LAG_SECONDS}. */
     private List<SessionEvent> drain() {
+        int max = Math.min(BATCH, allowedPending);
         List<SessionEvent> batch = new ArrayList<>();
         SessionEvent e;
-        while (batch.size() < BATCH && (e = queue.poll()) != null) {
+        while (batch.size() < max && (e = queue.poll()) != null) {
             batch.add(e);
         }
-        pending.addAndGet(-batch.size());
         return batch;
+    }
+
+    /** Learns the writer's rate from a committed batch and sets how much may wait uncommitted. */
+    private void committed(int events, long nanos) {
+        pending.addAndGet(-events);
+        if (events >= 200) {
+            double measured = events * 1e9 / Math.max(1, nanos);
+            rate = rate == 0 ? measured : 0.7 * rate + 0.3 * measured;
+            allowedPending = (int) Math.max(MIN_PENDING, Math.min(MAX_PENDING, rate * MAX_LAG_SECONDS));
+        }
     }
 
     private void write(List<SessionEvent> batch) throws SQLException {
         try (PreparedStatement frames = db.prepareStatement("INSERT INTO frame(connection_id, seq, direction, opcode, fin, rsv,"
                 + " ts_us, size, payload, payload_large) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int pending = 0;
+            int inBatch = 0;
             for (SessionEvent event : batch) {
                 if (event instanceof SessionEvent.FrameEvent f) {
                     long[] ids = connections.get(f.connectionId());
                     if (ids != null) {
                         addFrame(frames, ids, f.frame());
-                        pending++;
+                        inBatch++;
                     }
                 } else {
-                    if (pending > 0) {
+                    if (inBatch > 0) {
                         frames.executeBatch();
-                        pending = 0;
+                        inBatch = 0;
                     }
                     lifecycle(event);
                 }
             }
-            if (pending > 0) {
+            if (inBatch > 0) {
                 frames.executeBatch();
             }
             db.commit();
