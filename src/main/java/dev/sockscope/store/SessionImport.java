@@ -79,6 +79,10 @@ public final class SessionImport {
             try (PreparedStatement ps = frameInsert(db)) {
                 int seq = 0;
                 for (JsonNode m : messages) {
+                    if (!"send".equals(m.path("type").asText()) && !"receive".equals(m.path("type").asText())) {
+                        // Browsers also list connection errors here (type "error"): not frames.
+                        continue;
+                    }
                     int opcode = m.path("opcode").asInt(1);
                     String data = m.path("data").asText("");
                     byte[] payload = opcode == 1 ? data.getBytes(StandardCharsets.UTF_8) : Bytes.parseBase64(data);
