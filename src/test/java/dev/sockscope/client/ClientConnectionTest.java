@@ -197,7 +197,7 @@ class ClientConnectionTest {
     void hintsAtWsWhenAPlainServerNeverAnswersTheTlsHandshake() throws Exception {
         try (EchoServer server = EchoServer.plain()) {
             ConnectRequest request = new ConnectRequest(WsUrl.parse("wss://localhost:" + server.boundPort()), List.of(),
-                    List.of(), Duration.ofMillis(800), TrustOptions.DEFAULT);
+                    List.of(), Duration.ofSeconds(3), TrustOptions.DEFAULT);
             Failure failure = failureOf(request);
             assertEquals(FailureKind.TIMEOUT, failure.kind());
             assertTrue(failure.message().contains("TLS handshake") && failure.message().contains("ws://"), failure.message());
@@ -226,7 +226,7 @@ class ClientConnectionTest {
     void timesOutWhenTheServerNeverAnswersTheUpgrade() throws Exception {
         try (RawServer silent = RawServer.silent()) {
             ConnectRequest request = new ConnectRequest(WsUrl.parse("ws://127.0.0.1:" + silent.port()), List.of(), List.of(),
-                    Duration.ofMillis(700), TrustOptions.DEFAULT);
+                    Duration.ofSeconds(3), TrustOptions.DEFAULT);
             Failure failure = failureOf(request);
             assertEquals(FailureKind.TIMEOUT, failure.kind());
             assertTrue(failure.message().startsWith("timed out"), failure.message());
