@@ -54,9 +54,16 @@ class ClientConnectionTest {
         timer.shutdownNow();
     }
 
+    /** Generous: a cold TLS handshake on a loaded 2-core machine can take seconds; passing tests never wait it out. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
     private static ConnectRequest request(String url, TrustOptions trust) {
+        return request(url, trust, TIMEOUT);
+    }
+
+    private static ConnectRequest request(String url, TrustOptions trust, Duration timeout) {
         return new ConnectRequest(WsUrl.parse(url), List.of(new Header("X-Trace-Id", "abc123")), List.of("chat"),
-                Duration.ofSeconds(5), trust);
+                timeout, trust);
     }
 
     private static ClientConnection open(ConnectRequest request, EventRecorder events) {
@@ -217,7 +224,8 @@ class ClientConnectionTest {
 
     @Test
     void reportsAnUnknownHost() throws Exception {
-        Failure failure = failureOf(request("ws://no-such-host.invalid/", TrustOptions.DEFAULT));
+        // A slow resolver must not lose the race to the connect deadline (that would be a TIMEOUT).
+        Failure failure = failureOf(request("ws://no-such-host.invalid/", TrustOptions.DEFAULT, Duration.ofSeconds(30)));
         assertEquals(FailureKind.DNS, failure.kind());
         assertTrue(failure.message().contains("no-such-host.invalid"));
     }
