@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sockscope.testing.EchoServer;
 import dev.sockscope.testing.RawServer;
+import dev.sockscope.testing.RefusingPort;
 import dev.sockscope.testing.TestPki;
 import dev.sockscope.tls.IssuedCertificate;
 import dev.sockscope.tls.ServerTls;
@@ -94,14 +95,13 @@ class ConnectCommandTest {
 
     @Test
     void reportsARefusedConnectionWithExitOne() throws Exception {
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
+        try (RefusingPort refusing = new RefusingPort()) {
+            int port = refusing.port();
+            CliRun run = run("connect", "ws://127.0.0.1:" + port, "--send", "x");
+            assertEquals(1, run.exit());
+            assertEquals("sockscope: connection refused: 127.0.0.1:" + port, run.err().strip());
+            assertEquals("", run.out());
         }
-        CliRun run = run("connect", "ws://127.0.0.1:" + port, "--send", "x");
-        assertEquals(1, run.exit());
-        assertEquals("sockscope: connection refused: 127.0.0.1:" + port, run.err().strip());
-        assertEquals("", run.out());
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.sockscope.core.WsUrl;
 import dev.sockscope.testing.EchoServer;
 import dev.sockscope.testing.EventRecorder;
 import dev.sockscope.testing.RawServer;
+import dev.sockscope.testing.RefusingPort;
 import dev.sockscope.testing.TestPki;
 import dev.sockscope.tls.IssuedCertificate;
 import dev.sockscope.tls.ServerTls;
@@ -213,13 +214,12 @@ class ClientConnectionTest {
 
     @Test
     void reportsARefusedConnection() throws Exception {
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
+        try (RefusingPort refusing = new RefusingPort()) {
+            int port = refusing.port();
+            Failure failure = failureOf(request("ws://127.0.0.1:" + port, TrustOptions.DEFAULT));
+            assertEquals(FailureKind.REFUSED, failure.kind());
+            assertEquals("connection refused: 127.0.0.1:" + port, failure.message());
         }
-        Failure failure = failureOf(request("ws://127.0.0.1:" + port, TrustOptions.DEFAULT));
-        assertEquals(FailureKind.REFUSED, failure.kind());
-        assertEquals("connection refused: 127.0.0.1:" + port, failure.message());
     }
 
     @Test

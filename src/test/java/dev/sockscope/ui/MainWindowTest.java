@@ -8,6 +8,7 @@ import dev.sockscope.app.Settings;
 import dev.sockscope.core.ConnectionState;
 import dev.sockscope.core.Direction;
 import dev.sockscope.testing.EchoServer;
+import dev.sockscope.testing.RefusingPort;
 import dev.sockscope.ui.common.Theme;
 import dev.sockscope.ui.connection.ConnectionTabView;
 import dev.sockscope.ui.connection.LogRow;
@@ -100,14 +101,13 @@ class MainWindowTest {
 
     @Test
     void showsARefusedConnectionInPlaceAndCanConnectAgain(FxRobot robot) throws Exception {
-        int closedPort;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            closedPort = s.getLocalPort();
+        try (RefusingPort refusing = new RefusingPort()) {
+            robot.interact(() -> currentTab().model().urlProperty().set("ws://127.0.0.1:" + refusing.port()));
+            robot.clickOn("#connectButton");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> currentTab().model().stateProperty().get() == ConnectionState.FAILED);
+            assertTrue(robot.lookup(".failure-banner .label").queryAs(Label.class).getText().startsWith("Connection refused"));
         }
-        robot.interact(() -> currentTab().model().urlProperty().set("ws://127.0.0.1:" + closedPort));
-        robot.clickOn("#connectButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().stateProperty().get() == ConnectionState.FAILED);
-        assertTrue(robot.lookup(".failure-banner .label").queryAs(Label.class).getText().startsWith("Connection refused"));
         robot.interact(() -> currentTab().model().urlProperty().set("ws://127.0.0.1:" + server.boundPort()));
         robot.clickOn("#connectButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().stateProperty().get() == ConnectionState.OPEN);
