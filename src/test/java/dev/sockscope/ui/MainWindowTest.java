@@ -15,6 +15,7 @@ import dev.sockscope.ui.connection.LogRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -242,13 +243,22 @@ class MainWindowTest {
     }
 
     @Test
-    void opensAndClosesTabsWithTheKeyboardAndPlusButton(FxRobot robot) {
+    void opensAndClosesTabsWithTheKeyboardAndPlusButton(FxRobot robot) throws Exception {
         assertEquals(1, window.tabs().getTabs().size());
         robot.clickOn("#newTabButton");
-        assertEquals(2, window.tabs().getTabs().size());
+        awaitTabCount(2);
         robot.press(KeyCode.CONTROL).press(KeyCode.T).release(KeyCode.T).release(KeyCode.CONTROL);
-        assertEquals(3, window.tabs().getTabs().size());
+        awaitTabCount(3);
         robot.press(KeyCode.CONTROL).press(KeyCode.W).release(KeyCode.W).release(KeyCode.CONTROL);
-        assertEquals(2, window.tabs().getTabs().size());
+        awaitTabCount(2);
+    }
+
+    /** Robot input reaches the FX thread asynchronously: wait for its effect rather than read it at once. */
+    private void awaitTabCount(int expected) throws InterruptedException {
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.tabs().getTabs().size() == expected);
+        } catch (TimeoutException e) {
+            assertEquals(expected, window.tabs().getTabs().size(), "tabs after 5 s");
+        }
     }
 }
