@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sockscope.testing.EchoServer;
 import dev.sockscope.testing.RawServer;
+import dev.sockscope.testing.RefusingPort;
 import dev.sockscope.testing.TestPki;
 import dev.sockscope.tls.IssuedCertificate;
 import dev.sockscope.tls.ServerTls;
@@ -26,7 +27,7 @@ class ConnectCommandTest {
     void printsSentAndReceivedFramesInOrderAndExitsZero() throws Exception {
         try (EchoServer server = EchoServer.plain()) {
             CliRun run = run("connect", "ws://127.0.0.1:" + server.boundPort(), "--send", "hello", "--send-binary", "00ff10",
-                    "--send", "second", "--wait", "0.5");
+                    "--send", "second", "--wait", "3");
             assertEquals(0, run.exit(), run.err());
             List<String> lines = run.lines();
             assertEquals("> hello", lines.get(0));
@@ -59,9 +60,12 @@ class ConnectCommandTest {
             assertEquals(1, refused.exit());
             assertTrue(refused.err().startsWith("sockscope: untrusted certificate"), refused.err());
             assertTrue(refused.err().contains("--trust-cert " + selfSigned.sha256()), refused.err());
-            CliRun pinned = run("connect", url, "--trust-cert", selfSigned.sha256().toUpperCase(), "--send", "x", "--wait", "0.2");
+            // close-me: the server closes after echoing, so the command returns once the echo is in.
+            CliRun pinned = run("connect", url, "--trust-cert", selfSigned.sha256().toUpperCase(), "--send", "x",
+                    "--send", "close-me", "--wait", "10");
             assertEquals(0, pinned.exit(), pinned.err());
             assertTrue(pinned.lines().contains("< x"), pinned.out());
+            assertTrue(pinned.lines().contains("< [close 4001 bye]"), pinned.out());
         }
     }
 
@@ -70,9 +74,10 @@ class ConnectCommandTest {
         TestPki pki = new TestPki();
         try (EchoServer server = EchoServer.tls(ServerTls.context(pki.localhostLeaf()))) {
             CliRun run = run("connect", "wss://localhost:" + server.boundPort(), "--ca-file", pki.writeRootPem(dataDir).toString(),
-                    "--send", "secure", "--wait", "0.2");
+                    "--send", "secure", "--send", "close-me", "--wait", "10");
             assertEquals(0, run.exit(), run.err());
             assertTrue(run.lines().contains("< secure"), run.out());
+            assertTrue(run.lines().contains("< [close 4001 bye]"), run.out());
         }
     }
 
@@ -90,14 +95,13 @@ class ConnectCommandTest {
 
     @Test
     void reportsARefusedConnectionWithExitOne() throws Exception {
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
+        try (RefusingPort refusing = new RefusingPort()) {
+            int port = refusing.port();
+            CliRun run = run("connect", "ws://127.0.0.1:" + port, "--send", "x");
+            assertEquals(1, run.exit());
+            assertEquals("sockscope: connection refused: 127.0.0.1:" + port, run.err().strip());
+            assertEquals("", run.out());
         }
-        CliRun run = run("connect", "ws://127.0.0.1:" + port, "--send", "x");
-        assertEquals(1, run.exit());
-        assertEquals("sockscope: connection refused: 127.0.0.1:" + port, run.err().strip());
-        assertEquals("", run.out());
     }
 
     @Test

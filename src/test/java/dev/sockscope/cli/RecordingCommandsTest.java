@@ -37,8 +37,12 @@ class RecordingCommandsTest {
     void record() throws Exception {
         try (EchoServer server = EchoServer.plain()) {
             CliRun run = run("connect", "ws://127.0.0.1:" + server.boundPort() + "/chat", "--session", "qa", "--send", "Hello World",
-                    "--send", "{\"op\":\"subscribe\"}", "--send-binary", "00ffc3", "--wait", "0.3");
+                    "--send", "{\"op\":\"subscribe\"}", "--send-binary", "00ffc3",
+                    // The echo server answers in order and then closes, so the command returns once every
+                    // echo is in (the long --wait is only an upper bound).
+                    "--send", "close-me", "--wait", "10");
             assertEquals(0, run.exit(), run.err());
+            assertTrue(run.lines().contains("< [close 4001 bye]"), "ended by the server's close: " + run.out());
         }
     }
 
@@ -47,7 +51,8 @@ class RecordingCommandsTest {
         JsonNode sessions = JSON.readTree(run("sessions", "--json").out());
         assertEquals("qa", sessions.get(0).get("name").asText());
         assertEquals(1, sessions.get(0).get("connections").asInt());
-        assertEquals(8, sessions.get(0).get("messages").asInt(), "3 sent, 3 echoed, close and its reply");
+        assertEquals(9, sessions.get(0).get("messages").asInt(),
+                "3 sent, 3 echoed, close-me, the server's close and our reply");
     }
 
     @Test
@@ -98,7 +103,7 @@ class RecordingCommandsTest {
     void roundTripsJsonLinesIncludingBinary() throws Exception {
         Path jsonl = dir.resolve("qa.jsonl");
         assertEquals(0, run("export", "--session", "qa", "--format", "jsonl", "--out", jsonl.toString()).exit());
-        assertEquals(8, Files.readAllLines(jsonl).stream().filter(l -> !l.isBlank()).count());
+        assertEquals(9, Files.readAllLines(jsonl).stream().filter(l -> !l.isBlank()).count());
         Path renamed = Files.move(jsonl, dir.resolve("from-jsonl.jsonl"));
         assertEquals(0, run("import", renamed.toString()).exit(), "the session is named after the file");
         assertEquals(payloads("qa"), payloads("from-jsonl"));

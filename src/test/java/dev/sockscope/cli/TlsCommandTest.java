@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sockscope.testing.EchoServer;
 import dev.sockscope.testing.OpenSsl;
 import dev.sockscope.testing.RawServer;
+import dev.sockscope.testing.RefusingPort;
 import dev.sockscope.testing.TestPki;
 import dev.sockscope.tls.CertificateBuilder;
 import dev.sockscope.tls.IssuedCertificate;
@@ -173,12 +174,11 @@ class TlsCommandTest {
             assertTrue(run.out().contains("problem  expired"), run.out());
             assertTrue(run.out().contains("SHA-256"), run.out());
         }
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
+        try (RefusingPort refusing = new RefusingPort()) {
+            int port = refusing.port();
+            CliRun refused = run("tls", "wss://127.0.0.1:" + port);
+            assertEquals(1, refused.exit());
+            assertEquals("sockscope: connection refused: 127.0.0.1:" + port, refused.err().strip());
         }
-        CliRun refused = run("tls", "wss://127.0.0.1:" + port);
-        assertEquals(1, refused.exit());
-        assertEquals("sockscope: connection refused: 127.0.0.1:" + port, refused.err().strip());
     }
 }

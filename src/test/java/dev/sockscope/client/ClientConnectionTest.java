@@ -20,6 +20,7 @@ import dev.sockscope.core.WsUrl;
 import dev.sockscope.testing.EchoServer;
 import dev.sockscope.testing.EventRecorder;
 import dev.sockscope.testing.RawServer;
+import dev.sockscope.testing.RefusingPort;
 import dev.sockscope.testing.TestPki;
 import dev.sockscope.tls.IssuedCertificate;
 import dev.sockscope.tls.ServerTls;
@@ -54,9 +55,16 @@ class ClientConnectionTest {
         timer.shutdownNow();
     }
 
+    /** Generous: a cold TLS handshake on a loaded 2-core machine can take seconds; passing tests never wait it out. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
     private static ConnectRequest request(String url, TrustOptions trust) {
+        return request(url, trust, TIMEOUT);
+    }
+
+    private static ConnectRequest request(String url, TrustOptions trust, Duration timeout) {
         return new ConnectRequest(WsUrl.parse(url), List.of(new Header("X-Trace-Id", "abc123")), List.of("chat"),
-                Duration.ofSeconds(5), trust);
+                timeout, trust);
     }
 
     private static ClientConnection open(ConnectRequest request, EventRecorder events) {
@@ -197,7 +205,7 @@ class ClientConnectionTest {
     void hintsAtWsWhenAPlainServerNeverAnswersTheTlsHandshake() throws Exception {
         try (EchoServer server = EchoServer.plain()) {
             ConnectRequest request = new ConnectRequest(WsUrl.parse("wss://localhost:" + server.boundPort()), List.of(),
-                    List.of(), Duration.ofMillis(800), TrustOptions.DEFAULT);
+                    List.of(), Duration.ofSeconds(3), TrustOptions.DEFAULT);
             Failure failure = failureOf(request);
             assertEquals(FailureKind.TIMEOUT, failure.kind());
             assertTrue(failure.message().contains("TLS handshake") && failure.message().contains("ws://"), failure.message());
@@ -206,18 +214,18 @@ class ClientConnectionTest {
 
     @Test
     void reportsARefusedConnection() throws Exception {
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
+        try (RefusingPort refusing = new RefusingPort()) {
+            int port = refusing.port();
+            Failure failure = failureOf(request("ws://127.0.0.1:" + port, TrustOptions.DEFAULT));
+            assertEquals(FailureKind.REFUSED, failure.kind());
+            assertEquals("connection refused: 127.0.0.1:" + port, failure.message());
         }
-        Failure failure = failureOf(request("ws://127.0.0.1:" + port, TrustOptions.DEFAULT));
-        assertEquals(FailureKind.REFUSED, failure.kind());
-        assertEquals("connection refused: 127.0.0.1:" + port, failure.message());
     }
 
     @Test
     void reportsAnUnknownHost() throws Exception {
-        Failure failure = failureOf(request("ws://no-such-host.invalid/", TrustOptions.DEFAULT));
+        // A slow resolver must not lose the race to the connect deadline (that would be a TIMEOUT).
+        Failure failure = failureOf(request("ws://no-such-host.invalid/", TrustOptions.DEFAULT, Duration.ofSeconds(30)));
         assertEquals(FailureKind.DNS, failure.kind());
         assertTrue(failure.message().contains("no-such-host.invalid"));
     }
@@ -226,7 +234,7 @@ class ClientConnectionTest {
     void timesOutWhenTheServerNeverAnswersTheUpgrade() throws Exception {
         try (RawServer silent = RawServer.silent()) {
             ConnectRequest request = new ConnectRequest(WsUrl.parse("ws://127.0.0.1:" + silent.port()), List.of(), List.of(),
-                    Duration.ofMillis(700), TrustOptions.DEFAULT);
+                    Duration.ofSeconds(3), TrustOptions.DEFAULT);
             Failure failure = failureOf(request);
             assertEquals(FailureKind.TIMEOUT, failure.kind());
             assertTrue(failure.message().startsWith("timed out"), failure.message());

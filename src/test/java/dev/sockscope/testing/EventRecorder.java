@@ -11,7 +11,8 @@ import java.util.function.Predicate;
 
 /** Collects session events and waits for the ones a test expects, with a deadline. */
 public final class EventRecorder implements Consumer<SessionEvent> {
-    private static final Duration LIMIT = Duration.ofSeconds(15);
+    /** Longer than any connect timeout a test uses (30 s at most), so a slow step fails as itself, not here. */
+    private static final Duration LIMIT = Duration.ofSeconds(45);
     private final List<SessionEvent> events = new CopyOnWriteArrayList<>();
 
     @Override

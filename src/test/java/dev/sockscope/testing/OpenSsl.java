@@ -46,32 +46,66 @@ public final class OpenSsl {
 
     /** {@code openssl s_server} on 127.0.0.1 with the chain in {@code dir}; close to stop it. */
     public static final class Server implements AutoCloseable {
+        private static final int ATTEMPTS = 3;
         private final Process process;
         private final int port;
 
+        /**
+         * Starts on a free port. The port is probed and released before s_server binds it, so
+         * something else may take it meanwhile: then s_server says "Address already in use" and
+         * exits, and we try again on another port.
+         */
         public Server(Path dir) throws IOException, InterruptedException {
-            try (ServerSocket probe = new ServerSocket(0)) {
-                port = probe.getLocalPort();
+            Path log = dir.resolve("s_server.log");
+            String why = "";
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                int candidate;
+                try (ServerSocket probe = new ServerSocket(0)) {
+                    candidate = probe.getLocalPort();
+                }
+                // Not -quiet: s_server prints ACCEPT once it listens, which tells its port from a thief's.
+                Process started = new ProcessBuilder("openssl", "s_server", "-accept", "127.0.0.1:" + candidate, "-cert", "leaf.pem",
+                        "-key", "leaf.key", "-www").directory(dir.toFile())
+                        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                if (listening(started, candidate, log)) {
+                    process = started;
+                    port = candidate;
+                    return;
+                }
+                stop(started);
+                why = Files.readString(log);
+                if (!why.contains("Address already in use")) {
+                    break;
+                }
             }
-            process = new ProcessBuilder("openssl", "s_server", "-accept", "127.0.0.1:" + port, "-cert", "leaf.pem",
-                    "-key", "leaf.key", "-www", "-quiet").directory(dir.toFile())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("s_server.log").toFile()).start();
+            throw new IOException("openssl s_server did not start: " + why);
+        }
+
+        /** True once s_server says it listens and accepts a connection; false when it exits or takes over 10 s. */
+        private static boolean listening(Process started, int port, Path log) throws IOException, InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!accepts()) {
-                if (System.nanoTime() > deadline || !process.isAlive()) {
-                    close();
-                    throw new IOException("openssl s_server did not start: " + Files.readString(dir.resolve("s_server.log")));
+            while (System.nanoTime() < deadline && started.isAlive()) {
+                if (Files.readString(log).contains("ACCEPT") && accepts(port)) {
+                    return true;
                 }
                 Thread.sleep(50);
             }
+            return false;
         }
 
-        private boolean accepts() {
+        private static boolean accepts(int port) {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 return true;
             } catch (IOException e) {
                 return false;
+            }
+        }
+
+        private static void stop(Process p) throws InterruptedException {
+            p.destroy();
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
             }
         }
 
@@ -81,10 +115,7 @@ public final class OpenSsl {
 
         @Override
         public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            stop(process);
         }
     }
 }

@@ -8,12 +8,14 @@ import dev.sockscope.app.Settings;
 import dev.sockscope.core.ConnectionState;
 import dev.sockscope.core.Direction;
 import dev.sockscope.testing.EchoServer;
+import dev.sockscope.testing.RefusingPort;
 import dev.sockscope.ui.common.Theme;
 import dev.sockscope.ui.connection.ConnectionTabView;
 import dev.sockscope.ui.connection.LogRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -100,14 +102,13 @@ class MainWindowTest {
 
     @Test
     void showsARefusedConnectionInPlaceAndCanConnectAgain(FxRobot robot) throws Exception {
-        int closedPort;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            closedPort = s.getLocalPort();
+        try (RefusingPort refusing = new RefusingPort()) {
+            robot.interact(() -> currentTab().model().urlProperty().set("ws://127.0.0.1:" + refusing.port()));
+            robot.clickOn("#connectButton");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> currentTab().model().stateProperty().get() == ConnectionState.FAILED);
+            assertTrue(robot.lookup(".failure-banner .label").queryAs(Label.class).getText().startsWith("Connection refused"));
         }
-        robot.interact(() -> currentTab().model().urlProperty().set("ws://127.0.0.1:" + closedPort));
-        robot.clickOn("#connectButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().stateProperty().get() == ConnectionState.FAILED);
-        assertTrue(robot.lookup(".failure-banner .label").queryAs(Label.class).getText().startsWith("Connection refused"));
         robot.interact(() -> currentTab().model().urlProperty().set("ws://127.0.0.1:" + server.boundPort()));
         robot.clickOn("#connectButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().stateProperty().get() == ConnectionState.OPEN);
@@ -242,13 +243,22 @@ class MainWindowTest {
     }
 
     @Test
-    void opensAndClosesTabsWithTheKeyboardAndPlusButton(FxRobot robot) {
+    void opensAndClosesTabsWithTheKeyboardAndPlusButton(FxRobot robot) throws Exception {
         assertEquals(1, window.tabs().getTabs().size());
         robot.clickOn("#newTabButton");
-        assertEquals(2, window.tabs().getTabs().size());
+        awaitTabCount(2);
         robot.press(KeyCode.CONTROL).press(KeyCode.T).release(KeyCode.T).release(KeyCode.CONTROL);
-        assertEquals(3, window.tabs().getTabs().size());
+        awaitTabCount(3);
         robot.press(KeyCode.CONTROL).press(KeyCode.W).release(KeyCode.W).release(KeyCode.CONTROL);
-        assertEquals(2, window.tabs().getTabs().size());
+        awaitTabCount(2);
+    }
+
+    /** Robot input reaches the FX thread asynchronously: wait for its effect rather than read it at once. */
+    private void awaitTabCount(int expected) throws InterruptedException {
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.tabs().getTabs().size() == expected);
+        } catch (TimeoutException e) {
+            assertEquals(expected, window.tabs().getTabs().size(), "tabs after 5 s");
+        }
     }
 }
