@@ -176,12 +176,29 @@ public final class Recording implements AutoCloseable {
     }
 
     /**
-     * The sessions a retention rule would remove: those whose newest recording is older than
-     * {@code maxAgeDays}, never the current one. Blocking; shown to the user before anything goes.
+     * The sessions a retention rule would remove, oldest first: those idle for longer than its
+     * age, then the oldest others while the rest holds more than its size. Never the current
+     * session. Blocking; shown to the user before anything goes.
      */
-    public List<SessionSummary> olderThan(int maxAgeDays) {
-        long cutoff = (System.currentTimeMillis() - maxAgeDays * 86_400_000L) * 1000;
-        return sessions().stream().filter(s -> s.lastMicros() < cutoff && !s.name().equals(sessionName)).toList();
+    public List<SessionSummary> beyond(Retention rule) {
+        List<SessionSummary> all = new java.util.ArrayList<>(sessions());
+        all.sort(java.util.Comparator.comparingLong(SessionSummary::lastMicros));
+        long cutoff = (System.currentTimeMillis() - rule.maxAgeDays() * 86_400_000L) * 1000;
+        long total = all.stream().mapToLong(SessionSummary::bytes).sum();
+        long limit = rule.maxMegabytes() * 1024 * 1024;
+        List<SessionSummary> out = new java.util.ArrayList<>();
+        for (SessionSummary s : all) {
+            if (s.name().equals(sessionName)) {
+                continue;
+            }
+            boolean tooOld = rule.maxAgeDays() > 0 && s.lastMicros() < cutoff;
+            boolean tooBig = rule.maxMegabytes() > 0 && total > limit;
+            if (tooOld || tooBig) {
+                out.add(s);
+                total -= s.bytes();
+            }
+        }
+        return out;
     }
 
     private void writable() {

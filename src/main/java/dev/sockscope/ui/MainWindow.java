@@ -2,6 +2,7 @@ package dev.sockscope.ui;
 
 import atlantafx.base.theme.Styles;
 import dev.sockscope.app.AppContext;
+import dev.sockscope.app.Retention;
 import dev.sockscope.app.Settings;
 import dev.sockscope.app.TabState;
 import dev.sockscope.core.ConnectionState;
@@ -46,9 +47,12 @@ public final class MainWindow extends BorderPane {
     private final StackPane center = new StackPane();
     private final Label recordingStatus = new Label();
     private javafx.scene.control.TextField searchBox;
+    private final javafx.beans.property.ObjectProperty<Retention> retention = new javafx.beans.property.SimpleObjectProperty<>();
+    private dev.sockscope.ui.sessions.SessionMenu sessionMenu;
 
     public MainWindow(AppContext app, Settings settings) {
         this.app = app;
+        retention.set(settings.retention());
         getStyleClass().add("main-window");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.setTabDragPolicy(TabPane.TabDragPolicy.REORDER);
@@ -62,6 +66,10 @@ public final class MainWindow extends BorderPane {
         relativeTime.set(settings.relativeTime());
         app.recording().useSession(settings.session());
         refreshRecordingStatus();
+        // The standing retention rule is applied at start, once the user has seen what it removes.
+        if (!settings.retention().isOff()) {
+            dev.sockscope.ui.fx.FxThread.run(() -> sessionMenu.reviewRetention(settings.retention(), false));
+        }
         darkToggle.setSelected(Theme.DARK.equals(settings.theme()));
         for (TabState saved : settings.tabs()) {
             openTab(saved);
@@ -103,8 +111,9 @@ public final class MainWindow extends BorderPane {
         darkToggle.setGraphic(Icons.of(Feather.MOON, 15));
         darkToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         darkToggle.setTooltip(new Tooltip("Dark theme"));
-        HBox header = new HBox(8, logo, name, newTab, spacer, recordingLabel(), new dev.sockscope.ui.sessions.SessionMenu(app, this::refreshRecordingStatus, this::showActivity,
-                this::openRecordedSession), searchField(), darkToggle);
+        sessionMenu = new dev.sockscope.ui.sessions.SessionMenu(app, this::refreshRecordingStatus, this::showActivity,
+                this::openRecordedSession, retention);
+        HBox header = new HBox(8, logo, name, newTab, spacer, recordingLabel(), sessionMenu, searchField(), darkToggle);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(6, 10, 6, 12));
         header.getStyleClass().add("app-header");
@@ -261,7 +270,7 @@ public final class MainWindow extends BorderPane {
             }
         }
         return new Settings(darkToggle.isSelected() ? Theme.DARK : Theme.LIGHT, relativeTime.get(), states, selected,
-                app.recording().currentSession());
+                app.recording().currentSession(), retention.get());
     }
 
     public TabPane tabs() {

@@ -47,9 +47,27 @@ class RecordingTest {
             recording.importFile(Files.writeString(dir.resolve("old2.jsonl"), old), "old-but-current");
             recording.importFile(Files.writeString(dir.resolve("new.jsonl"), recent), "fresh-run");
             recording.useSession("old-but-current");
-            assertEquals(java.util.List.of("old-run"), recording.olderThan(30).stream()
+            assertEquals(java.util.List.of("old-run"), recording.beyond(new Retention(30, 0)).stream()
                     .map(dev.sockscope.core.SessionSummary::name).toList());
             assertEquals(3, recording.sessions().size(), "a preview removes nothing");
+            assertEquals(java.util.List.of(), recording.beyond(Retention.OFF));
+        }
+    }
+
+    @Test
+    void aSizeLimitRemovesTheOldestSessionsUntilTheRestFits() throws Exception {
+        try (AppContext app = new AppContext(dir)) {
+            Recording recording = app.recording();
+            String big = "x".repeat(400_000);
+            for (String day : java.util.List.of("2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01")) {
+                String line = "{\"connection\":1,\"url\":\"ws://h/\",\"direction\":\"receive\",\"opcode\":1,"
+                        + "\"timestamp\":\"" + day + "T00:00:00.000001Z\",\"size\":400000,\"text\":\"" + big + "\"}\n";
+                recording.importFile(Files.writeString(dir.resolve(day + ".jsonl"), line), "run-" + day);
+            }
+            recording.useSession("run-2026-01-01");
+            // 4 x 400 KB; a 1 MB limit keeps the newest two (800 KB) and never the current, oldest one.
+            assertEquals(java.util.List.of("run-2026-02-01", "run-2026-03-01"), recording.beyond(new Retention(0, 1)).stream()
+                    .map(dev.sockscope.core.SessionSummary::name).toList());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.sockscope.ui.sessions;
 
 import atlantafx.base.theme.Styles;
 import dev.sockscope.app.AppContext;
+import dev.sockscope.app.Retention;
 import dev.sockscope.app.Recording;
 import dev.sockscope.core.SessionSummary;
 import dev.sockscope.ui.common.Icons;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.scene.control.MenuButton;
+import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -29,16 +31,20 @@ public final class SessionMenu extends MenuButton {
     private final Runnable sessionChanged;
     private final Consumer<String> activity;
     private final Consumer<String> openRecorded;
+    private final ObjectProperty<Retention> retention;
 
     /**
      * @param openRecorded opens a session read-only, as recorded
+     * @param retention the standing retention rule (saved with the settings)
      */
-    public SessionMenu(AppContext app, Runnable sessionChanged, Consumer<String> activity, Consumer<String> openRecorded) {
+    public SessionMenu(AppContext app, Runnable sessionChanged, Consumer<String> activity, Consumer<String> openRecorded,
+            ObjectProperty<Retention> retention) {
         super(null, Icons.of(Feather.LAYERS, 14));
         this.app = app;
         this.sessionChanged = sessionChanged;
         this.activity = activity;
         this.openRecorded = openRecorded;
+        this.retention = retention;
         setId("sessionMenu");
         getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON);
         setTooltip(new Tooltip("Sessions: start a new one, reopen one as recorded, export, import"));
@@ -74,9 +80,11 @@ public final class SessionMenu extends MenuButton {
         })));
         MenuItem delete = new MenuItem("Delete a session…", Icons.of(Feather.TRASH_2, 13));
         delete.setOnAction(e -> confirmDelete());
-        MenuItem cleanUp = new MenuItem("Remove sessions older than…", Icons.of(Feather.CLOCK, 13));
-        cleanUp.setOnAction(e -> ask("Remove old sessions", "Remove sessions with nothing recorded for this many days:", "30",
-                this::previewCleanUp));
+        MenuItem cleanUp = new MenuItem("Retention: " + retention.get().describe() + "…", Icons.of(Feather.CLOCK, 13));
+        cleanUp.setOnAction(e -> RetentionDialog.ask(getScene().getWindow(), retention.get()).ifPresent(rule -> {
+            retention.set(rule);
+            reviewRetention(rule, true);
+        }));
         menu.getItems().setAll(fresh, export, load, rename, notes, delete, cleanUp, new SeparatorMenuItem());
         app.background().execute(() -> {
             List<String> names;
@@ -181,42 +189,46 @@ public final class SessionMenu extends MenuButton {
         });
     }
 
-    /** Shows what a retention rule would remove, and removes it only when the user agrees. */
-    private void previewCleanUp(String daysText) {
-        int days;
-        try {
-            days = Integer.parseInt(daysText);
-        } catch (NumberFormatException e) {
-            showActivity("Days must be a whole number");
+    /**
+     * Shows what a retention rule would remove, and removes it only when the user agrees.
+     *
+     * @param sayWhenNothing report "nothing to remove" (when the user just set the rule)
+     */
+    public void reviewRetention(Retention rule, boolean sayWhenNothing) {
+        if (rule.isOff()) {
             return;
         }
         app.background().execute(() -> {
-            List<SessionSummary> old;
+            List<SessionSummary> beyond;
             try {
-                old = app.recording().olderThan(days);
+                beyond = app.recording().beyond(rule);
             } catch (RuntimeException ex) {
-                FxThread.run(() -> showActivity("Cannot list sessions: " + ex.getMessage()));
+                FxThread.run(() -> showActivity("Cannot apply the retention rule: " + ex.getMessage()));
                 return;
             }
-            FxThread.run(() -> confirmCleanUp(old, days));
+            FxThread.run(() -> confirmCleanUp(beyond, rule, sayWhenNothing));
         });
     }
 
-    private void confirmCleanUp(List<SessionSummary> old, int days) {
-        if (old.isEmpty()) {
-            showActivity("No session is older than " + days + " days");
+    private void confirmCleanUp(List<SessionSummary> beyond, Retention rule, boolean sayWhenNothing) {
+        if (beyond.isEmpty()) {
+            if (sayWhenNothing) {
+                showActivity("Retention (" + rule.describe() + "): nothing to remove");
+            }
             return;
         }
-        long messages = old.stream().mapToLong(SessionSummary::frames).sum();
-        String names = String.join(", ", old.stream().map(SessionSummary::name).limit(12).toList())
-                + (old.size() > 12 ? ", …" : "");
+        long messages = beyond.stream().mapToLong(SessionSummary::frames).sum();
+        long bytes = beyond.stream().mapToLong(SessionSummary::bytes).sum();
+        String names = String.join(", ", beyond.stream().map(SessionSummary::name).limit(12).toList())
+                + (beyond.size() > 12 ? ", …" : "");
         javafx.scene.control.Alert sure = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                String.format(Locale.ROOT, "%d sessions with %,d messages will be removed: %s", old.size(), messages, names));
+                String.format(Locale.ROOT, "%d session%s with %,d messages (%s) will be removed: %s", beyond.size(),
+                        beyond.size() == 1 ? "" : "s", messages, dev.sockscope.core.Bytes.humanSize(bytes), names));
         sure.initOwner(getScene().getWindow());
-        sure.setHeaderText("Remove sessions older than " + days + " days?");
+        sure.setHeaderText("Remove what is beyond your retention rule (" + rule.describe() + ")?");
         sure.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).ifPresent(ok -> inBackground(() -> {
-            old.forEach(s -> app.recording().deleteSession(s.name()));
-            return String.format(Locale.ROOT, "Removed %d old sessions", old.size());
+            beyond.forEach(s -> app.recording().deleteSession(s.name()));
+            return String.format(Locale.ROOT, "Removed %d session%s", beyond.size(), beyond.size() == 1 ? "" : "s");
         }));
     }
 
