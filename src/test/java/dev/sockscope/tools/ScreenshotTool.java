@@ -134,6 +134,11 @@ public final class ScreenshotTool {
                 onFx(() -> {
                     var results = (javafx.scene.control.TableView<?>) window.get().lookup("#searchResults");
                     results.getSelectionModel().select(1);
+                    for (var node : window.get().lookupAll(".toggle-button")) {
+                        if (node instanceof javafx.scene.control.ToggleButton t && "Filters".equals(t.getText())) {
+                            t.setSelected(true);
+                        }
+                    }
                 });
                 Thread.sleep(500);
             }
