@@ -218,6 +218,13 @@ public final class ClientConnection implements Connection {
             frame(replyFrame);
             finalCode = replyFrame.closeCode() < 0 ? 1005 : replyFrame.closeCode();
             finalReason = replyFrame.closeReason();
+        } else if (finalCode == 1006 && reply != null) {
+            // The server's close arrived (and is in the log), but the connection broke before our
+            // reply went out: a message of ours crossed the close and drew a reset, and Java-WebSocket
+            // then says 1006. The connection's close code is the one received (RFC 6455, 7.1.5).
+            Frame received = Frame.message(Direction.RECEIVE, Opcode.CLOSE, reply.payload(), Clock.nowMicros());
+            finalCode = received.closeCode() < 0 ? 1005 : received.closeCode();
+            finalReason = received.closeReason();
         }
         String why = finalCode == 1006 && (finalReason == null || finalReason.isEmpty()) && lastError != null
                 ? ConnectFailures.messageOf(lastError) : finalReason;
