@@ -15,6 +15,44 @@ final class BlockSignature {
         TrigramSignature.forEachGram(lowercased, g -> words[g >>> 6] |= 1L << (g & 63));
     }
 
+    /**
+     * Adds every trigram of what the matcher sees of a frame ({@link FrameQueries#searchable}),
+     * lowercased. Text that is all ASCII (most of it) is hashed straight from its bytes: decoded
+     * and lowercased with Locale.ROOT it would give the same chars (A-Z to a-z, nothing else
+     * changes), so the same grams, without two strings per frame.
+     */
+    void addFrame(dev.sockscope.core.Opcode opcode, byte[] payload) {
+        if (opcode == dev.sockscope.core.Opcode.BINARY || !isAscii(payload)) {
+            add(FrameQueries.searchable(opcode, payload).toLowerCase(java.util.Locale.ROOT));
+            return;
+        }
+        if (payload.length < 3) {
+            return;
+        }
+        char a = lower(payload[0]);
+        char b = lower(payload[1]);
+        for (int i = 2; i < payload.length; i++) {
+            char c = lower(payload[i]);
+            int g = TrigramSignature.hash(a, b, c);
+            words[g >>> 6] |= 1L << (g & 63);
+            a = b;
+            b = c;
+        }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte x : bytes) {
+            if (x < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char lower(byte ascii) {
+        return (char) (ascii >= 'A' && ascii <= 'Z' ? ascii + ('a' - 'A') : ascii);
+    }
+
     boolean contains(int gram) {
         return (words[gram >>> 6] & (1L << (gram & 63))) != 0;
     }

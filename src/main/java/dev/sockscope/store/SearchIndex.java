@@ -329,7 +329,7 @@ final class SearchIndex {
                 signature.clear();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        signature.add(lowercased(rs.getInt(1), payload(rs, 2, 3)));
+                        signature.addFrame(dev.sockscope.core.Opcode.of(rs.getInt(1)), payload(rs, 2, 3));
                     }
                 }
                 current.add(b - start, signature);
@@ -406,7 +406,7 @@ final class SearchIndex {
                             signature.clear();
                         }
                         last = rs.getInt(1);
-                        signature.add(lowercased(rs.getInt(2), payload(rs, 3, 4)));
+                        signature.addFrame(dev.sockscope.core.Opcode.of(rs.getInt(2)), payload(rs, 3, 4));
                         if (++inBlock == BLOCK_FRAMES) {
                             addBlock(writer, id, first, last, false, signature);
                             p.indexedThrough = last;
@@ -436,10 +436,6 @@ final class SearchIndex {
             writer.commit(nextBlock);
             current.clear();
         }
-    }
-
-    private static String lowercased(int opcode, byte[] payload) {
-        return FrameQueries.searchable(dev.sockscope.core.Opcode.of(opcode), payload).toLowerCase(Locale.ROOT);
     }
 
     /** The inline payload, or the large one read from its BLOB. */

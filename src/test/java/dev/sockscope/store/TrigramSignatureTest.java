@@ -45,6 +45,37 @@ class TrigramSignatureTest {
     }
 
     @Test
+    void aFramesSignatureIsThatOfWhatTheMatcherSeesLowercased() {
+        Random random = new Random(11);
+        String alphabet = "aZ09 -_{}\"\u00e9\u00c9\u0130\u1e9e";
+        for (int round = 0; round < 300; round++) {
+            StringBuilder text = new StringBuilder();
+            boolean ascii = random.nextBoolean();
+            for (int i = 0; i < random.nextInt(60); i++) {
+                text.append(alphabet.charAt(random.nextInt(ascii ? 9 : alphabet.length())));
+            }
+            byte[] payload = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (payload.length > 0 && random.nextInt(5) == 0) {
+                payload[random.nextInt(Math.max(1, payload.length))] = (byte) 0xc3; // invalid UTF-8 on purpose
+            }
+            for (dev.sockscope.core.Opcode opcode : new dev.sockscope.core.Opcode[] {dev.sockscope.core.Opcode.TEXT,
+                dev.sockscope.core.Opcode.BINARY, dev.sockscope.core.Opcode.CLOSE}) {
+                BlockSignature direct = new BlockSignature();
+                direct.addFrame(opcode, payload);
+                BlockSignature viaText = new BlockSignature();
+                viaText.add(FrameQueries.searchable(opcode, payload).toLowerCase(Locale.ROOT));
+                assertEquals(grams(viaText), grams(direct), () -> text + " as " + opcode);
+            }
+        }
+    }
+
+    private static java.util.List<Integer> grams(BlockSignature signature) {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        signature.forEachGram(out::add);
+        return out;
+    }
+
+    @Test
     void hashesSpreadOverSixteenBits() {
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (char a = '0'; a <= '9'; a++) {
