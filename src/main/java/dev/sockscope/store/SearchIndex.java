@@ -59,6 +59,8 @@ final class SearchIndex {
 
     // Guarded by lock.
     private boolean loaded;
+    /** False until the current segment's bits are rebuilt after a load: only when first needed. */
+    private boolean currentBuilt;
     /** False when the index tables are missing (a read-only snapshot of an older schema). */
     private boolean available;
     private int nextBlock;
@@ -134,15 +136,24 @@ final class SearchIndex {
                 return Optional.empty();
             }
             Set<Long> scope = session == null ? null : connectionsOf(db, session);
-            BitSet candidates = candidates(db, grams);
-            List<FrameRange> ranges = new ArrayList<>();
+            BitSet candidates = persistedCandidates(db, grams);
             int blocksInScope = 0;
+            int persistedHits = 0;
             for (int b = 0; b < nextBlock; b++) {
                 if (blocks.has(b) && (scope == null || scope.contains(blocks.connection(b)))) {
                     blocksInScope++;
-                    if (candidates.get(b)) {
-                        ranges.add(new FrameRange(blocks.connection(b), blocks.firstSeq(b), blocks.lastSeq(b)));
-                    }
+                    persistedHits += candidates.get(b) ? 1 : 0;
+                }
+            }
+            if (persistedHits > scanShare * blocksInScope) {
+                // A frequent term: known without the current segment (it can only add candidates).
+                return Optional.empty();
+            }
+            addCurrentCandidates(db, grams, candidates);
+            List<FrameRange> ranges = new ArrayList<>();
+            for (int b = candidates.nextSetBit(0); b >= 0 && b < nextBlock; b = candidates.nextSetBit(b + 1)) {
+                if (blocks.has(b) && (scope == null || scope.contains(blocks.connection(b)))) {
+                    ranges.add(new FrameRange(blocks.connection(b), blocks.firstSeq(b), blocks.lastSeq(b)));
                 }
             }
             if (ranges.size() > scanShare * blocksInScope) {
@@ -175,8 +186,8 @@ final class SearchIndex {
         return out;
     }
 
-    /** Blocks whose signature holds every gram: full segments from the database, then the current one. */
-    private BitSet candidates(Connection db, int[] grams) throws SQLException {
+    /** Blocks of the full segments whose signature holds every gram, read from the database. */
+    private BitSet persistedCandidates(Connection db, int[] grams) throws SQLException {
         int fullSegments = nextBlock / SegmentBits.BLOCKS;
         long[] words = null;
         try (PreparedStatement ps = db.prepareStatement("SELECT segment, bits FROM search_slice WHERE gram = ?")) {
@@ -199,17 +210,25 @@ final class SearchIndex {
                 }
             }
         }
-        long[] all = Arrays.copyOf(words, fullSegments * 2 + 2);
+        // Block b is bit b: segment s's two longs are words 2s and 2s+1, as BitSet.valueOf reads them.
+        return BitSet.valueOf(words);
+    }
+
+    /** Adds the blocks of the current segment (in memory) whose signature holds every gram. */
+    private void addCurrentCandidates(Connection db, int[] grams, BitSet candidates) throws SQLException {
+        ensureCurrentSegment(db);
         long low = -1;
         long high = -1;
         for (int gram : grams) {
             low &= current.low(gram);
             high &= current.high(gram);
         }
-        all[fullSegments * 2] = low;
-        all[fullSegments * 2 + 1] = high;
-        // Block b is bit b: segment s's two longs are words 2s and 2s+1, as BitSet.valueOf reads them.
-        return BitSet.valueOf(all);
+        int start = nextBlock - nextBlock % SegmentBits.BLOCKS;
+        for (int i = 0; i < SegmentBits.BLOCKS; i++) {
+            if (((i < 64 ? low >>> i : high >>> (i - 64)) & 1) != 0) {
+                candidates.set(start + i);
+            }
+        }
     }
 
     private static long[] and(long[] a, long[] b) {
@@ -301,7 +320,7 @@ final class SearchIndex {
                 }
             }
         }
-        rebuildCurrentSegment(db);
+        currentBuilt = false;
         loaded = true;
     }
 
@@ -313,8 +332,16 @@ final class SearchIndex {
         }
     }
 
-    /** The current segment lives in memory only: re-read its blocks' frames (at most 32,768). */
-    private void rebuildCurrentSegment(Connection db) throws SQLException {
+    /**
+     * The current segment lives in memory only: after a load, its blocks' frames (at most 32,768)
+     * are read again, when a query first needs it or before a block is added to it. A frequent
+     * term decided by the full segments alone never pays for it.
+     */
+    private void ensureCurrentSegment(Connection db) throws SQLException {
+        if (currentBuilt) {
+            return;
+        }
+        current.clear();
         int start = nextBlock - nextBlock % SegmentBits.BLOCKS;
         BlockSignature signature = new BlockSignature();
         try (PreparedStatement ps = db.prepareStatement("SELECT opcode, payload, payload_large FROM frame"
@@ -335,6 +362,7 @@ final class SearchIndex {
                 current.add(b - start, signature);
             }
         }
+        currentBuilt = true;
     }
 
     /** Notes new connections, and which pending ones have ended or were deleted. */
@@ -380,19 +408,23 @@ final class SearchIndex {
             frames.setFetchSize(1000);
             for (Long id : new ArrayList<>(pending.keySet())) {
                 Pending p = pending.get(id);
-                long limit = Long.MAX_VALUE;
-                if (!p.sealed) {
-                    // A live connection: only its complete blocks; the rest stays tail.
-                    count.setLong(1, id);
-                    count.setInt(2, p.indexedThrough);
-                    try (ResultSet rs = count.executeQuery()) {
-                        rs.next();
-                        limit = rs.getLong(1) / BLOCK_FRAMES * BLOCK_FRAMES;
-                    }
-                    if (limit == 0) {
-                        continue;
-                    }
+                count.setLong(1, id);
+                count.setInt(2, p.indexedThrough);
+                long remaining;
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    remaining = rs.getLong(1);
                 }
+                // A live connection: only its complete blocks; the rest stays tail.
+                long limit = p.sealed ? remaining : remaining / BLOCK_FRAMES * BLOCK_FRAMES;
+                if (limit == 0) {
+                    if (p.sealed) {
+                        pending.remove(id); // ended with everything indexed, or never sent a frame
+                    }
+                    continue;
+                }
+                // Before any block is added to it (and before the frames cursor opens on this connection).
+                ensureCurrentSegment(read);
                 frames.setLong(1, id);
                 frames.setInt(2, p.indexedThrough);
                 frames.setLong(3, limit);

@@ -204,6 +204,21 @@ class SearchIndexTest {
                     "nothing re-indexed; the connection cut short by the previous process is sealed and indexed");
             assertEquals(1, store.count("SELECT COUNT(*) FROM search_block WHERE last_of_connection AND connection_id = " + crashed));
         }
+        try (IndexedStore store = IndexedStore.open(dir)) {
+            store.db.searchIndex().scanShare(1.0);
+            for (int i = 0; i < 90; i++) {
+                long c = store.connection("many");
+                store.texts(c, "later " + i);
+                store.end(c);
+            }
+            store.queries.prepareIndex(); // fills segment 2, begun before the reopen: its older blocks must be in it
+            assertEquals(3, store.count("SELECT COUNT(DISTINCT segment) FROM search_slice"));
+        }
+        try (IndexedStore store = IndexedStore.open(dir)) {
+            store.db.searchIndex().scanShare(1.0);
+            assertEquals(1, same(store, find("rare-needle-291")).size(), "now in the third persisted segment");
+            assertEquals(1, same(store, find("later 89")).size());
+        }
     }
 
     @Test
