@@ -109,13 +109,17 @@ final class SearchIndex {
 
     /**
      * Indexes what has become indexable since the last call: complete blocks and the rest of
-     * sealed connections. Cheap when nothing changed; run it in the background when idle so the
-     * next search does not pay for a long recording. Blocking; never on the FX thread.
+     * sealed connections; after a reopen, also rebuilds the current segment. Cheap when nothing
+     * changed; run it in the background when idle so the next search does not pay for a long
+     * recording. Blocking; never on the FX thread.
      */
     void catchUp() {
         lock.lock();
         try (Connection read = database.connect()) {
             catchUp(read);
+            if (available) {
+                ensureCurrentSegment(read); // getting ready for a search: the next one may need it
+            }
         } catch (SQLException e) {
             throw Database.translate(e, database.file());
         } finally {
