@@ -222,6 +222,23 @@ public final class Recording implements AutoCloseable {
         return new FrameQueries(open()).search(query, sink);
     }
 
+    /**
+     * Brings the search index up to date with what was recorded since the last search, so the
+     * next search answers at once. Blocking: run it on a background thread when the user is
+     * about to search. Does nothing when there is no database.
+     */
+    public void prepareSearch() {
+        Database db = database;
+        if (db == null) {
+            return;
+        }
+        try {
+            new FrameQueries(db).prepareIndex();
+        } catch (StoreException e) {
+            LOG.warn("could not bring the search index up to date: {}", e.getMessage());
+        }
+    }
+
     /** Like {@link #search}, writing each match as one JSON line (the JSON Lines export format). */
     public int searchJsonLines(SearchQuery query, java.io.Writer out) throws IOException {
         com.fasterxml.jackson.core.JsonGenerator json = new com.fasterxml.jackson.core.JsonFactory().createGenerator(out);

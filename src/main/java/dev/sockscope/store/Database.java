@@ -18,13 +18,17 @@ import org.h2.api.ErrorCode;
  */
 public final class Database implements AutoCloseable {
     /** Applied in order; each runs once and is recorded in schema_version. */
-    private static final List<String> MIGRATIONS = List.of("V1__recording.sql", "V2__replay.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__recording.sql", "V2__replay.sql", "V3__search_index.sql");
 
     private final Path file;
     private final String url;
     private final Connection keepAlive;
     /** Set for a read-only snapshot: its temporary directory, deleted on close. */
     private Path snapshotDir;
+    /** The highest connection id when this process opened the file (see SearchIndex). */
+    private long lastConnectionAtOpen;
+    private SearchIndex searchIndex;
+    private volatile boolean closed;
 
     private Database(Path file, String url, Connection keepAlive) {
         this.file = file;
@@ -83,6 +87,7 @@ public final class Database implements AutoCloseable {
             if (migrate) {
                 database.migrate();
             }
+            database.lastConnectionAtOpen = database.maxConnectionId();
             return database;
         } catch (SQLException e) {
             throw translate(e, dataDir.resolve("sockscope.mv.db"));
@@ -103,13 +108,46 @@ public final class Database implements AutoCloseable {
                 + e.getMessage().lines().findFirst().orElse(""), e);
     }
 
-    /** A new connection to the same database; the caller closes it. */
+    /**
+     * A new connection to the same database; the caller closes it. Refused once closed: H2 would
+     * reopen the file for a late background task (a search, the index catching up) and keep it.
+     */
     Connection connect() throws SQLException {
+        if (closed) {
+            throw new SQLException("the database is closed");
+        }
         return DriverManager.getConnection(url, "sockscope", "");
     }
 
     public Path file() {
         return file;
+    }
+
+    /** True for a read-only snapshot: nothing, not even the search index, may be written. */
+    boolean isReadOnly() {
+        return snapshotDir != null;
+    }
+
+    /**
+     * The highest connection id when this process opened the database: nothing records into
+     * those connections any more (only the process that inserts a connection records into it).
+     */
+    long lastConnectionAtOpen() {
+        return lastConnectionAtOpen;
+    }
+
+    /** The substring search index of this database, one per open database (its state is shared by every search). */
+    synchronized SearchIndex searchIndex() {
+        if (searchIndex == null) {
+            searchIndex = new SearchIndex(this);
+        }
+        return searchIndex;
+    }
+
+    private long maxConnectionId() throws SQLException {
+        try (Statement st = keepAlive.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) FROM connection")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     private void migrate() throws SQLException {
@@ -169,6 +207,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         try {
             keepAlive.close();
         } catch (SQLException e) {

@@ -6,8 +6,6 @@ import dev.sockscope.core.Opcode;
 import dev.sockscope.core.RecordedFrame;
 import dev.sockscope.core.SearchQuery;
 import dev.sockscope.core.Utf8;
-import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -33,42 +32,163 @@ public final class FrameQueries {
         this.database = database;
     }
 
-    /** Calls {@code sink} for each matching frame, oldest first; returns how many matched. */
+    /**
+     * Calls {@code sink} for each matching frame, oldest first; returns how many matched. A plain
+     * substring of three chars or more is narrowed by the {@link SearchIndex} to the frame ranges
+     * that can hold it; everything else, or a term in too many places, is one streaming scan.
+     */
     public int search(SearchQuery query, java.util.function.Consumer<RecordedFrame> sink) {
-        Predicate<String> matches = query.textMatcher();
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1=1");
-        List<Object> params = new ArrayList<>();
-        if (query.session() != null) {
-            sql.append(" AND f.connection_id IN (SELECT c.id FROM connection c JOIN session s ON c.session_id = s.id"
-                    + " WHERE s.name = ?)");
-            params.add(query.session());
+        try (Connection c = database.connect()) {
+            if (SearchIndex.canNarrow(query.text(), query.regex())) {
+                Optional<SearchIndex.Plan> plan = database.searchIndex().plan(c, query.text(), query.session());
+                if (plan.isPresent()) {
+                    return scan(c, query, plan.get(), sink);
+                }
+            }
+            return scan(c, query, sink);
+        } catch (SQLException e) {
+            throw Database.translate(e, database.file());
         }
-        if (query.direction() != null) {
-            sql.append(" AND f.direction = ?");
-            params.add(query.direction().ordinal());
+    }
+
+    /** The search without the index: one pass over every frame. For tests and the benchmark's baseline. */
+    int searchByFullScan(SearchQuery query, java.util.function.Consumer<RecordedFrame> sink) {
+        try (Connection c = database.connect()) {
+            return scan(c, query, sink);
+        } catch (SQLException e) {
+            throw Database.translate(e, database.file());
         }
-        if (!query.regex() && !query.text().isEmpty()) {
-            // A substring is narrowed down inside the database (H2 scans ~5x faster than rows
-            // shipped to Java); the Java predicate below still decides, so semantics stay one.
-            String like = "%" + query.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%";
-            sql.append(" AND (f.payload IS NULL OR LOWER(UTF8TOSTRING(f.payload)) LIKE ? ESCAPE '\\'"
-                    + " OR (f.opcode = 2 AND LOWER(RAWTOHEX(f.payload)) LIKE ? ESCAPE '\\'))");
-            params.add(like);
-            params.add(like);
-        }
+    }
+
+    /**
+     * Brings the search index up to date with what was recorded since the last search, so the
+     * next search does not pay for it. Blocking: call it on a background thread when idle.
+     */
+    public void prepareIndex() {
+        database.searchIndex().catchUp();
+    }
+
+    private int scan(Connection c, SearchQuery query, java.util.function.Consumer<RecordedFrame> sink) throws SQLException {
+        Filter filter = new Filter(query);
         // Primary-key order streams without sorting: connections in the order they were recorded,
         // each one's frames in sequence.
-        sql.append(" ORDER BY f.connection_id, f.seq");
-        int found = 0;
-        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            Names names = new Names(c);
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE 1=1" + filter.sql + " ORDER BY f.connection_id, f.seq")) {
+            filter.bind(ps, 1);
+            return new Matches(c, query, sink).drain(ps);
+        }
+    }
+
+    /** Reads only the plan's ranges, in the same order a full scan would, with the same filters and matcher. */
+    int scan(Connection c, SearchQuery query, SearchIndex.Plan plan, java.util.function.Consumer<RecordedFrame> sink)
+            throws SQLException {
+        Filter filter = new Filter(query);
+        Matches matches = new Matches(c, query, sink);
+        // One statement per range, each an index seek on (connection_id, seq). Connections recorded
+        // since the index last looked come last (higher ids), read whole; they are looked up first
+        // because H2 plans a parameterized "connection_id > ?" on frame as a scan of the table.
+        List<SearchIndex.FrameRange> ranges = new ArrayList<>(plan.ranges());
+        try (PreparedStatement newer = c.prepareStatement("SELECT id FROM connection WHERE id > ? ORDER BY id")) {
+            newer.setLong(1, plan.newConnectionsAfter());
+            try (ResultSet rs = newer.executeQuery()) {
+                while (rs.next()) {
+                    ranges.add(new SearchIndex.FrameRange(rs.getLong(1), 0, Integer.MAX_VALUE));
+                }
             }
+        }
+        try (PreparedStatement range = c.prepareStatement(SELECT + " WHERE f.connection_id = ? AND f.seq BETWEEN ? AND ?"
+                + filter.sql + " ORDER BY f.seq")) {
+            for (SearchIndex.FrameRange r : ranges) {
+                if (matches.full()) {
+                    break;
+                }
+                range.setLong(1, r.connection());
+                range.setInt(2, r.fromSeq());
+                range.setInt(3, r.toSeq());
+                filter.bind(range, 4);
+                matches.drain(range);
+            }
+        }
+        return matches.found;
+    }
+
+    /** The query's conditions as SQL, shared by the full scan and the ranges of the index. */
+    private static final class Filter {
+        private final StringBuilder sql = new StringBuilder();
+        private final List<Object> params = new ArrayList<>();
+
+        Filter(SearchQuery query) {
+            if (query.session() != null) {
+                sql.append(" AND f.connection_id IN (SELECT c.id FROM connection c JOIN session s ON c.session_id = s.id"
+                        + " WHERE s.name = ?)");
+                params.add(query.session());
+            }
+            if (query.direction() != null) {
+                sql.append(" AND f.direction = ?");
+                params.add(query.direction().ordinal());
+            }
+            // Type, size and time are plain columns: narrowed in SQL, and checked again in Java.
+            if (!query.opcodes().isEmpty()) {
+                sql.append(" AND f.opcode IN (").append(String.join(", ",
+                        query.opcodes().stream().map(o -> String.valueOf(o.code())).toList())).append(")");
+            }
+            if (query.minSize() > 0) {
+                sql.append(" AND f.size >= ?");
+                params.add(query.minSize());
+            }
+            if (query.maxSize() >= 0) {
+                sql.append(" AND f.size <= ?");
+                params.add(query.maxSize());
+            }
+            if (query.fromMicros() >= 0) {
+                sql.append(" AND f.ts_us >= ?");
+                params.add(query.fromMicros());
+            }
+            if (query.toMicros() >= 0) {
+                sql.append(" AND f.ts_us < ?");
+                params.add(query.toMicros());
+            }
+            if (!query.regex() && !query.text().isEmpty()) {
+                // A substring is narrowed down inside the database (H2 scans ~5x faster than rows
+                // shipped to Java); the Java predicate still decides, so semantics stay one.
+                String like = "%" + query.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+                sql.append(" AND (f.payload IS NULL OR LOWER(UTF8TOSTRING(f.payload)) LIKE ? ESCAPE '\\'"
+                        + " OR (f.opcode = 2 AND LOWER(RAWTOHEX(f.payload)) LIKE ? ESCAPE '\\'))");
+                params.add(like);
+                params.add(like);
+            }
+        }
+
+        void bind(PreparedStatement ps, int first) throws SQLException {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(first + i, params.get(i));
+            }
+        }
+    }
+
+    /** Decides each frame read with the query's matcher and counts what went to the sink, up to the limit. */
+    private static final class Matches {
+        private final SearchQuery query;
+        private final Predicate<String> matches;
+        private final java.util.function.Consumer<RecordedFrame> sink;
+        private final Names names;
+        private int found;
+
+        Matches(Connection c, SearchQuery query, java.util.function.Consumer<RecordedFrame> sink) {
+            this.query = query;
+            this.matches = query.textMatcher();
+            this.sink = sink;
+            this.names = new Names(c);
+        }
+
+        boolean full() {
+            return query.limit() > 0 && found >= query.limit();
+        }
+
+        int drain(PreparedStatement ps) throws SQLException {
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && (query.limit() <= 0 || found < query.limit())) {
+                while (!full() && rs.next()) {
                     RecordedFrame frame = read(rs, names);
                     if (query.accepts(frame.session(), frame.url(), frame.frame())
                             && (query.text().isEmpty() || matches.test(searchable(frame.frame())))) {
@@ -77,10 +197,8 @@ public final class FrameQueries {
                     }
                 }
             }
-        } catch (SQLException e) {
-            throw Database.translate(e, database.file());
+            return found;
         }
-        return found;
     }
 
     /** Every frame of one connection, in order. */
@@ -110,18 +228,16 @@ public final class FrameQueries {
 
     /** Text frames and control frames by their text; binary frames by their hex. */
     private static String searchable(Frame frame) {
-        return frame.opcode() == Opcode.BINARY ? dev.sockscope.core.Bytes.hex(frame.payload()) : Utf8.decode(frame.payload());
+        return searchable(frame.opcode(), frame.payload());
+    }
+
+    /** What the matcher sees of a payload; the search index hashes exactly this, lowercased. */
+    static String searchable(Opcode opcode, byte[] payload) {
+        return opcode == Opcode.BINARY ? dev.sockscope.core.Bytes.hex(payload) : Utf8.decode(payload);
     }
 
     private static RecordedFrame read(ResultSet rs, Names names) throws SQLException {
-        byte[] payload = rs.getBytes(7);
-        if (payload == null) {
-            try (InputStream in = rs.getBinaryStream(8)) {
-                payload = in == null ? new byte[0] : in.readAllBytes();
-            } catch (IOException e) {
-                throw new SQLException("cannot read a large payload: " + e.getMessage(), e);
-            }
-        }
+        byte[] payload = SearchIndex.payload(rs, 7, 8);
         Frame frame = new Frame(Direction.values()[rs.getInt(2)], Opcode.of(rs.getInt(3)), rs.getBoolean(4), rs.getInt(5),
                 payload, rs.getLong(6));
         long connection = rs.getLong(1);

@@ -59,12 +59,27 @@ public final class Sessions {
         update("UPDATE session SET notes = ? WHERE name = ?", notes, name, "no session named " + name);
     }
 
-    /** Deletes a session with its connections and frames (the schema cascades). */
+    /**
+     * Deletes a session with its connections and frames (the schema cascades), and the search
+     * index's record of where their blocks were (an index seek; the slices' bits for them stay
+     * and simply lead to no rows).
+     */
     public void delete(String name) {
-        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement("DELETE FROM session WHERE name = ?")) {
-            ps.setString(1, name);
-            if (ps.executeUpdate() == 0) {
-                throw new IllegalArgumentException("no session named " + name);
+        try (Connection c = database.connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement blocks = c.prepareStatement("DELETE FROM search_block WHERE connection_id IN"
+                    + " (SELECT c.id FROM connection c JOIN session s ON c.session_id = s.id WHERE s.name = ?)");
+                 PreparedStatement session = c.prepareStatement("DELETE FROM session WHERE name = ?")) {
+                blocks.setString(1, name);
+                blocks.executeUpdate();
+                session.setString(1, name);
+                if (session.executeUpdate() == 0) {
+                    throw new IllegalArgumentException("no session named " + name);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
             }
         } catch (SQLException e) {
             throw Database.translate(e, database.file());
