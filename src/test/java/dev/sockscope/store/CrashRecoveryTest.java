@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -19,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kill -9 of a recording `sockscope connect` in the middle of a stream: the database opens
- * cleanly afterwards and holds every message the recorder had committed before the kill (as a
- * read-only snapshot taken just before it saw them), in order and without gaps. While it runs, a
- * second opener is told the database is in use.
+ * cleanly afterwards and holds, in order and without gaps, every message the CLI had received
+ * (printed) more than a second before the kill, and everything a read-only snapshot saw committed
+ * just before it. While it runs, a second opener is told the database is in use.
  */
 class CrashRecoveryTest {
     @TempDir
@@ -30,13 +31,18 @@ class CrashRecoveryTest {
     @Test
     void keepsEveryCommittedMessageThroughAKill9() throws Exception {
         int committedBeforeKill;
+        long killedMillis;
+        // When each "< m N" line reached us: the CLI prints (and flushes) a frame as it receives it.
+        ConcurrentSkipListMap<Long, Integer> printedAt = new ConcurrentSkipListMap<>();
         try (StreamingServer server = new StreamingServer(200)) {
             Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "dev.sockscope.Main", "connect",
                     "ws://127.0.0.1:" + server.boundPort() + "/", "--session", "crash", "--data-dir", dataDir.toString())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(dataDir.resolve("cli-stderr.txt").toFile())
                     .start();
+            Thread reader = new Thread(() -> countPrinted(cli, printedAt), "cli-output");
+            reader.setDaemon(true);
+            reader.start();
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
                 while (server.sentCount() < 5000 && System.nanoTime() < deadline) {
@@ -58,11 +64,31 @@ class CrashRecoveryTest {
                 committedBeforeKill = pollSnapshot(0, CrashRecoveryTest::receivedRows, n -> true);
                 assertTrue(cli.isAlive(), "still recording when killed");
             } finally {
+                killedMillis = System.currentTimeMillis();
                 cli.destroyForcibly();
                 assertTrue(cli.waitFor(10, TimeUnit.SECONDS));
             }
         }
-        assertRecorded(committedBeforeKill);
+        var printedBefore = printedAt.floorEntry(killedMillis - 1000);
+        int receivedBefore = printedBefore == null ? 0 : printedBefore.getValue();
+        assertTrue(receivedBefore > 0, "the CLI printed messages more than a second before the kill");
+        // Every message received more than a second before the kill, and everything committed.
+        assertRecorded(Math.max(committedBeforeKill, receivedBefore));
+    }
+
+    private static void countPrinted(Process cli, ConcurrentSkipListMap<Long, Integer> printedAt) {
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(cli.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            int received = 0;
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith("< m ")) {
+                    printedAt.put(System.currentTimeMillis(), ++received);
+                }
+            }
+        } catch (java.io.IOException killed) {
+            // the process is gone
+        }
     }
 
     /** What {@code query} says of a read-only snapshot, retried until {@code done} holds or {@code seconds} pass. */
