@@ -18,7 +18,8 @@ import org.h2.api.ErrorCode;
  */
 public final class Database implements AutoCloseable {
     /** Applied in order; each runs once and is recorded in schema_version. */
-    private static final List<String> MIGRATIONS = List.of("V1__recording.sql", "V2__replay.sql", "V3__search_index.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__recording.sql", "V2__replay.sql", "V3__search_index.sql",
+            "V4__frame_key.sql");
 
     private final Path file;
     private final String url;
@@ -42,10 +43,16 @@ public final class Database implements AutoCloseable {
      * @throws StoreException LOCKED when another process has it open, CORRUPT when it cannot be read
      */
     public static Database open(Path dataDir) {
+        return open(dataDir, MIGRATIONS.size());
+    }
+
+    /** Opens with only the first {@code migrations} applied: for testing an upgrade from an older schema. */
+    static Database open(Path dataDir, int migrations) {
         Path base = dataDir.toAbsolutePath().resolve("sockscope");
         // WRITE_DELAY=0: a commit reaches the file at once, so a killed process loses nothing it
         // committed; the writer groups many rows per commit to keep the rate up.
-        return connect(dataDir, "jdbc:h2:file:" + base + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE", true);
+        return connect(dataDir, "jdbc:h2:file:" + base + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE",
+                migrations);
     }
 
     /**
@@ -59,7 +66,7 @@ public final class Database implements AutoCloseable {
             Path snapshot = java.nio.file.Files.createTempDirectory("sockscope-snapshot");
             java.nio.file.Files.copy(dataDir.resolve("sockscope.mv.db"), snapshot.resolve("sockscope.mv.db"));
             Path base = snapshot.toAbsolutePath().resolve("sockscope");
-            Database database = connect(snapshot, "jdbc:h2:file:" + base + ";ACCESS_MODE_DATA=r;DB_CLOSE_ON_EXIT=FALSE", false);
+            Database database = connect(snapshot, "jdbc:h2:file:" + base + ";ACCESS_MODE_DATA=r;DB_CLOSE_ON_EXIT=FALSE", 0);
             database.snapshotDir = snapshot;
             return database;
         } catch (java.io.IOException e) {
@@ -80,12 +87,12 @@ public final class Database implements AutoCloseable {
         return java.nio.file.Files.move(file, aside);
     }
 
-    private static Database connect(Path dataDir, String url, boolean migrate) {
+    private static Database connect(Path dataDir, String url, int migrations) {
         try {
             Connection connection = DriverManager.getConnection(url, "sockscope", "");
             Database database = new Database(dataDir.resolve("sockscope.mv.db"), url, connection);
-            if (migrate) {
-                database.migrate();
+            if (migrations > 0) {
+                database.migrate(migrations);
             }
             database.lastConnectionAtOpen = database.maxConnectionId();
             return database;
@@ -150,11 +157,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void migrate() throws SQLException {
+    private void migrate(int count) throws SQLException {
         try (Statement st = keepAlive.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS schema_version (name VARCHAR(200) PRIMARY KEY, applied_us BIGINT NOT NULL)");
         }
-        for (String name : MIGRATIONS) {
+        for (String name : MIGRATIONS.subList(0, count)) {
             if (!applied(name)) {
                 apply(name);
             }

@@ -72,7 +72,7 @@ public final class FrameQueries {
         Filter filter = new Filter(query);
         // Primary-key order streams without sorting: connections in the order they were recorded,
         // each one's frames in sequence.
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE 1=1" + filter.sql + " ORDER BY f.connection_id, f.seq")) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE 1=1" + filter.sql + " ORDER BY f.id")) {
             filter.bind(ps, 1);
             return new Matches(c, query, sink).drain(ps);
         }
@@ -83,7 +83,7 @@ public final class FrameQueries {
             throws SQLException {
         Filter filter = new Filter(query);
         Matches matches = new Matches(c, query, sink);
-        // One statement per range, each an index seek on (connection_id, seq). Connections recorded
+        // One statement per range, each a seek on the frame key (connection, seq). Connections recorded
         // since the index last looked come last (higher ids), read whole; they are looked up first
         // because H2 plans a parameterized "connection_id > ?" on frame as a scan of the table.
         List<SearchIndex.FrameRange> ranges = new ArrayList<>(plan.ranges());
@@ -95,16 +95,15 @@ public final class FrameQueries {
                 }
             }
         }
-        try (PreparedStatement range = c.prepareStatement(SELECT + " WHERE f.connection_id = ? AND f.seq BETWEEN ? AND ?"
-                + filter.sql + " ORDER BY f.seq")) {
+        try (PreparedStatement range = c.prepareStatement(SELECT + " WHERE f.id BETWEEN ? AND ?"
+                + filter.sql + " ORDER BY f.id")) {
             for (SearchIndex.FrameRange r : ranges) {
                 if (matches.full()) {
                     break;
                 }
-                range.setLong(1, r.connection());
-                range.setInt(2, r.fromSeq());
-                range.setInt(3, r.toSeq());
-                filter.bind(range, 4);
+                range.setLong(1, FrameKey.of(r.connection(), r.fromSeq()));
+                range.setLong(2, FrameKey.of(r.connection(), r.toSeq()));
+                filter.bind(range, 3);
                 matches.drain(range);
             }
         }
@@ -205,9 +204,10 @@ public final class FrameQueries {
     public int byConnection(long connectionId, java.util.function.Consumer<RecordedFrame> sink) {
         int found = 0;
         try (Connection c = database.connect();
-             PreparedStatement ps = c.prepareStatement(SELECT + " WHERE f.connection_id = ? ORDER BY f.seq")) {
+             PreparedStatement ps = c.prepareStatement(SELECT + " WHERE f.id BETWEEN ? AND ? ORDER BY f.id")) {
             Names names = new Names(c);
-            ps.setLong(1, connectionId);
+            ps.setLong(1, FrameKey.first(connectionId));
+            ps.setLong(2, FrameKey.last(connectionId));
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -26,7 +26,7 @@ public final class RecordedConnections {
             + " c.close_code, c.close_reason, c.close_remote, c.error, c.failure_kind, c.failure_detail,"
             + " c.request_head, c.response_head, c.response_body, c.tls_protocol, c.tls_cipher, c.tls_alpn, c.tls_sni,"
             + " c.tls_resumed, c.peer_address, c.dns_us, c.tcp_us, c.tls_us, c.upgrade_us, c.subprotocol,"
-            + " (SELECT COUNT(*) FROM frame f WHERE f.connection_id = c.id)"
+            + " (SELECT COUNT(*) FROM frame f WHERE f.id BETWEEN c.id" + FrameKey.FIRST_SQL + " AND c.id" + FrameKey.LAST_SQL + ")"
             + " FROM connection c JOIN session s ON c.session_id = s.id WHERE s.name = ? ORDER BY c.id";
 
     private final Database database;

@@ -151,7 +151,7 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
 
     private void write(List<SessionEvent> batch) throws SQLException {
         try (PreparedStatement frames = db.prepareStatement("INSERT INTO frame(connection_id, seq, direction, opcode, fin, rsv,"
-                + " ts_us, size, payload, payload_large) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " ts_us, size, payload, payload_large, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int inBatch = 0;
             for (SessionEvent event : batch) {
                 if (event instanceof SessionEvent.FrameEvent f) {
@@ -179,8 +179,10 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
     }
 
     private void addFrame(PreparedStatement ps, long[] ids, Frame frame) throws SQLException {
+        int seq = (int) ids[1]++;
         ps.setLong(1, ids[0]);
-        ps.setInt(2, (int) ids[1]++);
+        ps.setInt(2, seq);
+        ps.setLong(11, FrameKey.of(ids[0], seq));
         ps.setInt(3, frame.direction().ordinal());
         ps.setInt(4, frame.opcode().code());
         ps.setBoolean(5, frame.fin());

@@ -349,14 +349,13 @@ final class SearchIndex {
         int start = nextBlock - nextBlock % SegmentBits.BLOCKS;
         BlockSignature signature = new BlockSignature();
         try (PreparedStatement ps = db.prepareStatement("SELECT opcode, payload, payload_large FROM frame"
-                + " WHERE connection_id = ? AND seq BETWEEN ? AND ? ORDER BY seq")) {
+                + " WHERE id BETWEEN ? AND ? ORDER BY id")) {
             for (int b = start; b < nextBlock; b++) {
                 if (!blocks.has(b)) {
                     continue;
                 }
-                ps.setLong(1, blocks.connection(b));
-                ps.setInt(2, blocks.firstSeq(b));
-                ps.setInt(3, blocks.lastSeq(b));
+                ps.setLong(1, FrameKey.of(blocks.connection(b), blocks.firstSeq(b)));
+                ps.setLong(2, FrameKey.of(blocks.connection(b), blocks.lastSeq(b)));
                 signature.clear();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -406,14 +405,15 @@ final class SearchIndex {
     /** Indexes, in primary-key order, every complete block and the rest of each sealed connection. */
     private void indexPending(Connection read, BlockWriter writer) throws SQLException {
         BlockSignature signature = new BlockSignature();
-        try (PreparedStatement count = read.prepareStatement("SELECT COUNT(*) FROM frame WHERE connection_id = ? AND seq > ?");
+        try (PreparedStatement count = read.prepareStatement("SELECT COUNT(*) FROM frame WHERE id BETWEEN ? AND ?");
              PreparedStatement frames = read.prepareStatement("SELECT seq, opcode, payload, payload_large FROM frame"
-                     + " WHERE connection_id = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+                     + " WHERE id BETWEEN ? AND ? ORDER BY id LIMIT ?")) {
             frames.setFetchSize(1000);
             for (Long id : new ArrayList<>(pending.keySet())) {
                 Pending p = pending.get(id);
-                count.setLong(1, id);
-                count.setInt(2, p.indexedThrough);
+                // seq > indexedThrough (which starts at -1)
+                count.setLong(1, FrameKey.of(id, p.indexedThrough + 1));
+                count.setLong(2, FrameKey.last(id));
                 long remaining;
                 try (ResultSet rs = count.executeQuery()) {
                     rs.next();
@@ -429,8 +429,8 @@ final class SearchIndex {
                 }
                 // Before any block is added to it (and before the frames cursor opens on this connection).
                 ensureCurrentSegment(read);
-                frames.setLong(1, id);
-                frames.setInt(2, p.indexedThrough);
+                frames.setLong(1, FrameKey.of(id, p.indexedThrough + 1));
+                frames.setLong(2, FrameKey.last(id));
                 frames.setLong(3, limit);
                 int first = -1;
                 int last = -1;

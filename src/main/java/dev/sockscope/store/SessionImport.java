@@ -174,13 +174,14 @@ public final class SessionImport {
 
     private static PreparedStatement frameInsert(Connection db) throws SQLException {
         return db.prepareStatement("INSERT INTO frame(connection_id, seq, direction, opcode, fin, rsv, ts_us, size, payload,"
-                + " payload_large) VALUES (?, ?, ?, ?, TRUE, 0, ?, ?, ?, ?)");
+                + " payload_large, id) VALUES (?, ?, ?, ?, TRUE, 0, ?, ?, ?, ?, ?)");
     }
 
     private static void addFrame(PreparedStatement ps, long connection, int seq, Direction direction, int opcode, long timestamp,
             byte[] payload) throws SQLException {
         ps.setLong(1, connection);
         ps.setInt(2, seq);
+        ps.setLong(9, FrameKey.of(connection, seq));
         ps.setInt(3, direction.ordinal());
         ps.setInt(4, opcode);
         ps.setLong(5, timestamp);

@@ -60,7 +60,7 @@ public final class Sessions {
     }
 
     /**
-     * Deletes a session with its connections and frames (the schema cascades), and the search
+     * Deletes a session with its connections (the schema cascades), their frames, and the search
      * index's record of where their blocks were (an index seek; the slices' bits for them stay
      * and simply lead to no rows).
      */
@@ -69,9 +69,22 @@ public final class Sessions {
             c.setAutoCommit(false);
             try (PreparedStatement blocks = c.prepareStatement("DELETE FROM search_block WHERE connection_id IN"
                     + " (SELECT c.id FROM connection c JOIN session s ON c.session_id = s.id WHERE s.name = ?)");
+                 PreparedStatement connections = c.prepareStatement(
+                         "SELECT c.id FROM connection c JOIN session s ON c.session_id = s.id WHERE s.name = ?");
+                 PreparedStatement frames = c.prepareStatement("DELETE FROM frame WHERE id BETWEEN ? AND ?");
                  PreparedStatement session = c.prepareStatement("DELETE FROM session WHERE name = ?")) {
                 blocks.setString(1, name);
                 blocks.executeUpdate();
+                // Frames have no foreign key (it would cost every insert a check): each
+                // connection's frames go by their key range.
+                connections.setString(1, name);
+                try (ResultSet rs = connections.executeQuery()) {
+                    while (rs.next()) {
+                        frames.setLong(1, FrameKey.first(rs.getLong(1)));
+                        frames.setLong(2, FrameKey.last(rs.getLong(1)));
+                        frames.executeUpdate();
+                    }
+                }
                 session.setString(1, name);
                 if (session.executeUpdate() == 0) {
                     throw new IllegalArgumentException("no session named " + name);
@@ -105,8 +118,10 @@ public final class Sessions {
     public List<SessionSummary> list() {
         String sql = "SELECT s.id, s.name, s.notes, s.created_us,"
                 + " (SELECT COUNT(*) FROM connection c WHERE c.session_id = s.id),"
-                + " (SELECT COUNT(*) FROM frame f JOIN connection c ON f.connection_id = c.id WHERE c.session_id = s.id),"
-                + " (SELECT COALESCE(SUM(f.size), 0) FROM frame f JOIN connection c ON f.connection_id = c.id WHERE c.session_id = s.id),"
+                + " (SELECT COUNT(*) FROM connection c JOIN frame f ON f.id BETWEEN c.id" + FrameKey.FIRST_SQL + " AND c.id"
+                + FrameKey.LAST_SQL + " WHERE c.session_id = s.id),"
+                + " (SELECT COALESCE(SUM(f.size), 0) FROM connection c JOIN frame f ON f.id BETWEEN c.id" + FrameKey.FIRST_SQL
+                + " AND c.id" + FrameKey.LAST_SQL + " WHERE c.session_id = s.id),"
                 + " (SELECT COALESCE(MAX(c.started_us), s.created_us) FROM connection c WHERE c.session_id = s.id)"
                 + " FROM session s ORDER BY s.created_us DESC, s.id DESC";
         List<SessionSummary> out = new ArrayList<>();

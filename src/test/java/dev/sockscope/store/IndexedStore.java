@@ -78,7 +78,7 @@ final class IndexedStore implements AutoCloseable {
             return;
         }
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("INSERT INTO frame(connection_id, seq,"
-                + " direction, opcode, fin, rsv, ts_us, size, payload, payload_large) VALUES (?, ?, ?, ?, TRUE, 0, ?, ?, ?, ?)")) {
+                + " direction, opcode, fin, rsv, ts_us, size, payload, payload_large, id) VALUES (?, ?, ?, ?, TRUE, 0, ?, ?, ?, ?, ?)")) {
             c.setAutoCommit(false);
             for (Object[] row : queued) {
                 long connection = (Long) row[0];
@@ -86,6 +86,7 @@ final class IndexedStore implements AutoCloseable {
                 int seq = nextSeq.merge(connection, 1, Integer::sum) - 1;
                 ps.setLong(1, connection);
                 ps.setInt(2, seq);
+                ps.setLong(9, FrameKey.of(connection, seq));
                 ps.setInt(3, ((Direction) row[1]).ordinal());
                 ps.setInt(4, ((Opcode) row[2]).code());
                 ps.setLong(5, ++clock);

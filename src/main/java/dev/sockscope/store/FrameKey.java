@@ -1,0 +1,28 @@
+package dev.sockscope.store;
+
+/**
+ * A frame's primary key: its connection in the high 32 bits, its position in the connection in
+ * the low 32. Key order is (connection, seq) order, and a connection's frames are one key range.
+ */
+final class FrameKey {
+    /** The same as {@link #of}, in SQL, for a connection id column or expression. */
+    static final String FIRST_SQL = " * 4294967296";
+    static final String LAST_SQL = " * 4294967296 + 4294967295";
+
+    private FrameKey() {
+    }
+
+    static long of(long connection, int seq) {
+        return (connection << 32) | (seq & 0xFFFFFFFFL);
+    }
+
+    /** The first key of a connection. */
+    static long first(long connection) {
+        return connection << 32;
+    }
+
+    /** The last possible key of a connection. */
+    static long last(long connection) {
+        return (connection << 32) | 0xFFFFFFFFL;
+    }
+}
