@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 public final class FloodServer {
     private static final Pattern KEY = Pattern.compile("(?im)^Sec-WebSocket-Key:\\s*(\\S+)");
     private static final Pattern COUNT = Pattern.compile("[?&]n=(\\d+)");
+    /** Payload bytes per message (default 100; 70 to 65,535). */
+    private static final Pattern SIZE = Pattern.compile("[?&]size=(\\d+)");
 
     private FloodServer() {
     }
@@ -55,18 +57,27 @@ public final class FloodServer {
         OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
         out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        byte[] frame = new byte[102];
+        Matcher sized = SIZE.matcher(head.lines().findFirst().orElse(""));
+        int size = sized.find() ? Integer.parseInt(sized.group(1)) : 100;
+        int header = size < 126 ? 2 : 4;
+        byte[] frame = new byte[header + size];
         frame[0] = (byte) 0x81;
-        frame[1] = 100;
+        if (size < 126) {
+            frame[1] = (byte) size;
+        } else {
+            frame[1] = 126;
+            frame[2] = (byte) (size >> 8);
+            frame[3] = (byte) size;
+        }
         for (long i = 0; i < n; i++) {
             byte[] text = String.format("{\"seq\":%09d,\"symbol\":\"BTC-USD\",\"price\":64123.50,\"qty\":0.015,\"pad\":\"", i)
                     .getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(text, 0, frame, 2, text.length);
-            for (int j = 2 + text.length; j < 100; j++) {
+            System.arraycopy(text, 0, frame, header, text.length);
+            for (int j = header + text.length; j < frame.length - 2; j++) {
                 frame[j] = 'x';
             }
-            frame[100] = '"';
-            frame[101] = '}';
+            frame[frame.length - 2] = '"';
+            frame[frame.length - 1] = '}';
             out.write(frame);
         }
         out.write(new byte[] {(byte) 0x88, 2, 0x03, (byte) 0xE8});

@@ -1,0 +1,97 @@
+package dev.sockscope.bench;
+
+import dev.sockscope.app.AppContext;
+import dev.sockscope.client.ClientConnection;
+import dev.sockscope.core.ConnectRequest;
+import dev.sockscope.core.SessionEvent;
+import dev.sockscope.core.WsUrl;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The recording path without a window, as `sockscope connect` runs it: a loopback flood of
+ * 1,000,000 messages of 200 bytes from a separate process, received by a connection of the app
+ * and recorded into H2 (backpressure included), timed until the last message is committed. The
+ * baseline, in the same run, is the bare client on the same flood. Run:
+ * {@code mvn -q test-compile exec:exec -Pbench -Dbench.main=dev.sockscope.bench.RecordedFloodBenchmark}.
+ */
+public final class RecordedFloodBenchmark {
+    private static final int MESSAGES = Integer.getInteger("messages", 1_000_000);
+    private static final int SIZE = Integer.getInteger("size", 200);
+
+    private RecordedFloodBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), FloodServer.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            String line = new BufferedReader(new InputStreamReader(server.getInputStream())).readLine();
+            String base = "ws://127.0.0.1:" + Integer.parseInt(line.substring(5).strip()) + "/?size=" + SIZE + "&n=";
+            bare(base + 300_000);
+            double bare = bare(base + MESSAGES);
+            recorded(base + 300_000);
+            for (int run = 1; run <= 3; run++) {
+                double recorded = recorded(base + MESSAGES);
+                System.out.printf(Locale.ROOT, "run %d: %,d messages of %d B: bare client %,.0f msg/s; received and recorded"
+                        + " %,.0f msg/s (%.2fx)%n", run, MESSAGES, SIZE, bare, recorded, recorded / bare);
+                bare = bare(base + MESSAGES);
+            }
+        } finally {
+            server.destroy();
+        }
+    }
+
+    /** Messages/s the bare client receives. */
+    private static double bare(String url) throws Exception {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        AtomicLong count = new AtomicLong();
+        AtomicLong first = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(1);
+        long expected = Long.parseLong(url.substring(url.indexOf("&n=") + 3));
+        ClientConnection.open(1, ConnectRequest.of(WsUrl.parse(url)), e -> {
+            if (e instanceof SessionEvent.FrameEvent && count.incrementAndGet() == 1) {
+                first.set(System.nanoTime());
+            }
+            if (count.get() == expected || e instanceof SessionEvent.Closed || e instanceof SessionEvent.Failed) {
+                done.countDown();
+            }
+        }, timer);
+        done.await(5, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - first.get()) / 1e9;
+        timer.shutdownNow();
+        return count.get() / seconds;
+    }
+
+    /** Messages/s from the first received to the last committed, through the app's connection service. */
+    private static double recorded(String url) throws Exception {
+        Path dir = Files.createTempDirectory("sockscope-flood-bench");
+        long expected = Long.parseLong(url.substring(url.indexOf("&n=") + 3));
+        AtomicLong first = new AtomicLong();
+        try (AppContext app = new AppContext(dir)) {
+            app.connections().open(ConnectRequest.of(WsUrl.parse(url)), e -> {
+                if (e instanceof SessionEvent.FrameEvent) {
+                    first.compareAndSet(0, System.nanoTime());
+                }
+            });
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (app.recording().recordedFrames() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            return app.recording().recordedFrames() / ((System.nanoTime() - first.get()) / 1e9);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
