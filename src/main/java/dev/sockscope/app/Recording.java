@@ -269,7 +269,7 @@ public final class Recording implements AutoCloseable {
         return export(session, format, file, n -> { });
     }
 
-    /** As {@link #export(String, Format, Path)}, reporting the messages written so far every 1,000. */
+    /** As {@link #export(String, Format, Path)}, reporting the messages written so far after each (throwing from {@code progress} cancels it). */
     public int export(String session, Format format, Path file, LongConsumer progress) throws IOException {
         return writeAtomically(file, (export, out) -> format == Format.HAR
                 ? export.har(session, Version.current(), out, progress)

@@ -72,6 +72,20 @@ public final class FrameQueries {
         Filter filter = new Filter(query);
         // Primary-key order streams without sorting: connections in the order they were recorded,
         // each one's frames in sequence.
+        if (query.session() != null) {
+            // No index covers "connection in this session": read the session's connections by key range.
+            List<SearchIndex.FrameRange> ranges = new ArrayList<>();
+            try (PreparedStatement ids = c.prepareStatement("SELECT c.id FROM connection c JOIN session s ON c.session_id = s.id"
+                    + " WHERE s.name = ? ORDER BY c.id")) {
+                ids.setString(1, query.session());
+                try (ResultSet rs = ids.executeQuery()) {
+                    while (rs.next()) {
+                        ranges.add(new SearchIndex.FrameRange(rs.getLong(1), 0, Integer.MAX_VALUE));
+                    }
+                }
+            }
+            return scanRanges(c, query, ranges, sink);
+        }
         try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE 1=1" + filter.sql + " ORDER BY f.id")) {
             filter.bind(ps, 1);
             return new Matches(c, query, sink).drain(ps);
@@ -81,8 +95,6 @@ public final class FrameQueries {
     /** Reads only the plan's ranges, in the same order a full scan would, with the same filters and matcher. */
     int scan(Connection c, SearchQuery query, SearchIndex.Plan plan, java.util.function.Consumer<RecordedFrame> sink)
             throws SQLException {
-        Filter filter = new Filter(query);
-        Matches matches = new Matches(c, query, sink);
         // One statement per range, each a seek on the frame key (connection, seq). Connections recorded
         // since the index last looked come last (higher ids), read whole; they are looked up first
         // because H2 plans a parameterized "connection_id > ?" on frame as a scan of the table.
@@ -95,6 +107,14 @@ public final class FrameQueries {
                 }
             }
         }
+        return scanRanges(c, query, ranges, sink);
+    }
+
+    /** Reads the frames of these key ranges in order, with the query's filters and matcher. */
+    private int scanRanges(Connection c, SearchQuery query, List<SearchIndex.FrameRange> ranges,
+            java.util.function.Consumer<RecordedFrame> sink) throws SQLException {
+        Filter filter = new Filter(query);
+        Matches matches = new Matches(c, query, sink);
         try (PreparedStatement range = c.prepareStatement(SELECT + " WHERE f.id BETWEEN ? AND ?"
                 + filter.sql + " ORDER BY f.id")) {
             for (SearchIndex.FrameRange r : ranges) {

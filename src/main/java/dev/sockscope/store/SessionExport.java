@@ -50,7 +50,7 @@ public final class SessionExport {
         return jsonLines(new SearchQuery("", false, session, null, 0), out, n -> { });
     }
 
-    /** The frames a search finds, one JSON object each, reporting progress every 1,000 frames. */
+    /** The frames a search finds, one JSON object each, reporting progress after each frame. */
     public int jsonLines(SearchQuery query, OutputStream out, LongConsumer progress) {
         return jsonLines(sink -> frames.search(query, sink), out, progress);
     }
@@ -76,7 +76,7 @@ public final class SessionExport {
         }
     }
 
-    /** Reports progress every 1,000 frames: often enough for a progress bar, rarely enough to cost nothing. */
+    /** Reports progress after each frame (the listener is cheap: a counter and a cancel check). */
     private static final class Counter {
         private final LongConsumer progress;
         private long count;
@@ -86,9 +86,7 @@ public final class SessionExport {
         }
 
         void add() {
-            if (++count % 1000 == 0) {
-                progress.accept(count);
-            }
+            progress.accept(++count);
         }
     }
 
@@ -158,7 +156,9 @@ public final class SessionExport {
                             endEntry(json);
                         }
                         open[0] = f.connectionId();
-                        startEntry(json, connections(" WHERE c.id = ?", f.connectionId()).get(0));
+                        List<ConnectionRow> row = connections(" WHERE c.id = ?", f.connectionId());
+                        startEntry(json, row.isEmpty() ? new ConnectionRow(f.connectionId(), f.session(), f.url(),
+                                f.frame().timestampMicros(), 0, 0, "", "") : row.get(0));
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

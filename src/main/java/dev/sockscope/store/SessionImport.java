@@ -48,6 +48,7 @@ public final class SessionImport {
                 long sessionId = Sessions.idOf(db, session);
                 int count = start.startsWith("{\"log\"") || start.matches("(?s)\\{\\s*\"log\".*")
                         ? har(db, sessionId, file) : jsonLines(db, sessionId, file);
+                endImportedConnections(db, sessionId);
                 db.commit();
                 return count;
             } catch (SQLException | RuntimeException e) {
@@ -56,6 +57,16 @@ public final class SessionImport {
             }
         } catch (SQLException e) {
             throw Database.translate(e, database.file());
+        }
+    }
+
+    /** An imported connection is over: it ended with its last message (its start when it has none). */
+    private static void endImportedConnections(Connection db, long sessionId) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("UPDATE connection c SET ended_us = COALESCE((SELECT MAX(f.ts_us)"
+                + " FROM frame f WHERE f.id BETWEEN c.id" + FrameKey.FIRST_SQL + " AND c.id" + FrameKey.LAST_SQL + "),"
+                + " c.started_us) WHERE c.session_id = ? AND c.origin = 'import' AND c.ended_us IS NULL")) {
+            ps.setLong(1, sessionId);
+            ps.executeUpdate();
         }
     }
 

@@ -73,21 +73,26 @@ public final class Sessions {
                          "SELECT c.id FROM connection c JOIN session s ON c.session_id = s.id WHERE s.name = ?");
                  PreparedStatement frames = c.prepareStatement("DELETE FROM frame WHERE id BETWEEN ? AND ?");
                  PreparedStatement session = c.prepareStatement("DELETE FROM session WHERE name = ?")) {
+                refuseWhileRecording(c, name);
                 blocks.setString(1, name);
                 blocks.executeUpdate();
-                // Frames have no foreign key (it would cost every insert a check): each
-                // connection's frames go by their key range.
+                List<Long> ids = new ArrayList<>();
                 connections.setString(1, name);
                 try (ResultSet rs = connections.executeQuery()) {
                     while (rs.next()) {
-                        frames.setLong(1, FrameKey.first(rs.getLong(1)));
-                        frames.setLong(2, FrameKey.last(rs.getLong(1)));
-                        frames.executeUpdate();
+                        ids.add(rs.getLong(1));
                     }
                 }
                 session.setString(1, name);
                 if (session.executeUpdate() == 0) {
                     throw new IllegalArgumentException("no session named " + name);
+                }
+                // Frames have no foreign key (it would cost every insert a check): each
+                // connection's frames go by their key range.
+                for (long id : ids) {
+                    frames.setLong(1, FrameKey.first(id));
+                    frames.setLong(2, FrameKey.last(id));
+                    frames.executeUpdate();
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -96,6 +101,24 @@ public final class Sessions {
             }
         } catch (SQLException e) {
             throw Database.translate(e, database.file());
+        }
+    }
+
+    /**
+     * A connection this process is still recording would go on writing frames for a session that
+     * is gone: the user closes it first.
+     */
+    private void refuseWhileRecording(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT c.url FROM connection c JOIN session s ON c.session_id = s.id"
+                + " WHERE s.name = ? AND c.ended_us IS NULL AND c.id > ?")) {
+            ps.setString(1, name);
+            ps.setLong(2, database.lastConnectionAtOpen());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    throw new IllegalArgumentException("\u201c" + name + "\u201d is still recording " + rs.getString(1)
+                            + ": disconnect it first");
+                }
+            }
         }
     }
 

@@ -56,7 +56,8 @@ class ExportScopesTest {
             List<Long> progress = new ArrayList<>();
             int written = new SessionExport(db).harOfConnection(ids.get(1), "test", out, progress::add);
             assertEquals(2501, written);
-            assertEquals(List.of(1000L, 2000L), progress);
+            assertEquals(2501, progress.size());
+            assertEquals(2501L, progress.get(2500));
             JsonNode entries = JSON.readTree(out.toByteArray()).path("log").path("entries");
             assertEquals(1, entries.size());
             assertEquals("ws://b.test/", entries.get(0).path("request").path("url").asText());

@@ -19,7 +19,7 @@ class MigrationTest {
     Path dir;
 
     @Test
-    void framesRecordedUnderTheCompositeKeyMoveToTheFrameKeyInOrder() throws Exception {
+    void framesRecordedUnderTheCompositeKeyMoveToTheFrameKeyInOrderEvenAfterAnUpgradeCutShort() throws Exception {
         try (Database old = Database.open(dir, 3); Connection c = old.connect(); Statement st = c.createStatement()) {
             st.execute("INSERT INTO session(id, name, created_us) VALUES (1, 'before', 0)");
             st.execute("INSERT INTO connection(id, session_id, url, origin, started_us) VALUES (1, 1, 'ws://a/', 'client', 0),"
@@ -38,6 +38,13 @@ class MigrationTest {
                     }
                 }
             }
+        }
+        try (Database cutShort = Database.open(dir, 3); Connection c = cutShort.connect(); Statement st = c.createStatement()) {
+            // As if an earlier upgrade was killed after copying part of the frames.
+            st.execute("CREATE TABLE frame_keyed (id BIGINT PRIMARY KEY, connection_id BIGINT NOT NULL, seq INT NOT NULL,"
+                    + " direction TINYINT NOT NULL, opcode TINYINT NOT NULL, fin BOOLEAN NOT NULL, rsv TINYINT NOT NULL,"
+                    + " ts_us BIGINT NOT NULL, size INT NOT NULL, payload VARBINARY(1000000), payload_large BLOB)");
+            st.execute("INSERT INTO frame_keyed SELECT connection_id * 4294967296 + seq, * FROM frame WHERE seq = 0");
         }
         try (Database upgraded = Database.open(dir)) {
             List<String> texts = new ArrayList<>();

@@ -53,6 +53,7 @@ public final class RecordedSessionView extends BorderPane {
     private ConnectionTabView shown;
     /** Bumped whenever another connection is shown: a load still streaming the old one stops. */
     private volatile long generation;
+    private boolean disposed;
     private long pendingConnection = -1;
     private int pendingSeq = -1;
 
@@ -77,9 +78,11 @@ public final class RecordedSessionView extends BorderPane {
         Button exportSession = new Button("Session…", Icons.of(Feather.DOWNLOAD, 13));
         exportSession.getStyleClass().add(Styles.SMALL);
         exportSession.setTooltip(new Tooltip("Export the whole session as HAR or JSON Lines"));
-        exportSession.setOnAction(e -> ExportDialog.run(getScene().getWindow(), "session \u201c" + session + "\u201d",
-                session, () -> list.getItems().stream().mapToLong(RecordedConnection::frames).sum(), app.background(),
-                (format, file, progress) -> app.recording().export(session, format, file, progress)));
+        exportSession.setOnAction(e -> {
+            long frames = list.getItems().stream().mapToLong(RecordedConnection::frames).sum();
+            ExportDialog.run(getScene().getWindow(), "session \u201c" + session + "\u201d", session, () -> frames,
+                    app.background(), (format, file, progress) -> app.recording().export(session, format, file, progress));
+        });
         HBox actions = new HBox(6, exportConnection, exportSession);
         VBox side = new VBox(6, title, status, list, actions);
         side.setPadding(new Insets(10, 8, 8, 10));
@@ -140,6 +143,9 @@ public final class RecordedSessionView extends BorderPane {
     }
 
     private void loaded(List<RecordedConnection> connections) {
+        if (disposed) {
+            return;
+        }
         long frames = connections.stream().mapToLong(RecordedConnection::frames).sum();
         status.setText(String.format(Locale.ROOT, "%,d connection%s, %,d messages. Read-only: exactly as recorded.",
                 connections.size(), connections.size() == 1 ? "" : "s", frames));
@@ -170,7 +176,7 @@ public final class RecordedSessionView extends BorderPane {
             shown.dispose();
             shown = null;
         }
-        if (connection == null) {
+        if (connection == null || disposed) {
             return;
         }
         ConnectionTabModel model = ConnectionTabModel.recorded(app.connections(), connection);
@@ -209,6 +215,7 @@ public final class RecordedSessionView extends BorderPane {
 
     /** Closes the view: stops any load and the shown connection's pulse. */
     public void dispose() {
+        disposed = true;
         generation++;
         if (shown != null) {
             shown.dispose();

@@ -46,9 +46,15 @@ final class RetentionDialog {
             if (button != ButtonType.OK) {
                 return null;
             }
-            // A value typed but not yet committed (no Enter pressed) still counts.
-            days.increment(0);
-            megabytes.increment(0);
+            // A value typed but not yet committed (no Enter pressed) still counts; text that is
+            // not a number leaves the spinner's value as it was.
+            for (Spinner<Integer> s : java.util.List.of(days, megabytes)) {
+                try {
+                    s.increment(0);
+                } catch (NumberFormatException notANumber) {
+                    s.getEditor().setText(String.valueOf(s.getValue()));
+                }
+            }
             return new Retention(days.getValue(), megabytes.getValue());
         });
         return dialog.showAndWait();

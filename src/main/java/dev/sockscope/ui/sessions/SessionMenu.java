@@ -227,8 +227,17 @@ public final class SessionMenu extends MenuButton {
         sure.initOwner(getScene().getWindow());
         sure.setHeaderText("Remove what is beyond your retention rule (" + rule.describe() + ")?");
         sure.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).ifPresent(ok -> inBackground(() -> {
-            beyond.forEach(s -> app.recording().deleteSession(s.name()));
-            return String.format(Locale.ROOT, "Removed %d session%s", beyond.size(), beyond.size() == 1 ? "" : "s");
+            int removed = 0;
+            String kept = "";
+            for (SessionSummary s : beyond) {
+                try {
+                    app.recording().deleteSession(s.name());
+                    removed++;
+                } catch (IllegalArgumentException stillRecording) {
+                    kept = "; kept " + stillRecording.getMessage();
+                }
+            }
+            return String.format(Locale.ROOT, "Removed %d session%s", removed, removed == 1 ? "" : "s") + kept;
         }));
     }
 

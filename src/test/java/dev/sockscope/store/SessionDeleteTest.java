@@ -1,0 +1,51 @@
+package dev.sockscope.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sockscope.core.Direction;
+import dev.sockscope.core.Frame;
+import dev.sockscope.core.Handshake;
+import dev.sockscope.core.Opcode;
+import dev.sockscope.core.SessionEvent;
+import dev.sockscope.core.Timings;
+import dev.sockscope.core.WsUrl;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Deleting a session takes its frames with it, and waits until nothing records into it. */
+class SessionDeleteTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSessionStillRecordingIsKeptAndOnceClosedGoesWithEveryFrame() throws Exception {
+        try (Database db = Database.open(dir); Recorder recorder = new Recorder(db)) {
+            recorder.useSession("live");
+            recorder.accept(new SessionEvent.Opened(1, WsUrl.parse("ws://live.test/"), new Handshake("", "", null), null, "",
+                    Timings.NONE, 1));
+            recorder.accept(new SessionEvent.FrameEvent(1, Frame.message(Direction.RECEIVE, Opcode.TEXT, new byte[] {'a'}, 2)));
+            while (recorder.recordedFrames() < 1) {
+                Thread.sleep(5);
+            }
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> new Sessions(db).delete("live"));
+            assertTrue(refused.getMessage().contains("still recording ws://live.test/"), refused.getMessage());
+
+            recorder.accept(new SessionEvent.Closed(1, 1000, "", false, 3));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (new RecordedConnections(db).of("live").get(0).end() == null && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            new Sessions(db).delete("live");
+            try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM frame")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "no frame outlives its session");
+            }
+        }
+    }
+}
