@@ -1,7 +1,6 @@
 package dev.sockscope.bench;
 
 import dev.sockscope.app.AppContext;
-import dev.sockscope.client.ClientConnection;
 import dev.sockscope.core.ConnectRequest;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.WsUrl;
@@ -10,9 +9,6 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,39 +33,18 @@ public final class RecordedFloodBenchmark {
         try {
             String line = new BufferedReader(new InputStreamReader(server.getInputStream())).readLine();
             String base = "ws://127.0.0.1:" + Integer.parseInt(line.substring(5).strip()) + "/?size=" + SIZE + "&n=";
-            bare(base + 300_000);
-            double bare = bare(base + MESSAGES);
+            TabFloodBenchmark.baseline(base + 300_000);
+            double bare = TabFloodBenchmark.baseline(base + MESSAGES);
             recorded(base + 300_000);
             for (int run = 1; run <= 3; run++) {
                 double recorded = recorded(base + MESSAGES);
                 System.out.printf(Locale.ROOT, "run %d: %,d messages of %d B: bare client %,.0f msg/s; received and recorded"
                         + " %,.0f msg/s (%.2fx)%n", run, MESSAGES, SIZE, bare, recorded, recorded / bare);
-                bare = bare(base + MESSAGES);
+                bare = TabFloodBenchmark.baseline(base + MESSAGES);
             }
         } finally {
             server.destroy();
         }
-    }
-
-    /** Messages/s the bare client receives. */
-    private static double bare(String url) throws Exception {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        AtomicLong count = new AtomicLong();
-        AtomicLong first = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(1);
-        long expected = Long.parseLong(url.substring(url.indexOf("&n=") + 3));
-        ClientConnection.open(1, ConnectRequest.of(WsUrl.parse(url)), e -> {
-            if (e instanceof SessionEvent.FrameEvent && count.incrementAndGet() == 1) {
-                first.set(System.nanoTime());
-            }
-            if (count.get() == expected || e instanceof SessionEvent.Closed || e instanceof SessionEvent.Failed) {
-                done.countDown();
-            }
-        }, timer);
-        done.await(5, TimeUnit.MINUTES);
-        double seconds = (System.nanoTime() - first.get()) / 1e9;
-        timer.shutdownNow();
-        return count.get() / seconds;
     }
 
     /** Messages/s from the first received to the last committed, through the app's connection service. */

@@ -63,8 +63,8 @@ public final class TabFloodBenchmark {
         }
     }
 
-    /** Messages/s the bare client receives. */
-    private static double baseline(String url) throws Exception {
+    /** Messages/s the bare client receives ({@code url} ends with {@code n=COUNT}). */
+    static double baseline(String url) throws Exception {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         AtomicLong count = new AtomicLong();
         AtomicLong first = new AtomicLong();
