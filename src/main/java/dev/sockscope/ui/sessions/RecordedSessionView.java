@@ -21,12 +21,12 @@ import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -71,19 +71,22 @@ public final class RecordedSessionView extends BorderPane {
         title.getStyleClass().add(Styles.TITLE_4);
         status.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         status.setWrapText(true);
-        Button exportConnection = new Button("Export connection…", Icons.of(Feather.DOWNLOAD, 13));
-        exportConnection.getStyleClass().add(Styles.SMALL);
+        MenuItem exportConnection = new MenuItem("This connection…");
         exportConnection.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         exportConnection.setOnAction(e -> exportSelected());
-        Button exportSession = new Button("Session…", Icons.of(Feather.DOWNLOAD, 13));
-        exportSession.getStyleClass().add(Styles.SMALL);
-        exportSession.setTooltip(new Tooltip("Export the whole session as HAR or JSON Lines"));
+        MenuItem exportSession = new MenuItem("The whole session…");
         exportSession.setOnAction(e -> {
             long frames = list.getItems().stream().mapToLong(RecordedConnection::frames).sum();
             ExportDialog.run(getScene().getWindow(), "session \u201c" + session + "\u201d", session, () -> frames,
                     app.background(), (format, file, progress) -> app.recording().export(session, format, file, progress));
         });
-        HBox actions = new HBox(6, exportConnection, exportSession);
+        MenuButton export = new MenuButton("Export…", Icons.of(Feather.DOWNLOAD, 13), exportConnection,
+                exportSession);
+        export.getStyleClass().add(Styles.SMALL);
+        export.setTooltip(new javafx.scene.control.Tooltip("Export this connection or the whole session as HAR or JSON Lines"));
+        export.setMaxWidth(Double.MAX_VALUE);
+        HBox actions = new HBox(export);
+        HBox.setHgrow(export, Priority.ALWAYS);
         VBox side = new VBox(6, title, status, list, actions);
         side.setPadding(new Insets(10, 8, 8, 10));
         VBox.setVgrow(list, Priority.ALWAYS);
