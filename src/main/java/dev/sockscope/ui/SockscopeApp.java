@@ -30,15 +30,24 @@ public final class SockscopeApp extends Application {
     private MainWindow window;
     private final AtomicReference<Settings> lastSaved = new AtomicReference<>();
 
+    /**
+     * Opens the data directory, the database (migrating it when an older version made it) and the
+     * settings on the launcher thread, before the FX thread starts drawing: none of it may block
+     * the FX thread.
+     */
     @Override
-    public void start(Stage stage) {
+    public void init() {
         // A bug must not print a stack trace at the user or kill the FX thread silently: log it.
         Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
                 LOG.error("uncaught exception on thread {}", thread.getName(), error));
         String dir = getParameters().getNamed().get("data-dir");
         app = new AppContext(DataDirectory.resolve(dir == null ? null : Path.of(dir)));
-        Settings settings = app.settings().load();
-        lastSaved.set(settings);
+        lastSaved.set(app.settings().load());
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Settings settings = lastSaved.get();
         window = new MainWindow(app, settings);
         Scene scene = new Scene(window, 1280, 800);
         Theme.apply(settings.theme(), scene);
