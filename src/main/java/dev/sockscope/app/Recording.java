@@ -217,6 +217,12 @@ public final class Recording implements AutoCloseable {
         return new FrameQueries(open()).byConnection(connectionId, f -> sink.accept(f.frame()));
     }
 
+    /** A page of one recorded connection: up to {@code count} frames from position {@code fromSeq}. Blocking. */
+    public int framesOf(long connectionId, int fromSeq, int count, Consumer<Frame> sink) {
+        int last = (int) Math.min(Integer.MAX_VALUE, (long) fromSeq + count - 1);
+        return new FrameQueries(open()).byConnection(connectionId, fromSeq, last, f -> sink.accept(f.frame()));
+    }
+
     /** Streams matching recorded frames to {@code sink}; blocking, off the FX thread. Returns the count. */
     public int search(SearchQuery query, Consumer<RecordedFrame> sink) {
         return new FrameQueries(open()).search(query, sink);

@@ -222,12 +222,17 @@ public final class FrameQueries {
 
     /** Every frame of one connection, in order. */
     public int byConnection(long connectionId, java.util.function.Consumer<RecordedFrame> sink) {
+        return byConnection(connectionId, 0, Integer.MAX_VALUE, sink);
+    }
+
+    /** The frames of one connection from position {@code fromSeq} through {@code toSeq}, in order: a page. */
+    public int byConnection(long connectionId, int fromSeq, int toSeq, java.util.function.Consumer<RecordedFrame> sink) {
         int found = 0;
         try (Connection c = database.connect();
              PreparedStatement ps = c.prepareStatement(SELECT + " WHERE f.id BETWEEN ? AND ? ORDER BY f.id")) {
             Names names = new Names(c);
-            ps.setLong(1, FrameKey.first(connectionId));
-            ps.setLong(2, FrameKey.last(connectionId));
+            ps.setLong(1, FrameKey.of(connectionId, fromSeq));
+            ps.setLong(2, FrameKey.of(connectionId, toSeq));
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

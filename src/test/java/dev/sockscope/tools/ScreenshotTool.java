@@ -155,8 +155,20 @@ public final class ScreenshotTool {
         onFx(() -> live.close(1000, "done"));
         waitFor(() -> app.recording().connectionsOf("default").stream().anyMatch(c -> c.end() != null));
         AtomicReference<dev.sockscope.ui.sessions.RecordedSessionView> view = new AtomicReference<>();
-        onFx(() -> view.set(window.openRecordedSession("default")));
-        waitFor(() -> view.get().shownConnection() != null && view.get().shownConnection().log().table().getItems().size() > 20);
+        int page = Integer.getInteger("shot.page", 0);
+        onFx(() -> {
+            if (page > 0) {
+                // Small pages, to show the page bar of a long connection.
+                view.set(new dev.sockscope.ui.sessions.RecordedSessionView(app, "default",
+                        new javafx.beans.property.SimpleBooleanProperty(), page));
+                window.tabs().getTabs().add(new javafx.scene.control.Tab("default", view.get()));
+                window.tabs().getSelectionModel().selectLast();
+            } else {
+                view.set(window.openRecordedSession("default"));
+            }
+        });
+        waitFor(() -> view.get().shownConnection() != null && view.get().shownConnection().log().table().getItems().size()
+                > (page > 0 ? 0 : 20));
         Thread.sleep(500);
         onFx(() -> {
             var table = view.get().shownConnection().log().table();

@@ -61,15 +61,19 @@ class RecordedSessionTest {
 
     /** Connects the first tab, sends three messages, waits for their echoes, closes, and waits for the recording. */
     private void recordOneConnection(FxRobot robot) throws Exception {
+        recordOneConnection(robot, List.of("alpha", "beta", "gamma-needle"));
+    }
+
+    private void recordOneConnection(FxRobot robot, List<String> messages) throws Exception {
         ConnectionTabModel live = ((ConnectionTabView) window.tabs().getTabs().get(0).getContent()).model();
         robot.interact(() -> live.urlProperty().set("ws://127.0.0.1:" + server.boundPort() + "/feed"));
         robot.interact(live::connect);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> live.stateProperty().get() == ConnectionState.OPEN);
-        for (String text : List.of("alpha", "beta", "gamma-needle")) {
+        for (String text : messages) {
             robot.interact(() -> live.composer().draftProperty().set(text));
             robot.interact(live::send);
         }
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> live.log().count(Direction.RECEIVE) == 3);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> live.log().count(Direction.RECEIVE) == messages.size());
         robot.interact(() -> live.close(4000, "done"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
             List<RecordedConnection> recorded = app.recording().connectionsOf("default");
@@ -121,5 +125,33 @@ class RecordedSessionTest {
         assertEquals("gamma-needle", selected.preview());
         assertEquals(Direction.RECEIVE, selected.direction());
         assertEquals(echo.seq(), selected.index());
+    }
+
+    @Test
+    void aLongConnectionIsReadFromTheRecordingAPageAtATime(FxRobot robot) throws Exception {
+        List<String> thirty = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "m" + i).toList();
+        recordOneConnection(robot, thirty);
+        AtomicReference<RecordedSessionView> view = new AtomicReference<>();
+        robot.interact(() -> {
+            view.set(new RecordedSessionView(app, "default", new javafx.beans.property.SimpleBooleanProperty(), 20));
+            window.tabs().getTabs().add(new javafx.scene.control.Tab("paged", view.get()));
+            window.tabs().getSelectionModel().selectLast();
+        });
+        // 30 sent, 30 echoed, our close and the server's: 62 frames, in pages of 20; the newest first.
+        javafx.scene.control.Label page = (javafx.scene.control.Label) view.get().lookup("#recordedPage");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.get().shownConnection() != null
+                && view.get().shownConnection().log().table().getItems().size() == 2);
+        assertTrue(page.isVisible());
+        assertTrue(page.getText().startsWith("Messages 61\u201362 of 62"), page.getText());
+        assertEquals(2, view.get().shownConnection().model().log().size(), "only the page is held");
+
+        long id = view.get().connections().getItems().get(0).id();
+        robot.interact(() -> view.get().reveal(id, 25));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.get().shownConnection().log().table().getSelectionModel()
+                .getSelectedItem() != null);
+        assertTrue(page.getText().startsWith("Messages 21\u201340 of 62"), page.getText());
+        assertEquals(20, view.get().shownConnection().model().log().size());
+        assertEquals(5, view.get().shownConnection().log().table().getSelectionModel().getSelectedItem().index(),
+                "message 25 of the connection is row 5 of its page");
     }
 }

@@ -23,6 +23,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -41,6 +42,7 @@ import org.kordamp.ikonli.feather.Feather;
  * handshake, certificate, status), loaded from the recording off the FX thread.
  */
 public final class RecordedSessionView extends BorderPane {
+    private static final int DEFAULT_PAGE = 100_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
@@ -56,9 +58,28 @@ public final class RecordedSessionView extends BorderPane {
     private boolean disposed;
     private long pendingConnection = -1;
     private int pendingSeq = -1;
+    /** Frames shown at a time: a page of the recording, never the whole connection. */
+    private final int pageSize;
+    private int pageStart;
+    private final Label pageLabel = new Label();
+    private final Button oldest = pageButton(Feather.CHEVRONS_LEFT, "Oldest messages");
+    private final Button older = pageButton(Feather.CHEVRON_LEFT, "Older messages");
+    private final Button newer = pageButton(Feather.CHEVRON_RIGHT, "Newer messages");
+    private final Button newest = pageButton(Feather.CHEVRONS_RIGHT, "Newest messages");
+    private final HBox pager = new HBox(4, oldest, older, pageLabel, newer, newest);
 
     public RecordedSessionView(AppContext app, String session, BooleanProperty relativeTime) {
+        this(app, session, relativeTime, DEFAULT_PAGE);
+    }
+
+    /** @param pageSize how many frames of a connection are read and shown at a time */
+    public RecordedSessionView(AppContext app, String session, BooleanProperty relativeTime, int pageSize) {
         this.app = app;
+        this.pageSize = pageSize;
+        pager.setAlignment(Pos.CENTER_LEFT);
+        pager.setPadding(new Insets(6, 12, 0, 12));
+        pageLabel.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        pageLabel.setId("recordedPage");
         this.session = session;
         this.relativeTime = relativeTime;
         getStyleClass().add("recorded-session");
@@ -174,20 +195,36 @@ public final class RecordedSessionView extends BorderPane {
     }
 
     private void show(RecordedConnection connection) {
-        long current = ++generation;
-        if (shown != null) {
-            shown.dispose();
-            shown = null;
-        }
         if (connection == null || disposed) {
+            generation++;
+            disposeShown();
             return;
         }
+        boolean revealing = connection.id() == pendingConnection && pendingSeq >= 0;
+        load(connection, revealing ? pageOf(pendingSeq) : pageOf((int) Math.max(0, connection.frames() - 1)));
+    }
+
+    /** The first position of the page holding {@code seq}. */
+    private int pageOf(int seq) {
+        return seq / pageSize * pageSize;
+    }
+
+    /**
+     * Shows one page of the connection: at most {@link #pageSize} frames streamed from the
+     * recording, so memory does not grow with the connection, however long it was.
+     */
+    private void load(RecordedConnection connection, int start) {
+        long current = ++generation;
+        disposeShown();
+        pageStart = start;
         ConnectionTabModel model = ConnectionTabModel.recorded(app.connections(), connection);
         shown = new ConnectionTabView(model, app.background(), relativeTime, app.tlsInspection());
-        detail.getChildren().setAll(shown);
+        VBox.setVgrow(shown, Priority.ALWAYS);
+        updatePager(connection);
+        detail.getChildren().setAll(new VBox(pager, shown));
         app.background().execute(() -> {
             try {
-                app.recording().framesOf(connection.id(), frame -> {
+                app.recording().framesOf(connection.id(), start, pageSize, frame -> {
                     if (current != generation) {
                         throw new CancellationException();
                     }
@@ -199,20 +236,51 @@ public final class RecordedSessionView extends BorderPane {
                     }
                 });
             } catch (CancellationException another) {
-                // the user picked another connection
+                // the user picked another connection or page
             } catch (RuntimeException e) {
                 FxThread.run(() -> status.setText("Cannot read the messages: " + e.getMessage()));
             }
         });
     }
 
+    private void disposeShown() {
+        if (shown != null) {
+            shown.dispose();
+            shown = null;
+        }
+    }
+
+    /** The page bar: which messages of how many are shown, and buttons to the others. Hidden for one page. */
+    private void updatePager(RecordedConnection connection) {
+        long total = connection.frames();
+        boolean paged = total > pageSize;
+        pager.setVisible(paged);
+        pager.setManaged(paged);
+        pageLabel.setText(String.format(Locale.ROOT, "Messages %,d\u2013%,d of %,d, read from the recording a page at a time (the counts below are for this page)",
+                pageStart + 1, Math.min(total, (long) pageStart + pageSize), total));
+        int last = pageOf((int) Math.max(0, total - 1));
+        oldest.setDisable(pageStart == 0);
+        older.setDisable(pageStart == 0);
+        newer.setDisable(pageStart >= last);
+        newest.setDisable(pageStart >= last);
+        oldest.setOnAction(e -> load(connection, 0));
+        older.setOnAction(e -> load(connection, Math.max(0, pageStart - pageSize)));
+        newer.setOnAction(e -> load(connection, Math.min(last, pageStart + pageSize)));
+        newest.setOnAction(e -> load(connection, last));
+    }
+
     private void revealPendingMessage() {
         RecordedConnection selected = list.getSelectionModel().getSelectedItem();
-        if (shown != null && selected != null && selected.id() == pendingConnection && pendingSeq >= 0) {
-            shown.log().pulse();
-            if (shown.log().reveal(pendingSeq)) {
-                pendingSeq = -1;
-            }
+        if (shown == null || selected == null || selected.id() != pendingConnection || pendingSeq < 0) {
+            return;
+        }
+        if (pendingSeq < pageStart || pendingSeq >= pageStart + pageSize) {
+            load(selected, pageOf(pendingSeq));
+            return;
+        }
+        shown.log().pulse();
+        if (shown.log().reveal(pendingSeq - pageStart)) {
+            pendingSeq = -1;
         }
     }
 
@@ -220,9 +288,14 @@ public final class RecordedSessionView extends BorderPane {
     public void dispose() {
         disposed = true;
         generation++;
-        if (shown != null) {
-            shown.dispose();
-        }
+        disposeShown();
+    }
+
+    private static Button pageButton(Feather icon, String tip) {
+        Button b = new Button(null, Icons.of(icon, 13));
+        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        b.setTooltip(new javafx.scene.control.Tooltip(tip));
+        return b;
     }
 
     /** One connection: a state dot, the URL, when it started, its messages and how it ended. */
