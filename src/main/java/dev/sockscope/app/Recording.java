@@ -342,6 +342,12 @@ public final class Recording implements AutoCloseable {
         }
     }
 
+    /** Where a live connection of this app is recorded (session and id), once its upgrade is written. */
+    public Optional<StoredConnection> storedAs(long liveConnectionId) {
+        Recorder r = recorder;
+        return r == null ? Optional.empty() : r.storedAs(liveConnectionId).map(s -> new StoredConnection(s.session(), s.id()));
+    }
+
     public long recordedFrames() {
         Recorder r = recorder;
         return r == null ? 0 : r.recordedFrames();

@@ -46,6 +46,8 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
     private final ConcurrentLinkedQueue<SessionEvent> queue = new ConcurrentLinkedQueue<>();
     private final Thread writer;
     private final Map<Long, long[]> connections = new HashMap<>();
+    /** Where each connection this recorder has seen open is recorded: its session and its id there. */
+    private final Map<Long, Stored> stored = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong recorded = new AtomicLong();
     /** Events accepted and not yet committed (queued or in the transaction being written). */
     private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
@@ -77,6 +79,15 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
     /** False once the writer has failed (the log says why); nothing is recorded after that. */
     public boolean isAlive() {
         return alive;
+    }
+
+    /** Where a live connection is recorded: its session and its id in the recording. */
+    public record Stored(String session, long id) {
+    }
+
+    /** Where the live connection {@code connectionId} is recorded, once its upgrade is written. */
+    public java.util.Optional<Stored> storedAs(long connectionId) {
+        return java.util.Optional.ofNullable(stored.get(connectionId));
     }
 
     /** Frames written so far (for tests and the status bar). */
@@ -204,6 +215,7 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
         if (event instanceof SessionEvent.Opened o) {
             long id = insertConnection(o.url().toString(), o.timestampMicros());
             connections.put(o.connectionId(), new long[] {id, 0});
+            stored.put(o.connectionId(), new Stored(sessionName, id));
             updateOpened(id, o);
         } else if (event instanceof SessionEvent.Failed f) {
             long[] ids = connections.get(f.connectionId());

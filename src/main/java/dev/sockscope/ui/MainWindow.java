@@ -201,6 +201,19 @@ public final class MainWindow extends BorderPane {
         return box;
     }
 
+    /**
+     * Opens a live connection's recording at one message: its session read-only, on the page that
+     * holds it. For messages a tab has let go from memory.
+     */
+    public void openInRecording(long liveConnectionId, int seq) {
+        var stored = app.recording().storedAs(liveConnectionId);
+        if (stored.isEmpty()) {
+            showActivity("This connection was not recorded");
+            return;
+        }
+        openRecordedSession(stored.get().session()).reveal(stored.get().id(), seq);
+    }
+
     /** Shows a recorded session read-only in its own tab (the existing one if it is open). */
     public RecordedSessionView openRecordedSession(String session) {
         for (Tab tab : tabs.getTabs()) {
@@ -224,6 +237,7 @@ public final class MainWindow extends BorderPane {
         ConnectionTabModel model = new ConnectionTabModel(app.connections());
         model.restore(state);
         ConnectionTabView view = new ConnectionTabView(model, app.background(), relativeTime, app.tlsInspection());
+        view.setOpenInRecording(seq -> openInRecording(model.connectionId(), seq));
         Tab tab = new Tab();
         tab.setContent(view);
         Circle dot = new Circle(4);

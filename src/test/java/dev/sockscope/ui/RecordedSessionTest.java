@@ -154,4 +154,40 @@ class RecordedSessionTest {
         assertEquals(5, view.get().shownConnection().log().table().getSelectionModel().getSelectedItem().index(),
                 "message 25 of the connection is row 5 of its page");
     }
+
+    @Test
+    void messagesATabLetGoFromMemoryOpenFromTheRecording(FxRobot robot) throws Exception {
+        ConnectionTabModel small = new ConnectionTabModel(app.connections(), new dev.sockscope.app.FrameLog(8, 1 << 20));
+        AtomicReference<ConnectionTabView> tab = new AtomicReference<>();
+        robot.interact(() -> {
+            tab.set(new ConnectionTabView(small, app.background(), new javafx.beans.property.SimpleBooleanProperty(),
+                    app.tlsInspection()));
+            tab.get().setOpenInRecording(seq -> window.openInRecording(small.connectionId(), seq));
+            window.tabs().getTabs().add(new javafx.scene.control.Tab("small", tab.get()));
+            window.tabs().getSelectionModel().selectLast();
+            small.urlProperty().set("ws://127.0.0.1:" + server.boundPort() + "/long");
+            small.connect();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> small.stateProperty().get() == ConnectionState.OPEN);
+        for (int i = 0; i < 10; i++) {
+            String text = "n" + i;
+            robot.interact(() -> small.composer().draftProperty().set(text));
+            robot.interact(small::send);
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> small.log().count(Direction.RECEIVE) == 10);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.recording().recordedFrames() >= 20);
+        javafx.scene.control.Hyperlink open = (javafx.scene.control.Hyperlink) tab.get().lookup("#openOlderInRecording");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> open.getParent().isVisible());
+        int newestLetGo = small.log().firstRetained() - 1;
+        assertTrue(newestLetGo >= 0);
+
+        robot.interact(open::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.tabs().getSelectionModel().getSelectedItem()
+                .getContent() instanceof RecordedSessionView v && v.shownConnection() != null
+                && v.shownConnection().log().table().getSelectionModel().getSelectedItem() != null);
+        RecordedSessionView view = (RecordedSessionView) window.tabs().getSelectionModel().getSelectedItem().getContent();
+        assertEquals(newestLetGo, view.shownConnection().log().table().getSelectionModel().getSelectedItem().index(),
+                "the newest message the tab let go, selected in the recording");
+        assertEquals("ws://127.0.0.1:" + server.boundPort() + "/long", view.shownConnection().model().recorded().url());
+    }
 }

@@ -45,7 +45,7 @@ import javafx.collections.ObservableList;
  */
 public final class ConnectionTabModel {
     private final ConnectionService connections;
-    private final FrameLog log = new FrameLog();
+    private final FrameLog log;
 
     private final StringProperty url = new SimpleStringProperty("");
     private final StringProperty urlProblem = new SimpleStringProperty("");
@@ -75,7 +75,13 @@ public final class ConnectionTabModel {
     private long endedMillis;
 
     public ConnectionTabModel(ConnectionService connections) {
+        this(connections, new FrameLog());
+    }
+
+    /** With a log of this capacity (tests use a small one to see frames let go). */
+    public ConnectionTabModel(ConnectionService connections, FrameLog log) {
         this.connections = connections;
+        this.log = log;
         url.addListener((obs, old, now) -> urlProblem.set(""));
     }
 
@@ -110,6 +116,11 @@ public final class ConnectionTabModel {
             model.state.set(ConnectionState.CLOSED);
         }
         return model;
+    }
+
+    /** The id of the latest live connection (the one the log shows), or -1 before the first connect. */
+    public long connectionId() {
+        return connection == null ? -1 : connection.id();
     }
 
     /** The recorded connection this model shows, or null for a live tab. */

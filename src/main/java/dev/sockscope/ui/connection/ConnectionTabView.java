@@ -206,6 +206,11 @@ public final class ConnectionTabView extends BorderPane {
         return model;
     }
 
+    /** What opens a position of this tab's log in its recorded session (for messages let go from memory). */
+    public void setOpenInRecording(java.util.function.IntConsumer handler) {
+        log.setOpenInRecording(handler);
+    }
+
     public MessageLogView log() {
         return log;
     }

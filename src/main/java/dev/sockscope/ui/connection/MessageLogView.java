@@ -53,6 +53,9 @@ public final class MessageLogView extends VBox {
     private final ToggleButton controlToggle = toggle("Control", null, "Show ping, pong and close frames");
     private final ToggleButton followToggle = toggle(null, Feather.CHEVRONS_DOWN, "Follow: keep the newest message in view");
     private final Label countLabel = new Label();
+    private final Label letGo = new Label();
+    private final javafx.scene.control.Hyperlink openOlder = new javafx.scene.control.Hyperlink("Open them from the recording");
+    private java.util.function.IntConsumer openInRecording;
     private final BooleanProperty paged = new SimpleBooleanProperty();
     private final PauseTransition filterDelay = new PauseTransition(Duration.millis(200));
     private static final long TRICKLE_REFRESH_NANOS = 50_000_000L;
@@ -68,7 +71,7 @@ public final class MessageLogView extends VBox {
         this.background = background;
         getStyleClass().add("message-log");
         this.table = new LogTable(model, relativeTime);
-        getChildren().addAll(filterBar(), table);
+        getChildren().addAll(filterBar(), letGoBar(), table);
         VBox.setVgrow(table, Priority.ALWAYS);
         rows = new LogRows(model.log());
         table.setItems(rows);
@@ -200,6 +203,32 @@ public final class MessageLogView extends VBox {
         return bar;
     }
 
+    /**
+     * Shown once the log has let go of its oldest frames (a very long connection): they are in the
+     * recording, and the link opens them there, a page at a time.
+     */
+    private HBox letGoBar() {
+        letGo.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        openOlder.setId("openOlderInRecording");
+        openOlder.getStyleClass().add(Styles.TEXT_SMALL);
+        openOlder.setOnAction(e -> {
+            if (openInRecording != null && model.log().firstRetained() > 0) {
+                openInRecording.accept(model.log().firstRetained() - 1);
+            }
+        });
+        HBox bar = new HBox(6, letGo, openOlder);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(0, 8, 4, 8));
+        bar.setVisible(false);
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
+    }
+
+    /** What opens a position of this log in the recording (the newest message let go, when asked). */
+    public void setOpenInRecording(java.util.function.IntConsumer handler) {
+        this.openInRecording = handler;
+    }
+
     /** Moves the table's window over logs longer than {@link LogRows#WINDOW} rows. */
     private HBox pager() {
         Button oldest = pageButton(Feather.CHEVRONS_LEFT, "Oldest messages", () -> rows.showOldest());
@@ -324,5 +353,14 @@ public final class MessageLogView extends VBox {
                 : String.format(Locale.ROOT, "%s%,d matching of %,d", window, matching, logSize))
                 + (model.log().firstRetained() > 0 ? String.format(Locale.ROOT, " (oldest %,d in the recording only)",
                         model.log().firstRetained()) : ""));
+        int gone = model.log().firstRetained();
+        boolean show = gone > 0 && openInRecording != null;
+        if (letGo.getParent() != null) {
+            letGo.getParent().setVisible(show);
+        }
+        if (show) {
+            letGo.setText(String.format(Locale.ROOT, "The oldest %,d messages were let go from memory; they are in the recording.",
+                    gone));
+        }
     }
 }
