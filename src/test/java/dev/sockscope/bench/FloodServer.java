@@ -29,6 +29,28 @@ public final class FloodServer {
     private FloodServer() {
     }
 
+    /** A flood server running in its own JVM (so it does not share the measured JVM's heap or JIT). */
+    record Running(Process process, int port) implements AutoCloseable {
+        @Override
+        public void close() {
+            process.destroy();
+        }
+    }
+
+    /** Starts a flood server in a separate JVM and waits for its port. */
+    static Running launch() throws IOException {
+        Process server = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), FloodServer.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream())).readLine();
+            return new Running(server, Integer.parseInt(line.substring(5).strip()));
+        } catch (IOException | RuntimeException e) {
+            server.destroy();
+            throw e;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             System.out.println("PORT " + server.getLocalPort());

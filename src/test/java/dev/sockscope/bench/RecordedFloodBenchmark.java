@@ -4,8 +4,6 @@ import dev.sockscope.app.AppContext;
 import dev.sockscope.core.ConnectRequest;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.WsUrl;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -27,12 +25,8 @@ public final class RecordedFloodBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), FloodServer.class.getName())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try {
-            String line = new BufferedReader(new InputStreamReader(server.getInputStream())).readLine();
-            String base = "ws://127.0.0.1:" + Integer.parseInt(line.substring(5).strip()) + "/?size=" + SIZE + "&n=";
+        try (FloodServer.Running server = FloodServer.launch()) {
+            String base = "ws://127.0.0.1:" + server.port() + "/?size=" + SIZE + "&n=";
             TabFloodBenchmark.baseline(base + 300_000);
             double bare = TabFloodBenchmark.baseline(base + MESSAGES);
             recorded(base + 300_000);
@@ -42,8 +36,6 @@ public final class RecordedFloodBenchmark {
                         + " %,.0f msg/s (%.2fx)%n", run, MESSAGES, SIZE, bare, recorded, recorded / bare);
                 bare = TabFloodBenchmark.baseline(base + MESSAGES);
             }
-        } finally {
-            server.destroy();
         }
     }
 

@@ -10,11 +10,8 @@ import dev.sockscope.ui.MainWindow;
 import dev.sockscope.ui.common.Theme;
 import dev.sockscope.ui.connection.ConnectionTabModel;
 import dev.sockscope.ui.connection.ConnectionTabView;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -46,19 +43,14 @@ public final class TabFloodBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), FloodServer.class.getName())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try {
-            String line = new BufferedReader(new InputStreamReader(server.getInputStream())).readLine();
-            int port = Integer.parseInt(line.substring(5).strip());
+        try (FloodServer.Running server = FloodServer.launch()) {
+            int port = server.port();
             String url = "ws://127.0.0.1:" + port + "/?n=" + MESSAGES;
             baseline("ws://127.0.0.1:" + port + "/?n=" + WARMUP);
             double baseline = baseline(url);
             double[] tab = tab(url, "ws://127.0.0.1:" + port + "/?n=" + WARMUP);
             report(baseline, tab);
         } finally {
-            server.destroy();
             Platform.exit();
         }
     }

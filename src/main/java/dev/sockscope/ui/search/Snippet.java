@@ -2,7 +2,6 @@ package dev.sockscope.ui.search;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The part of a message around its first match, split so the match can be highlighted. */
 record Snippet(String before, String match, String after) {
@@ -19,8 +18,8 @@ record Snippet(String before, String match, String after) {
         if (!query.isEmpty()) {
             if (regex || wholeWord) {
                 try {
-                    Matcher m = new dev.sockscope.core.SearchQuery(query, regex, false, null, null, null, null, 0, -1, -1, -1, 0)
-                            .withWholeWord(wholeWord).pattern().matcher(flat);
+                    Matcher m = new dev.sockscope.core.SearchQuery(query, regex, null, null, 0).withWholeWord(wholeWord)
+                            .pattern().matcher(flat);
                     if (m.find()) {
                         start = m.start();
                         end = m.end();
