@@ -216,6 +216,8 @@ public final class MessageLogView extends VBox {
                 openInRecording.accept(model.log().firstRetained() - 1);
             }
         });
+        openOlder.managedProperty().bind(openOlder.visibleProperty());
+        openOlder.setVisible(false);
         HBox bar = new HBox(6, letGo, openOlder);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 8, 4, 8));
@@ -227,6 +229,7 @@ public final class MessageLogView extends VBox {
     /** What opens a position of this log in the recording (the newest message let go, when asked). */
     public void setOpenInRecording(java.util.function.IntConsumer handler) {
         this.openInRecording = handler;
+        openOlder.setVisible(handler != null);
     }
 
     /** Moves the table's window over logs longer than {@link LogRows#WINDOW} rows. */
@@ -349,12 +352,11 @@ public final class MessageLogView extends VBox {
         paged.set(matching > LogRows.WINDOW);
         String window = matching > LogRows.WINDOW ? String.format(Locale.ROOT, "%,d–%,d of ", rows.windowStart() + 1,
                 rows.windowStart() + rows.size()) : "";
-        countLabel.setText((matching == logSize ? String.format(Locale.ROOT, "%s%,d messages", window, logSize)
-                : String.format(Locale.ROOT, "%s%,d matching of %,d", window, matching, logSize))
-                + (model.log().firstRetained() > 0 ? String.format(Locale.ROOT, " (oldest %,d in the recording only)",
-                        model.log().firstRetained()) : ""));
+        // Messages let go from memory are announced by the bar above the table, not here.
+        countLabel.setText(matching == logSize ? String.format(Locale.ROOT, "%s%,d messages", window, logSize)
+                : String.format(Locale.ROOT, "%s%,d matching of %,d", window, matching, logSize));
         int gone = model.log().firstRetained();
-        boolean show = gone > 0 && openInRecording != null;
+        boolean show = gone > 0;
         if (letGo.getParent() != null) {
             letGo.getParent().setVisible(show);
         }
