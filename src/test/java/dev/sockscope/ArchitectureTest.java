@@ -9,7 +9,10 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /** The layering rules of design.md, enforced on production code. */
 @AnalyzeClasses(packages = "dev.sockscope", importOptions = ImportOption.DoNotIncludeTests.class)
-class ArchitectureTest {
+final class ArchitectureTest {
+    private ArchitectureTest() {
+    }
+
 
     @ArchTest
     static final ArchRule javafxOnlyInUi = noClasses().that().resideOutsideOfPackages("dev.sockscope.ui..")
@@ -54,6 +57,16 @@ class ArchitectureTest {
     static final ArchRule systemOutOnlyInCli = noClasses().that().resideOutsideOfPackage("dev.sockscope.cli..")
             .and().doNotHaveFullyQualifiedName("dev.sockscope.Main")
             .should().accessField(System.class, "out");
+
+    @ArchTest
+    static final ArchRule systemErrOnlyInCli = noClasses().that().resideOutsideOfPackage("dev.sockscope.cli..")
+            .and().doNotHaveFullyQualifiedName("dev.sockscope.Main")
+            .should().accessField(System.class, "err");
+
+    @ArchTest
+    static final ArchRule storeAndProxyNeverUseTheClient = noClasses()
+            .that().resideInAnyPackage("dev.sockscope.store..", "dev.sockscope.proxy..")
+            .should().dependOnClassesThat().resideInAPackage("dev.sockscope.client..");
 
     @ArchTest
     static final ArchRule runLaterOnlyThroughTheGateway = noClasses().that().resideOutsideOfPackage("dev.sockscope.ui.fx..")

@@ -42,7 +42,8 @@ class SettingsStoreTest {
 
     @Test
     void resolvesTheDataDirectoryFromFlagThenEnvironmentThenOs() {
-        assertEquals(Path.of("/x").toAbsolutePath(), DataDirectory.resolve(Path.of("/x"), java.util.Map.of("SOCKSCOPE_HOME", "/y"), "Linux", "/home/u"));
+        assertEquals(Path.of("/x").toAbsolutePath(),
+                DataDirectory.resolve(Path.of("/x"), java.util.Map.of("SOCKSCOPE_HOME", "/y"), "Linux", "/home/u"));
         assertEquals(Path.of("/y"), DataDirectory.resolve(null, java.util.Map.of("SOCKSCOPE_HOME", "/y"), "Linux", "/home/u"));
         assertEquals(Path.of("/home/u/.local/share/sockscope"), DataDirectory.resolve(null, java.util.Map.of(), "Linux", "/home/u"));
         assertEquals(Path.of("/xdg/sockscope"), DataDirectory.resolve(null, java.util.Map.of("XDG_DATA_HOME", "/xdg"), "Linux", "/home/u"));

@@ -16,12 +16,10 @@ import dev.sockscope.core.Opcode;
 import dev.sockscope.core.RecordedConnection;
 import dev.sockscope.testing.Chromium;
 import dev.sockscope.testing.EchoServer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -172,8 +170,7 @@ class ChromiumHarTest {
     /** The protocol's header object ({name: value}) as HAR's list of name/value pairs, in order. */
     private static ArrayNode headers(JsonNode object) {
         ArrayNode out = JSON.createArrayNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> h = it.next();
+        for (Map.Entry<String, JsonNode> h : object.properties()) {
             out.addObject().put("name", h.getKey()).put("value", h.getValue().asText());
         }
         return out;

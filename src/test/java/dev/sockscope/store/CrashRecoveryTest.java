@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sockscope.core.SessionSummary;
+import dev.sockscope.testing.Eventually;
 import dev.sockscope.testing.StreamingServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,11 +46,8 @@ class CrashRecoveryTest {
             reader.setDaemon(true);
             reader.start();
             try {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (server.sentCount() < 5000 && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
-                assertTrue(server.sentCount() >= 5000, "the client should be receiving by now");
+                Eventually.eventually(Duration.ofSeconds(20), "the client receiving thousands of messages",
+                        () -> server.sentCount() >= 5000);
                 StoreException locked = assertThrows(StoreException.class, () -> Database.open(dataDir));
                 assertEquals(StoreException.Reason.LOCKED, locked.reason());
                 assertTrue(locked.getMessage().contains("in use by another Sockscope"), locked.getMessage());
@@ -58,9 +57,12 @@ class CrashRecoveryTest {
                 assertEquals("crash", sessions.get(0).name(), "browsable read-only meanwhile");
                 int recording = pollSnapshot(20, CrashRecoveryTest::receivedRows, n -> n >= 5000);
                 assertTrue(recording >= 5000, "the client should have committed thousands of messages by now: " + recording);
-                Thread.sleep(500);
-                // What is committed now is the bound: a commit reaches the file at once (WRITE_DELAY=0),
+                // More streaming first, so the kill lands mid-flood with frames in flight; then what is
+                // committed now is the bound: a commit reaches the file at once (WRITE_DELAY=0),
                 // so a kill right after must not lose any of it.
+                long sentSoFar = server.sentCount();
+                Eventually.eventually(Duration.ofSeconds(20), "a few thousand more messages streamed",
+                        () -> server.sentCount() >= sentSoFar + 3000);
                 committedBeforeKill = pollSnapshot(0, CrashRecoveryTest::receivedRows, n -> true);
                 assertTrue(cli.isAlive(), "still recording when killed");
             } finally {
@@ -93,17 +95,11 @@ class CrashRecoveryTest {
 
     /** What {@code query} says of a read-only snapshot, retried until {@code done} holds or {@code seconds} pass. */
     private <T> T pollSnapshot(int seconds, SnapshotQuery<T> query, Predicate<T> done) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (true) {
-            T value;
+        return Eventually.settle(Duration.ofSeconds(seconds), () -> {
             try (Database readOnly = Database.openReadOnly(dataDir)) {
-                value = query.ask(readOnly);
+                return query.ask(readOnly);
             }
-            if (done.test(value) || System.nanoTime() >= deadline) {
-                return value;
-            }
-            Thread.sleep(100);
-        }
+        }, done);
     }
 
     private interface SnapshotQuery<T> {

@@ -3,12 +3,14 @@ package dev.sockscope.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sockscope.testing.Eventually;
 import dev.sockscope.testing.GuiRecordingMain;
 import dev.sockscope.testing.StreamingServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.List;
@@ -40,12 +42,8 @@ class GuiCrashRecoveryTest {
             reader.setDaemon(true);
             reader.start();
             try {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (latest(receivedAt) < 20_000 && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
-                assertTrue(latest(receivedAt) >= 20_000, "the GUI should have received thousands of messages by now: "
-                        + latest(receivedAt));
+                Eventually.eventually(Duration.ofSeconds(60), "the GUI receiving thousands of messages",
+                        () -> latest(receivedAt) >= 20_000);
                 assertTrue(gui.isAlive(), "still recording when killed");
             } finally {
                 killedMillis = System.currentTimeMillis();

@@ -11,7 +11,9 @@ import dev.sockscope.core.Opcode;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.Timings;
 import dev.sockscope.core.WsUrl;
+import dev.sockscope.testing.Eventually;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
@@ -29,18 +31,14 @@ class SessionDeleteTest {
             recorder.accept(new SessionEvent.Opened(1, WsUrl.parse("ws://live.test/"), new Handshake("", "", null), null, "",
                     Timings.NONE, 1));
             recorder.accept(new SessionEvent.FrameEvent(1, Frame.message(Direction.RECEIVE, Opcode.TEXT, new byte[] {'a'}, 2)));
-            while (recorder.recordedFrames() < 1) {
-                Thread.sleep(5);
-            }
+            Eventually.eventually(Duration.ofSeconds(10), "the frame recorded", () -> recorder.recordedFrames() >= 1);
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                     () -> new Sessions(db).delete("live"));
             assertTrue(refused.getMessage().contains("still recording ws://live.test/"), refused.getMessage());
 
             recorder.accept(new SessionEvent.Closed(1, 1000, "", false, 3));
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (new RecordedConnections(db).of("live").get(0).end() == null && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            Eventually.eventually(Duration.ofSeconds(10), "the close recorded",
+                    () -> new RecordedConnections(db).of("live").get(0).end() != null);
             new Sessions(db).delete("live");
             try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM frame")) {
                 rs.next();

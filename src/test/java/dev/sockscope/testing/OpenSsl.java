@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -83,14 +84,14 @@ public final class OpenSsl {
 
         /** True once s_server says it listens and accepts a connection; false when it exits or takes over 10 s. */
         private static boolean listening(Process started, int port, Path log) throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline && started.isAlive()) {
-                if (Files.readString(log).contains("ACCEPT") && accepts(port)) {
-                    return true;
-                }
-                Thread.sleep(50);
+            try {
+                return Eventually.settle(Duration.ofSeconds(10),
+                        () -> Files.readString(log).contains("ACCEPT") && accepts(port), up -> up || !started.isAlive());
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
             }
-            return false;
         }
 
         private static boolean accepts(int port) {

@@ -214,7 +214,6 @@ class MainWindowTest {
         robot.clickOn("#searchField").write("NEEDLE");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
             robot.clickOn("#searchField").type(KeyCode.ENTER);
-            Thread.sleep(300);
             WaitForAsyncUtils.waitForFxEvents();
             return robot.lookup("#searchResults").tryQuery().isPresent()
                     && robot.lookup("#searchResults").queryTableView().getItems().size() == 2;

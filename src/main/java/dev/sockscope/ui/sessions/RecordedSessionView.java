@@ -256,7 +256,8 @@ public final class RecordedSessionView extends BorderPane {
         boolean paged = total > pageSize;
         pager.setVisible(paged);
         pager.setManaged(paged);
-        pageLabel.setText(String.format(Locale.ROOT, "Messages %,d\u2013%,d of %,d, read from the recording a page at a time (the counts below are for this page)",
+        pageLabel.setText(String.format(Locale.ROOT,
+                "Messages %,d\u2013%,d of %,d, read from the recording a page at a time (the counts below are for this page)",
                 pageStart + 1, Math.min(total, (long) pageStart + pageSize), total));
         int last = pageOf((int) Math.max(0, total - 1));
         oldest.setDisable(pageStart == 0);

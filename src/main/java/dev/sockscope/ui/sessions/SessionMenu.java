@@ -3,7 +3,6 @@ package dev.sockscope.ui.sessions;
 import atlantafx.base.theme.Styles;
 import dev.sockscope.app.AppContext;
 import dev.sockscope.app.Retention;
-import dev.sockscope.app.Recording;
 import dev.sockscope.core.SessionSummary;
 import dev.sockscope.ui.common.Icons;
 import dev.sockscope.ui.fx.FxThread;
