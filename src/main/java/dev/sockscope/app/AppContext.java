@@ -1,7 +1,6 @@
 package dev.sockscope.app;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,50 +10,88 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: builds every service once, by constructor, and shuts them down in order
- * (stop accepting, close sockets, drain writers, exit), each wait with a timeout.
+ * (stop accepting, close sockets, drain writers, exit), each wait with a timeout. The event
+ * channel is built first; the recorder and the live-connections list subscribe to it, and every
+ * producer publishes to it.
  */
 public final class AppContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
     private final Path dataDir;
     private final SessionRegistry registry = new SessionRegistry();
+    private final LiveConnections live = new LiveConnections();
     private final ScheduledExecutorService timer = Executors.timer("sockscope-timer");
     private final ExecutorService background = Executors.background("sockscope-bg", 2);
     private final ConnectionService connections;
     private final SettingsStore settings;
     private final TlsInspection tlsInspection = new TlsInspection();
-    private final Recording recording;
+    private final RecordingStore recording;
+    private final SessionCatalog sessions;
+    private final RecordingQueries queries;
+    private final Transfers transfers;
+    private final TabConnections tabs;
 
+    /** @throws UserFacingException when the data directory cannot be made */
     public AppContext(Path dataDir) {
         this.dataDir = dataDir;
         try {
             DataDirectory.create(dataDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
+            throw new UserFacingException(UserFacingException.Kind.FAILURE,
+                    "cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
         }
         this.settings = new SettingsStore(dataDir);
-        this.recording = new Recording(dataDir, registry);
-        this.connections = new ConnectionService(registry, timer, recording::awaitCapacity);
+        this.recording = new RecordingStore(dataDir, registry);
+        registry.subscribe(live);
+        this.sessions = new SessionCatalog(recording);
+        this.queries = new RecordingQueries(recording);
+        this.transfers = new Transfers(recording);
+        this.connections = new ConnectionService(registry, timer);
+        this.tabs = new TabConnections(connections, live, sessions);
     }
 
     public Path dataDir() {
         return dataDir;
     }
 
+    /** The one event channel: producers publish here, observers subscribe here. */
     public SessionRegistry registry() {
         return registry;
+    }
+
+    /** Every connection of this process, as the window shows them. */
+    public LiveConnections live() {
+        return live;
     }
 
     public ConnectionService connections() {
         return connections;
     }
 
+    /** What connection tabs use to open and let go of their connections. */
+    public TabConnections tabs() {
+        return tabs;
+    }
+
     public SettingsStore settings() {
         return settings;
     }
 
-    public Recording recording() {
+    /** The recording database's state: recording, read-only, or off and why. */
+    public RecordingStore recording() {
         return recording;
+    }
+
+    public SessionCatalog sessions() {
+        return sessions;
+    }
+
+    public RecordingQueries queries() {
+        return queries;
+    }
+
+    public Transfers transfers() {
+        return transfers;
     }
 
     public TlsInspection tlsInspection() {

@@ -1,64 +1,53 @@
 package dev.sockscope.app;
 
 import dev.sockscope.client.ClientConnection;
+import dev.sockscope.core.Clock;
 import dev.sockscope.core.ConnectRequest;
 import dev.sockscope.core.Connection;
+import dev.sockscope.core.Origin;
 import dev.sockscope.core.SessionEvent;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
- * Opens client connections and publishes everything they do to the registry. Keeps the live ones
- * so shutdown can close them.
+ * Opens client connections (for tabs and the CLI): a producer on the event channel like any
+ * other. Each connection gets its id from the channel and records into the session it is opened
+ * with. Keeps the live ones so shutdown can close them.
  */
 public final class ConnectionService {
     private final SessionRegistry registry;
     private final ScheduledExecutorService timer;
-    private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Connection> live = new ConcurrentHashMap<>();
 
-    private final Runnable receiveThrottle;
-
     public ConnectionService(SessionRegistry registry, ScheduledExecutorService timer) {
-        this(registry, timer, () -> { });
-    }
-
-    /**
-     * @param receiveThrottle run on a connection's read thread before each received frame is
-     *     published; the recorder uses it to push back on a flood it cannot keep up with
-     */
-    public ConnectionService(SessionRegistry registry, ScheduledExecutorService timer, Runnable receiveThrottle) {
         this.registry = registry;
         this.timer = timer;
-        this.receiveThrottle = receiveThrottle;
+    }
+
+    /** Starts connecting with a new id and returns at once; everything it does goes to the channel. */
+    public Connection open(ConnectRequest request, Origin origin, String session) {
+        return open(registry.newConnectionId(), request, origin, session);
     }
 
     /**
-     * Starts connecting and returns at once. {@code owner} (the tab or command that asked) hears
-     * every event of this connection from the connection's threads, right after the registry's
-     * subscribers; being bound here, it never misses the events that arrive before this returns.
+     * Starts connecting with an id taken from the channel beforehand (so a subscriber can wait for
+     * exactly this connection); its {@link SessionEvent.Started} is published before this returns.
      */
-    public Connection open(ConnectRequest request, Consumer<SessionEvent> owner) {
-        long id = ids.incrementAndGet();
-        Connection connection = ClientConnection.open(id, request, event -> publish(owner, event), timer);
+    public Connection open(long id, ConnectRequest request, Origin origin, String session) {
+        String checked = SessionNames.check(session);
+        registry.publish(new SessionEvent.Started(id, origin, checked, request.url(), Clock.nowMicros()));
+        ClientConnection connection = ClientConnection.create(id, request, this::publish, timer);
         live.put(id, connection);
+        connection.start();
         return connection;
     }
 
-    private void publish(Consumer<SessionEvent> owner, SessionEvent event) {
-        if (event instanceof SessionEvent.FrameEvent f && f.frame().direction() == dev.sockscope.core.Direction.RECEIVE) {
-            receiveThrottle.run();
-        }
+    private void publish(SessionEvent event) {
         if (event instanceof SessionEvent.Closed || event instanceof SessionEvent.Failed) {
             live.remove(event.connectionId());
         }
-        // The registry (the recorder among its subscribers) hears an event before the owner acts on
-        // it: an owner that sends as soon as it sees Opened must not get its frames recorded first.
         registry.publish(event);
-        owner.accept(event);
     }
 
     /** Closes every live connection with 1001 Going Away. */
@@ -84,5 +73,4 @@ public final class ConnectionService {
             }
         }
     }
-
 }

@@ -2,33 +2,48 @@ package dev.sockscope.app;
 
 import dev.sockscope.core.Direction;
 import dev.sockscope.core.Frame;
+import dev.sockscope.core.Message;
 import dev.sockscope.core.Opcode;
+import dev.sockscope.core.Utf8;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * The frames of one connection, packed: payloads back to back in 1 MiB chunks, and per frame a
- * few primitives. No object per frame is kept, so a million 100-byte messages cost about 120 MB
- * instead of several hundred; rows are materialised only when a view asks for them.
+ * The wire frames of one connection, packed, each with whether it completes a message: header
+ * bytes and payloads back to back in 1 MiB chunks, and per frame a few primitives. No object per
+ * frame is kept, so a million 100-byte messages cost about 120 MB instead of several hundred;
+ * rows are materialised only when a view asks for them.
+ *
+ * <p>Nearly every frame is a whole message by itself, and then the message is the frame. Only a
+ * message that differs from its last frame (assembled from fragments, inflated) is kept as an
+ * object beside it; a fragment that does not end a message is marked as not a message. So the
+ * log's message view is the frame view minus those fragments, with those few messages swapped in.
  *
  * <p>It is bounded: past {@code maxFrames} frames or {@code maxBytes} of payload the oldest
  * quarter is let go (it stays in the recording, where search finds it). Positions are never
  * reused: frame {@code i} is always the i-th appended; {@link #firstRetained()} says where the
  * frames still held begin.
  *
- * <p>One thread appends (the connection's I/O thread, or the FX thread for sends); any thread
- * reads. All access is synchronized: both sides hold the lock for well under a microsecond.
+ * <p>One thread appends at a time (the connection's threads, through the event channel); any
+ * thread reads. All access is synchronized: both sides hold the lock for well under a microsecond.
  */
 public final class FrameLog {
     private static final int CHUNK = 1 << 20;
     private static final int DEFAULT_MAX_FRAMES = 2_000_000;
     private static final long DEFAULT_MAX_BYTES = 256L << 20;
+    private static final int OPCODE_MASK = 0x0F;
+    private static final int HEADER_SHIFT = 4;
+    private static final int RSV_SHIFT = 8;
+    private static final int FIN_BIT = 1 << 11;
+    private static final int RECEIVE_BIT = 1 << 12;
+    private static final int NOT_A_MESSAGE_BIT = 1 << 13;
+    private static final int OWN_MESSAGE_BIT = 1 << 14;
 
     private final int maxFrames;
     private final long maxBytes;
     private int base;
     private long retainedBytes;
-    private static final int DIRECTION_BIT = 0x80;
-    private static final int FIN_BIT = 0x40;
 
     private byte[][] chunks = new byte[4][];
     private int chunkCount;
@@ -36,8 +51,12 @@ public final class FrameLog {
     private long[] timestamps = new long[1024];
     private long[] positions = new long[1024];
     private int[] lengths = new int[1024];
-    private short[] flags = new short[1024];
+    private int[] flags = new int[1024];
     private int size;
+    /** The messages that are not simply their frame, by position. */
+    private final Map<Integer, Message> ownMessages = new HashMap<>();
+    /** Frames appended whose message view differs (a fragment, or an assembled message). */
+    private int differing;
     private final long[] counts = new long[2];
     private final long[] bytes = new long[2];
 
@@ -50,15 +69,33 @@ public final class FrameLog {
         this.maxBytes = maxBytes;
     }
 
+    /** A whole frame that is its own message. */
     public synchronized void append(Frame frame) {
+        append(frame, Message.of(frame));
+    }
+
+    /** A frame and the message it completes, or null when it completes none (a fragment). */
+    public synchronized void append(Frame frame, Message completes) {
         ensureRowCapacity();
         byte[] payload = frame.payload();
-        positions[size] = store(payload);
+        byte[] header = frame.header();
+        positions[size] = store(header, payload);
         lengths[size] = payload.length;
         timestamps[size] = frame.timestampMicros();
-        flags[size] = encode(frame);
+        int f = encode(frame);
+        if (completes == null) {
+            f |= NOT_A_MESSAGE_BIT;
+            differing++;
+        } else if (completes.payload() != payload || completes.opcode() != frame.opcode()) {
+            f |= OWN_MESSAGE_BIT;
+            ownMessages.put(base + size, completes);
+            differing++;
+        }
+        flags[size] = f;
         int dir = frame.direction().ordinal();
-        counts[dir]++;
+        if (completes != null) {
+            counts[dir]++;
+        }
         bytes[dir] += payload.length;
         retainedBytes += payload.length;
         size++;
@@ -81,6 +118,16 @@ public final class FrameLog {
         return index >= base && index < base + size;
     }
 
+    /** True when some frame is not simply a message (a fragment, a compressed message): the two views differ. */
+    public synchronized boolean framesDifferFromMessages() {
+        return differing > 0;
+    }
+
+    /** True when the frame at this position completes a message (whole frames do). */
+    public synchronized boolean completesMessage(int index) {
+        return (flags[slot(index)] & NOT_A_MESSAGE_BIT) == 0;
+    }
+
     /** The whole frame, payload copied. */
     public synchronized Frame get(int index) {
         return frame(index, Integer.MAX_VALUE);
@@ -99,6 +146,40 @@ public final class FrameLog {
         return frame(index, maxPayload);
     }
 
+    /**
+     * The message the frame at this position completes, with at most {@code maxPayload} bytes of
+     * its payload; null when the frame is not held or completes no message.
+     */
+    public synchronized Message messageIfHeld(int index, int maxPayload) {
+        if (!isRetained(index)) {
+            return null;
+        }
+        int f = flags[slot(index)];
+        if ((f & NOT_A_MESSAGE_BIT) != 0) {
+            return null;
+        }
+        Message own = ownMessages.get(index);
+        if (own != null) {
+            return own.size() <= maxPayload ? own : new Message(own.direction(), own.opcode(),
+                    Arrays.copyOf(own.payload(), maxPayload), own.timestampMicros(), own.frames(), own.compressed(),
+                    own.invalidUtf8At());
+        }
+        Frame frame = frame(index, maxPayload);
+        if (frame.size() == lengths[slot(index)] || frame.opcode() != Opcode.TEXT) {
+            return Message.of(frame);
+        }
+        // Cut for a preview: a sequence cut at the end of the head is not an error.
+        Utf8.Validator utf8 = new Utf8.Validator();
+        int invalid = utf8.feed(frame.payload(), 0, frame.size()) ? -1 : (int) utf8.invalidAt();
+        return new Message(frame.direction(), frame.opcode(), frame.payload(), frame.timestampMicros(), 1, false, invalid);
+    }
+
+    /** The size of the message at this position (its own payload when assembled), or its frame's. */
+    public synchronized int messageSize(int index) {
+        Message own = ownMessages.get(index);
+        return own != null ? own.size() : lengths[slot(index)];
+    }
+
     public synchronized int payloadSize(int index) {
         return lengths[slot(index)];
     }
@@ -108,17 +189,19 @@ public final class FrameLog {
     }
 
     public synchronized Direction direction(int index) {
-        return (flags[slot(index)] & DIRECTION_BIT) != 0 ? Direction.RECEIVE : Direction.SEND;
+        return (flags[slot(index)] & RECEIVE_BIT) != 0 ? Direction.RECEIVE : Direction.SEND;
     }
 
     public synchronized Opcode opcode(int index) {
-        return Opcode.of(flags[slot(index)] & 0x0F);
+        return Opcode.of(flags[slot(index)] & OPCODE_MASK);
     }
 
+    /** Messages each way (a fragmented message counts once). */
     public synchronized long count(Direction direction) {
         return counts[direction.ordinal()];
     }
 
+    /** Payload bytes each way, as they crossed the wire. */
     public synchronized long bytes(Direction direction) {
         return bytes[direction.ordinal()];
     }
@@ -130,52 +213,69 @@ public final class FrameLog {
         timestamps = new long[1024];
         positions = new long[1024];
         lengths = new int[1024];
-        flags = new short[1024];
+        flags = new int[1024];
         size = 0;
         base = 0;
         retainedBytes = 0;
+        ownMessages.clear();
+        differing = 0;
         Arrays.fill(counts, 0);
         Arrays.fill(bytes, 0);
     }
 
     private Frame frame(int position, int maxPayload) {
         int index = slot(position);
+        int f = flags[index];
+        int headerLength = (f >> HEADER_SHIFT) & 0x0F;
         int length = Math.min(lengths[index], maxPayload);
+        byte[] header = new byte[headerLength];
         byte[] payload = new byte[length];
-        if (length > 0) {
-            long stored = positions[index];
-            System.arraycopy(chunks[(int) (stored >>> 32)], (int) stored, payload, 0, length);
+        long stored = positions[index];
+        if (headerLength + length > 0) {
+            byte[] chunk = chunks[(int) (stored >>> 32)];
+            int at = (int) stored;
+            System.arraycopy(chunk, at, header, 0, headerLength);
+            System.arraycopy(chunk, at + headerLength, payload, 0, length);
         }
-        short f = flags[index];
-        Direction direction = (f & DIRECTION_BIT) != 0 ? Direction.RECEIVE : Direction.SEND;
-        return new Frame(direction, Opcode.of(f & 0x0F), (f & FIN_BIT) != 0, (f >> 8) & 0x7, payload, timestamps[index]);
+        Direction direction = (f & RECEIVE_BIT) != 0 ? Direction.RECEIVE : Direction.SEND;
+        return new Frame(direction, Opcode.of(f & OPCODE_MASK), (f & FIN_BIT) != 0, (f >> RSV_SHIFT) & 0x7, payload,
+                timestamps[index], header);
     }
 
-    private static short encode(Frame frame) {
-        int f = frame.opcode().code() | (frame.fin() ? FIN_BIT : 0)
-                | (frame.direction() == Direction.RECEIVE ? DIRECTION_BIT : 0) | (frame.rsv() << 8);
-        return (short) f;
+    private static int encode(Frame frame) {
+        int headerLength = Math.min(frame.header().length, 14);
+        return frame.opcode().code() | (headerLength << HEADER_SHIFT) | (frame.rsv() << RSV_SHIFT)
+                | (frame.fin() ? FIN_BIT : 0) | (frame.direction() == Direction.RECEIVE ? RECEIVE_BIT : 0);
     }
 
-    /** Copies the payload into chunk storage; returns chunk index in the high word, offset in the low. */
-    private long store(byte[] payload) {
-        if (payload.length == 0) {
+    /** Copies header and payload into chunk storage, back to back; returns chunk index in the high word, offset in the low. */
+    private long store(byte[] header, byte[] payload) {
+        int length = Math.min(header.length, 14) + payload.length;
+        if (length == 0) {
             return 0;
         }
-        if (payload.length > CHUNK / 4) {
+        if (length > CHUNK / 4) {
             // Big payloads get a chunk of their own, so they never waste the tail of a shared one.
-            addChunk(payload.clone());
+            byte[] own = new byte[length];
+            copyInto(own, 0, header, payload);
+            addChunk(own);
             chunkFill = CHUNK;
             return (long) (chunkCount - 1) << 32;
         }
-        if (chunkFill + payload.length > CHUNK) {
+        if (chunkFill + length > CHUNK) {
             addChunk(new byte[CHUNK]);
             chunkFill = 0;
         }
-        System.arraycopy(payload, 0, chunks[chunkCount - 1], chunkFill, payload.length);
+        copyInto(chunks[chunkCount - 1], chunkFill, header, payload);
         long position = ((long) (chunkCount - 1) << 32) | chunkFill;
-        chunkFill += payload.length;
+        chunkFill += length;
         return position;
+    }
+
+    private static void copyInto(byte[] chunk, int at, byte[] header, byte[] payload) {
+        int headerLength = Math.min(header.length, 14);
+        System.arraycopy(header, 0, chunk, at, headerLength);
+        System.arraycopy(payload, 0, chunk, at + headerLength, payload.length);
     }
 
     private void addChunk(byte[] chunk) {
@@ -204,12 +304,15 @@ public final class FrameLog {
         return position - base;
     }
 
-    /** Lets go of the oldest quarter of the frames, and the payload chunks only they used. */
+    /** Lets go of the oldest quarter of the frames, and the chunks only they used. */
     private void evictOldestQuarter() {
         int drop = Math.max(1, size / 4);
         int keptChunk = chunkOf(drop);
         for (int i = 0; i < drop; i++) {
             retainedBytes -= lengths[i];
+            if ((flags[i] & OWN_MESSAGE_BIT) != 0) {
+                ownMessages.remove(base + i);
+            }
         }
         int remaining = size - drop;
         System.arraycopy(timestamps, drop, timestamps, 0, remaining);
@@ -222,7 +325,7 @@ public final class FrameLog {
             chunkCount -= keptChunk;
             long shift = (long) keptChunk << 32;
             for (int i = 0; i < remaining; i++) {
-                if (lengths[i] > 0) {
+                if (storedLength(i) > 0) {
                     positions[i] -= shift;
                 }
             }
@@ -231,10 +334,14 @@ public final class FrameLog {
         base += drop;
     }
 
-    /** The chunk holding frame slot {@code slot}'s payload, or the first chunk a later frame can use. */
+    private int storedLength(int slot) {
+        return ((flags[slot] >> HEADER_SHIFT) & 0x0F) + lengths[slot];
+    }
+
+    /** The chunk holding frame slot {@code slot}'s bytes, or the first chunk a later frame can use. */
     private int chunkOf(int slot) {
         for (int i = slot; i < size; i++) {
-            if (lengths[i] > 0) {
+            if (storedLength(i) > 0) {
                 return (int) (positions[i] >>> 32);
             }
         }

@@ -2,10 +2,14 @@ package dev.sockscope.cli;
 
 import dev.sockscope.app.AppContext;
 import dev.sockscope.app.DataDirectory;
+import dev.sockscope.app.SessionNames;
 import dev.sockscope.core.Bytes;
+import dev.sockscope.core.CloseCode;
+import dev.sockscope.core.ClosedBy;
 import dev.sockscope.core.ConnectRequest;
 import dev.sockscope.core.Connection;
 import dev.sockscope.core.Header;
+import dev.sockscope.core.Origin;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.TrustOptions;
 import dev.sockscope.core.WsUrl;
@@ -31,9 +35,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sockscope connect URL}: talk to a WebSocket server from a terminal or a script. */
 @Command(name = "connect", mixinStandardHelpOptions = true,
-        description = {"Connect to a ws:// or wss:// URL, send messages and print every frame.",
-                "Lines start with '> ' for sent and '< ' for received frames.",
-                "Without --send, each line read from standard input is sent as a text message."})
+        description = {"Connect to a ws:// or wss:// URL, send messages and print every message.",
+                "Lines start with '> ' for sent and '< ' for received messages; --jsonl prints every wire frame as JSON.",
+                "Without --send, each line read from standard input is sent as a text message.",
+                "Exit status: 0 when the connection ended with a normal close (1000), 1 when it failed or ended",
+                "otherwise (a protocol error, another close code, a dropped connection, recording stopped), 2 on bad usage."})
 public final class ConnectCommand implements Callable<Integer> {
 
     @Spec
@@ -66,8 +72,12 @@ public final class ConnectCommand implements Callable<Integer> {
             description = "Seconds to wait for replies after the last message (default: ${DEFAULT-VALUE}).")
     double waitSeconds;
 
-    @Option(names = "--session", paramLabel = "NAME", description = "Session to record into (default: the current one).")
+    @Option(names = "--session", paramLabel = "NAME", defaultValue = "default",
+            description = "Session to record into (default: ${DEFAULT-VALUE}).")
     String session;
+
+    @Option(names = "--jsonl", description = "Print one JSON object per wire frame (FIN, RSV bits, opcode, masking, payload).")
+    boolean jsonl;
 
     private final List<Outgoing> outgoing = new ArrayList<>();
 
@@ -92,34 +102,39 @@ public final class ConnectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConnectRequest request = request();
+        String sessionName = SessionNames.check(session);
         PrintWriter out = spec.commandLine().getOut();
-        FramePrinter printer = new FramePrinter(out);
-        ConnectionWatch watch = new ConnectionWatch(printer);
         try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {
+            boolean recordingAtStart = app.recording().problem().isEmpty();
             app.recording().problem().ifPresent(why -> {
                 spec.commandLine().getErr().println("sockscope: warning: not recording: " + why);
                 spec.commandLine().getErr().flush();
             });
-            if (session != null) {
-                app.recording().useSession(session);
-            }
-            Connection connection = app.connections().open(request, watch::onEvent);
-            SessionEvent first = watch.awaitOpenOrFailure(request.timeout().plusSeconds(5));
-            if (first instanceof SessionEvent.Failed failed) {
-                throw new UserError(failed.failure().kind().isUsage() ? ExitCodes.USAGE : ExitCodes.FAILURE,
-                        describe(failed.failure()));
-            }
-            if (outgoing.isEmpty()) {
-                sendStdin(connection, watch);
-            } else {
-                for (Outgoing message : outgoing) {
-                    if (watch.ended()) {
-                        break;
-                    }
-                    sendOne(connection, message);
+            long id = app.registry().newConnectionId();
+            ConnectionWatch watch = new ConnectionWatch(id, new FramePrinter(out, jsonl));
+            try (AutoCloseable subscription = app.registry().subscribe(watch)) {
+                Connection connection = app.connections().open(id, request, Origin.CLI, sessionName);
+                SessionEvent first = watch.awaitOpenOrFailure(request.timeout().plusSeconds(5));
+                if (first instanceof SessionEvent.Failed failed) {
+                    throw new UserError(failed.failure().kind().isUsage() ? ExitCodes.USAGE : ExitCodes.FAILURE,
+                            describe(failed.failure()));
                 }
+                if (outgoing.isEmpty()) {
+                    sendStdin(connection, watch);
+                } else {
+                    for (Outgoing message : outgoing) {
+                        if (watch.ended()) {
+                            break;
+                        }
+                        sendOne(connection, message);
+                    }
+                }
+                finish(connection, watch);
             }
-            return finish(connection, watch);
+            if (recordingAtStart && app.recording().problem().isPresent()) {
+                throw UserError.failure(app.recording().problem().get());
+            }
+            return ExitCodes.OK;
         }
     }
 
@@ -193,7 +208,8 @@ public final class ConnectCommand implements Callable<Integer> {
         watch.awaitInputEndOrClose();
     }
 
-    private int finish(Connection connection, ConnectionWatch watch) throws InterruptedException {
+    /** Waits for replies, closes normally if the server has not closed, and refuses an abnormal end. */
+    private void finish(Connection connection, ConnectionWatch watch) throws InterruptedException {
         if (!watch.ended()) {
             watch.awaitClose(Duration.ofMillis((long) (waitSeconds * 1000)));
         }
@@ -203,12 +219,23 @@ public final class ConnectCommand implements Callable<Integer> {
                 connection.abort();
                 watch.awaitClose(Duration.ofSeconds(1));
             }
-            return ExitCodes.OK;
         }
         SessionEvent.Closed closed = watch.closed();
-        if (closed != null && closed.code() == 1006) {
-            throw UserError.failure("connection lost" + (closed.reason().isEmpty() ? "" : ": " + closed.reason()));
+        if (closed != null && !closed.isNormal()) {
+            throw UserError.failure(abnormalEnd(closed));
         }
-        return ExitCodes.OK;
+    }
+
+    /** How a connection that did not end with a normal close ended, in one line. */
+    static String abnormalEnd(SessionEvent.Closed closed) {
+        String code = closed.code() + " " + CloseCode.describe(closed.code());
+        String reason = closed.reason().isEmpty() ? "" : ": " + closed.reason();
+        if (closed.code() == 1006) {
+            return "connection lost" + reason;
+        }
+        if (closed.closedBy() == ClosedBy.CLIENT && closed.code() != 1000) {
+            return "protocol error" + reason + " (the client closed with " + code + ")";
+        }
+        return "the server closed the connection with " + code + reason;
     }
 }

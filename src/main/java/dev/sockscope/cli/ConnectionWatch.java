@@ -4,9 +4,14 @@ import dev.sockscope.core.SessionEvent;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
-/** Follows one connection's events for a command: prints its frames and lets the command wait. */
-final class ConnectionWatch {
+/**
+ * Follows one connection on the event channel for a command: prints its frames and lets the
+ * command wait for it to open, fail or close. Events of other connections are ignored.
+ */
+final class ConnectionWatch implements Consumer<SessionEvent> {
+    private final long connectionId;
     private final FramePrinter printer;
     private final CountDownLatch settled = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
@@ -14,14 +19,18 @@ final class ConnectionWatch {
     private volatile SessionEvent first;
     private volatile SessionEvent.Closed closed;
 
-    ConnectionWatch(FramePrinter printer) {
+    ConnectionWatch(long connectionId, FramePrinter printer) {
+        this.connectionId = connectionId;
         this.printer = printer;
     }
 
-    /** Hears the events of the one connection it was handed to as its owner. */
-    void onEvent(SessionEvent event) {
+    @Override
+    public void accept(SessionEvent event) {
+        if (event.connectionId() != connectionId) {
+            return;
+        }
         if (event instanceof SessionEvent.FrameEvent f) {
-            printer.print(f.frame());
+            printer.print(f.frame(), f.message());
         } else if (event instanceof SessionEvent.Opened) {
             settle(event);
         } else if (event instanceof SessionEvent.Closed c) {
@@ -52,6 +61,7 @@ final class ConnectionWatch {
         return ended.getCount() == 0;
     }
 
+    /** How it closed, or null when it did not close after opening. */
     SessionEvent.Closed closed() {
         return closed;
     }

@@ -2,7 +2,7 @@ package dev.sockscope.cli;
 
 import dev.sockscope.app.AppContext;
 import dev.sockscope.app.DataDirectory;
-import dev.sockscope.app.Recording;
+import dev.sockscope.app.Transfers;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -43,17 +43,15 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Recording.Format chosen = switch (format.toLowerCase(Locale.ROOT)) {
-            case "har" -> Recording.Format.HAR;
-            case "jsonl" -> Recording.Format.JSONL;
+        Transfers.Format chosen = switch (format.toLowerCase(Locale.ROOT)) {
+            case "har" -> Transfers.Format.HAR;
+            case "jsonl" -> Transfers.Format.JSONL;
             default -> throw UserError.usage("--format is har or jsonl, not " + format);
         };
         try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {
-            var recording = StoreAccess.forReading(app);
-            if (which.session != null && recording.sessions().stream().noneMatch(s -> s.name().equals(which.session))) {
-                throw UserError.failure("no session named " + which.session + " (see: sockscope sessions)");
-            }
-            int count = recording.export(which.session, chosen, out);
+            StoreAccess.forReading(app);
+            StoreAccess.requireSession(app, which.session);
+            int count = app.transfers().export(which.session, chosen, out);
             spec.commandLine().getErr().println("exported " + count + " messages to " + out);
             return ExitCodes.OK;
         }

@@ -1,43 +1,113 @@
 package dev.sockscope.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sockscope.core.Bytes;
+import dev.sockscope.core.Clock;
 import dev.sockscope.core.Direction;
 import dev.sockscope.core.Frame;
+import dev.sockscope.core.Message;
+import dev.sockscope.core.Opcode;
 import dev.sockscope.core.Utf8;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
 
 /**
- * Prints one line per frame: {@code > } sent, {@code < } received; binary as
- * {@code [binary N bytes] HEX}; control frames as {@code [ping]}, {@code [pong]},
- * {@code [close CODE REASON]}.
+ * Prints what a connection carried. As lines (the default), one per message: {@code > } sent,
+ * {@code < } received; text as it is, with line breaks written {@code \n} and {@code \r} so each
+ * message stays on one line; binary as {@code [binary N bytes] HEX}; control frames as
+ * {@code [ping]}, {@code [pong]}, {@code [close CODE REASON]}. As JSON Lines ({@code --jsonl}),
+ * one object per wire frame, with its FIN and RSV bits, masking and payload.
  */
 final class FramePrinter {
-    private final PrintWriter out;
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
-    FramePrinter(PrintWriter out) {
+    private final PrintWriter out;
+    private final boolean jsonl;
+
+    FramePrinter(PrintWriter out, boolean jsonl) {
         this.out = out;
+        this.jsonl = jsonl;
     }
 
-    synchronized void print(Frame frame) {
-        out.println((frame.direction() == Direction.SEND ? "> " : "< ") + describe(frame));
+    /** One frame from the wire and the message it completes (null for a fragment that ends none). */
+    synchronized void print(Frame frame, Message completes) {
+        if (jsonl) {
+            out.println(json(frame));
+        } else if (completes != null) {
+            out.println((completes.direction() == Direction.SEND ? "> " : "< ") + describe(completes));
+        } else {
+            return;
+        }
         out.flush();
     }
 
-    static String describe(Frame frame) {
-        byte[] payload = frame.payload();
-        return switch (frame.opcode()) {
-            case TEXT -> frame.text();
+    static String describe(Message message) {
+        byte[] payload = message.payload();
+        return switch (message.opcode()) {
+            case TEXT -> oneLine(message.text());
             case BINARY, CONTINUATION -> "[binary " + payload.length + " bytes] " + Bytes.hex(payload);
-            case PING, PONG -> "[" + frame.opcode().label() + "]" + controlPayload(payload);
-            case CLOSE -> frame.closeCode() < 0 ? "[close]"
-                    : ("[close " + frame.closeCode() + " " + frame.closeReason()).stripTrailing() + "]";
+            case PING, PONG -> "[" + message.opcode().label() + "]" + controlPayload(payload);
+            case CLOSE -> message.closeCode() < 0 ? "[close]"
+                    : ("[close " + message.closeCode() + " " + oneLine(message.closeReason())).stripTrailing() + "]";
         };
+    }
+
+    /** Text on one line: CR and LF written as the two characters \r and \n. */
+    static String oneLine(String text) {
+        if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
+        }
+        return text.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     private static String controlPayload(byte[] payload) {
         if (payload.length == 0) {
             return "";
         }
-        return " " + (Utf8.isValid(payload) ? Utf8.decode(payload) : Bytes.hex(payload));
+        return " " + (Utf8.isValid(payload) ? oneLine(Utf8.decode(payload)) : Bytes.hex(payload));
+    }
+
+    /** One wire frame as a JSON object (the {@code connect --jsonl} contract). */
+    static String json(Frame frame) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.writeStartObject();
+            json.writeStringField("direction", frame.direction().wireName());
+            json.writeStringField("opcode", frame.opcode().label());
+            json.writeBooleanField("fin", frame.fin());
+            json.writeBooleanField("rsv1", frame.rsv1());
+            json.writeBooleanField("rsv2", frame.rsv2());
+            json.writeBooleanField("rsv3", frame.rsv3());
+            json.writeBooleanField("masked", frame.masked());
+            if (frame.maskKey() >= 0) {
+                json.writeStringField("maskKey", String.format("%08x", frame.maskKey()));
+            }
+            json.writeNumberField("size", frame.size());
+            json.writeStringField("timestamp", MICROS.format(Clock.toInstant(frame.timestampMicros())));
+            int invalid = Utf8.firstInvalid(frame.payload());
+            if (frame.opcode() != Opcode.BINARY && invalid < 0) {
+                json.writeStringField("text", frame.text());
+            } else {
+                json.writeStringField("base64", Bytes.base64(frame.payload()));
+                if (frame.opcode() == Opcode.TEXT) {
+                    json.writeNumberField("invalidUtf8At", invalid);
+                }
+            }
+            if (frame.closeCode() >= 0) {
+                json.writeNumberField("closeCode", frame.closeCode());
+                json.writeStringField("closeReason", frame.closeReason());
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
     }
 }

@@ -38,14 +38,9 @@ public final class ImportCommand implements Callable<Integer> {
             if (app.recording().trouble().isPresent()) {
                 throw UserError.failure("cannot import: " + app.recording().problem().orElse(""));
             }
-            try {
-                int count = app.recording().importFile(file, name);
-                spec.commandLine().getErr().println("imported " + count + " messages into session " + name);
-                return ExitCodes.OK;
-            } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException
-                    | java.time.format.DateTimeParseException e) {
-                throw UserError.failure(file + " could not be imported: " + e.getMessage().lines().findFirst().orElse(""));
-            }
+            int count = app.transfers().importFile(file, name);
+            spec.commandLine().getErr().println("imported " + count + " messages into session " + name);
+            return ExitCodes.OK;
         }
     }
 }

@@ -92,11 +92,12 @@ public final class SearchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {
-            var recording = StoreAccess.forReading(app);
+            StoreAccess.forReading(app);
+            StoreAccess.requireSession(app, session);
             if (json) {
-                recording.searchJsonLines(search, out);
+                app.queries().searchJsonLines(search, out);
             } else {
-                recording.search(search, f -> out.println(line(f)));
+                app.queries().search(search, f -> out.println(line(f)));
             }
             out.flush();
             return ExitCodes.OK;
@@ -142,7 +143,7 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     private static String line(RecordedFrame f) {
-        return Clock.toInstant(f.frame().timestampMicros()) + " " + f.session() + " " + f.url() + " "
-                + (f.frame().direction() == Direction.SEND ? "> " : "< ") + FramePrinter.describe(f.frame());
+        return Clock.toInstant(f.message().timestampMicros()) + " " + f.session() + " " + f.url() + " "
+                + (f.message().direction() == Direction.SEND ? "> " : "< ") + FramePrinter.describe(f.message());
     }
 }

@@ -31,8 +31,8 @@ public final class SessionsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {
-            var recording = StoreAccess.forReading(app);
-            List<SessionSummary> sessions = recording.sessions();
+            StoreAccess.forReading(app);
+            List<SessionSummary> sessions = app.sessions().sessions();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ObjectMapper mapper = new ObjectMapper();

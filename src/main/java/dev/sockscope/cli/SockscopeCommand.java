@@ -1,6 +1,9 @@
 package dev.sockscope.cli;
 
+import dev.sockscope.app.UserFacingException;
 import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,6 +16,7 @@ import picocli.CommandLine.Option;
                 ExportCommand.class, ImportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SockscopeCommand implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(SockscopeCommand.class);
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print debug logs and stack traces to standard error.")
@@ -64,7 +68,24 @@ public final class SockscopeCommand implements Runnable {
                 err.flush();
                 return user.exitCode();
             }
-            err.println("sockscope: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+            if (ex instanceof UserFacingException user) {
+                err.println("sockscope: " + user.getMessage());
+                if (verbose) {
+                    ex.printStackTrace(err);
+                }
+                err.flush();
+                return user.kind() == UserFacingException.Kind.USAGE ? ExitCodes.USAGE : ExitCodes.FAILURE;
+            }
+            if (ex instanceof java.io.IOException io) {
+                // Files the user named: not found, not writable, a directory.
+                err.println("sockscope: " + Problems.describe(io));
+                err.flush();
+                return ExitCodes.FAILURE;
+            }
+            // Anything else is a bug: one short line and where the details are, never a stack trace.
+            LOG.error("internal error in {}", command.getCommandName(), ex);
+            err.println("sockscope: internal error (" + ex.getClass().getSimpleName() + "); details in "
+                    + System.getProperty("sockscope.logdir", "the log") + "/sockscope.log");
             if (verbose) {
                 ex.printStackTrace(err);
             }

@@ -7,6 +7,7 @@ import dev.sockscope.core.ConnectRequest;
 import dev.sockscope.core.Connection;
 import dev.sockscope.core.Failure;
 import dev.sockscope.core.Handshake;
+import dev.sockscope.core.Origin;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.TlsInfo;
 import dev.sockscope.core.TlsReport;
@@ -108,12 +109,17 @@ public final class TlsCommand implements Callable<Integer> {
     private static Inspection upgrade(AppContext app, WsUrl target, TrustOptions trust, Duration timeout) throws Exception {
         CompletableFuture<SessionEvent> settled = new CompletableFuture<>();
         ConnectRequest request = new ConnectRequest(target, List.of(), List.of(), timeout, trust);
-        Connection connection = app.connections().open(request, event -> {
-            if (event instanceof SessionEvent.Opened || event instanceof SessionEvent.Failed) {
+        long id = app.registry().newConnectionId();
+        SessionEvent first;
+        Connection connection;
+        try (AutoCloseable watch = app.registry().subscribe(event -> {
+            if (event.connectionId() == id && (event instanceof SessionEvent.Opened || event instanceof SessionEvent.Failed)) {
                 settled.complete(event);
             }
-        });
-        SessionEvent first = settled.get(timeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
+        })) {
+            connection = app.connections().open(id, request, Origin.CLI, "default");
+            first = settled.get(timeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
+        }
         if (first instanceof SessionEvent.Opened opened) {
             connection.close(1000, "");
             return new Inspection(target, opened.tls(), opened.handshake(), null);

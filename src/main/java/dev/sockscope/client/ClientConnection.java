@@ -1,6 +1,7 @@
 package dev.sockscope.client;
 
-import dev.sockscope.codec.FrameParser;
+import dev.sockscope.codec.ProtocolViolation;
+import dev.sockscope.core.ClosedBy;
 import dev.sockscope.core.Clock;
 import dev.sockscope.core.ConnectRequest;
 import dev.sockscope.core.Connection;
@@ -10,6 +11,9 @@ import dev.sockscope.core.FailureKind;
 import dev.sockscope.core.Frame;
 import dev.sockscope.core.Handshake;
 import dev.sockscope.core.Header;
+import dev.sockscope.core.Leg;
+import dev.sockscope.core.LegInfo;
+import dev.sockscope.core.Message;
 import dev.sockscope.core.Opcode;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.TlsInfo;
@@ -17,6 +21,7 @@ import dev.sockscope.core.WsUrl;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,12 +44,17 @@ import org.slf4j.LoggerFactory;
 /**
  * One client WebSocket connection. Opening runs on its own named thread, which then becomes the
  * read loop: DNS, TCP and TLS are done here (so each step is timed and each failure named), and
- * the connected socket is handed to Java-WebSocket for the upgrade and framing.
+ * the connected socket is handed to Java-WebSocket, which runs the protocol (upgrade, framing,
+ * replies to pings and closes). What the log shows is not the library's reassembled copy: a
+ * {@link WireTap} reads every byte both ways with our own codec, so frames are published as they
+ * crossed the wire, and bytes the codec finds against RFC 6455 fail the connection with its code
+ * and a reason in our words.
  *
  * <p>Publishes exactly one {@link SessionEvent.Opened} or none, then frames, then exactly one
- * terminal {@link SessionEvent.Closed} or {@link SessionEvent.Failed}.
+ * terminal {@link SessionEvent.Closed} or {@link SessionEvent.Failed}. (The channel publishes the
+ * {@link SessionEvent.Started} before this opens.)
  */
-public final class ClientConnection implements Connection {
+public final class ClientConnection implements Connection, WireTap.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
 
     private final long id;
@@ -53,9 +63,14 @@ public final class ClientConnection implements Connection {
     private final ScheduledExecutorService timer;
     private final AtomicBoolean terminal = new AtomicBoolean();
     private volatile boolean isOpen;
-    private volatile boolean closeInitiatedByUs;
+    /** Which side sent the first close frame: who closed the connection. */
+    private volatile Direction firstClose;
+    private volatile Frame closeSent;
+    private volatile ProtocolViolation violation;
     private volatile Socket socket;
-    private volatile HandshakeTap tap;
+    private volatile HandshakeTap tapped;
+    private volatile String peer = "";
+    private final WireTap tap = new WireTap(this);
     private volatile JwsAdapter client;
     private volatile TlsInfo tlsInfo;
     private volatile Exception lastError;
@@ -75,12 +90,23 @@ public final class ClientConnection implements Connection {
      */
     public static ClientConnection open(long id, ConnectRequest request, Consumer<SessionEvent> sink,
             ScheduledExecutorService timer) {
-        ClientConnection connection = new ClientConnection(id, request, sink, timer);
-        Thread thread = new Thread(connection::run, "ws-" + id + "-" + request.url().host());
-        thread.setDaemon(true);
-        connection.deadline = timer.schedule(connection::timedOut, request.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        thread.start();
+        ClientConnection connection = create(id, request, sink, timer);
+        connection.start();
         return connection;
+    }
+
+    /** A connection not yet started: nothing is published before {@link #start()}. */
+    public static ClientConnection create(long id, ConnectRequest request, Consumer<SessionEvent> sink,
+            ScheduledExecutorService timer) {
+        return new ClientConnection(id, request, sink, timer);
+    }
+
+    /** Starts opening, on the connection's own thread; returns at once. */
+    public void start() {
+        Thread thread = new Thread(this::run, "ws-" + id + "-" + request.url().host());
+        thread.setDaemon(true);
+        deadline = timer.schedule(this::timedOut, request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        thread.start();
     }
 
     @Override
@@ -100,6 +126,7 @@ public final class ClientConnection implements Connection {
             step = "resolving " + url.host();
             Socket plain = timings.connect(url, request.timeout());
             socket = plain;
+            peer = TlsSessions.address(plain);
             if (url.secure()) {
                 step = "TLS handshake";
                 SSLSocket ssl = tlsHandshake(plain);
@@ -110,9 +137,9 @@ public final class ClientConnection implements Connection {
             }
             step = "upgrade";
             socket.setSoTimeout(0);
-            tap = new HandshakeTap(socket);
             client = new JwsAdapter(url.uri(), draft(), headers(), this);
-            client.setSocketFactory(new GivenSocketFactory(tap));
+            tapped = new HandshakeTap(socket, tap);
+            client.setSocketFactory(new GivenSocketFactory(tapped));
             if (terminal.get()) {
                 closeQuietly();
                 return;
@@ -124,6 +151,7 @@ public final class ClientConnection implements Connection {
             if (!isOpen && terminal.get()) {
                 closeQuietly();
             }
+            tap.close();
         }
     }
 
@@ -176,24 +204,36 @@ public final class ClientConnection implements Connection {
         isOpen = true;
         Handshake handshake = tap.handshake();
         String subprotocol = handshake.responseHeader("Sec-WebSocket-Protocol").orElse("");
-        sink.accept(new SessionEvent.Opened(id, request.url(), handshake, tlsInfo, subprotocol,
-                timings.result(tap.upgradeMicros()), Clock.nowMicros()));
+        LegInfo leg = new LegInfo(handshake, tlsInfo, peer, timings.result(tap.upgradeMicros()));
+        sink.accept(new SessionEvent.Opened(id, request.url(), leg, null, subprotocol, Clock.nowMicros()));
+        // Only now the frames that came with the 101: nothing is published before Opened.
+        tap.opened();
     }
 
-    void frame(Frame frame) {
-        sink.accept(new SessionEvent.FrameEvent(id, frame));
-    }
+    // ---- what crossed the wire (the tap: read thread for received bytes, write thread for sent) ----
 
-    /** A close frame went out; {@code initiated} when it started the closing handshake. */
-    void closeSent(int code, String reason, boolean initiated) {
-        if (initiated) {
-            closeInitiatedByUs = true;
+    @Override
+    public void frame(Frame frame, Message completes) {
+        if (frame.opcode() == Opcode.CLOSE) {
+            if (firstClose == null) {
+                firstClose = frame.direction();
+            }
+            if (frame.direction() == Direction.SEND) {
+                closeSent = frame;
+            }
         }
-        frame(Frame.close(Direction.SEND, code, reason, Clock.nowMicros()));
+        sink.accept(new SessionEvent.FrameEvent(id, Leg.UPSTREAM, frame, completes));
     }
 
-    void closeReceived(int code, String reason) {
-        frame(Frame.close(Direction.RECEIVE, code, reason, Clock.nowMicros()));
+    /** The server broke RFC 6455: fail the connection with the code the codec names and its reason. */
+    @Override
+    public void violation(ProtocolViolation found) {
+        LOG.debug("connection {}: {} ({})", id, found.reason(), found.closeCode());
+        violation = found;
+        JwsAdapter c = client;
+        if (c != null) {
+            c.close(found.closeCode(), found.reason());
+        }
     }
 
     void error(Exception e) {
@@ -208,34 +248,56 @@ public final class ClientConnection implements Connection {
             return;
         }
         LOG.debug("connection {} ended: code {} reason '{}' remote {}", id, code, reason, remote);
-        int finalCode = code;
-        String finalReason = reason;
-        FrameParser.WireFrame reply = tap.lastCloseFrame();
-        if (closeInitiatedByUs && reply != null) {
-            // Java-WebSocket stops decoding once it has sent a close, so the server's reply is
-            // read from the wire: that is the code the connection really closed with.
-            Frame replyFrame = Frame.message(Direction.RECEIVE, Opcode.CLOSE, reply.payload(), Clock.nowMicros());
-            frame(replyFrame);
-            finalCode = replyFrame.closeCode() < 0 ? 1005 : replyFrame.closeCode();
-            finalReason = replyFrame.closeReason();
-        } else if (finalCode == 1006 && reply != null) {
-            // The server's close arrived (and is in the log), but the connection broke before our
-            // reply went out: a message of ours crossed the close and drew a reset, and Java-WebSocket
-            // then says 1006. The connection's close code is the one received (RFC 6455, 7.1.5).
-            Frame received = Frame.message(Direction.RECEIVE, Opcode.CLOSE, reply.payload(), Clock.nowMicros());
-            finalCode = received.closeCode() < 0 ? 1005 : received.closeCode();
-            finalReason = received.closeReason();
+        HandshakeTap written = tapped;
+        if (written != null && !written.awaitWritesDone(1000)) {
+            LOG.debug("connection {}: the library was still writing a second after it closed", id);
         }
-        String why = finalCode == 1006 && (finalReason == null || finalReason.isEmpty()) && lastError != null
-                ? ConnectFailures.messageOf(lastError) : finalReason;
         if (terminal.compareAndSet(false, true)) {
-            sink.accept(new SessionEvent.Closed(id, finalCode, why == null ? "" : why, remote, Clock.nowMicros()));
+            sink.accept(closed(code, reason, remote));
         }
     }
 
+    /**
+     * How the connection ended. Its close code is the one in the first close frame received
+     * (RFC 6455, 7.1.5), read from the wire: Java-WebSocket stops decoding once it has sent a close,
+     * and says 1006 when a message of ours crossed the server's close and drew a reset. When we
+     * failed the connection for a protocol error, that error is the reason. With no close frame
+     * received, what we sent, else the library's word (1006: dropped).
+     */
+    private SessionEvent.Closed closed(int libraryCode, String libraryReason, boolean remote) {
+        Direction first = firstClose;
+        ClosedBy by = first == Direction.SEND ? ClosedBy.CLIENT : first == Direction.RECEIVE || remote ? ClosedBy.SERVER
+                : ClosedBy.CLIENT;
+        ProtocolViolation failedFor = violation;
+        if (failedFor != null) {
+            return new SessionEvent.Closed(id, failedFor.closeCode(), failedFor.reason(), ClosedBy.CLIENT, Clock.nowMicros());
+        }
+        Frame received = tap.lastCloseReceived();
+        Frame ours = closeSent;
+        int code;
+        String why;
+        if (received != null) {
+            code = received.closeCode() < 0 ? 1005 : received.closeCode();
+            why = received.closeReason();
+        } else if (ours != null) {
+            code = ours.closeCode() < 0 ? 1005 : ours.closeCode();
+            why = ours.closeReason();
+        } else {
+            code = libraryCode;
+            why = libraryReason;
+        }
+        if (code == 1006 && (why == null || why.isEmpty()) && lastError != null) {
+            why = ConnectFailures.messageOf(lastError);
+        }
+        return new SessionEvent.Closed(id, code, why == null ? "" : why, by, Clock.nowMicros());
+    }
+
     private Failure upgradeFailure(String libraryReason) {
-        HandshakeTap recorded = tap;
-        Handshake handshake = recorded == null ? null : recorded.handshake();
+        Handshake handshake = tap.handshake();
+        if (tap.responseProblem() != null) {
+            return new Failure(FailureKind.PROTOCOL, "the server's upgrade response is not usable: " + tap.responseProblem(),
+                    handshake);
+        }
         if (handshake != null && handshake.status() > 0 && handshake.status() != 101) {
             return new Failure(FailureKind.HTTP_STATUS, "HTTP " + handshake.statusLine().replaceFirst("^HTTP/\\S+\\s+", ""),
                     handshake);
@@ -250,7 +312,7 @@ public final class ClientConnection implements Connection {
 
     private void timedOut() {
         if (!isOpen && !terminal.get()) {
-            String step = tap != null ? "upgrade" : socket instanceof SSLSocket || (request.url().secure() && socket != null)
+            String step = client != null ? "upgrade" : socket instanceof SSLSocket || (request.url().secure() && socket != null)
                     ? "TLS handshake" : "connecting";
             fail(ConnectFailures.timeout(request.url(), request.timeout(), step));
         }
@@ -281,13 +343,12 @@ public final class ClientConnection implements Connection {
 
     @Override
     public void sendText(String text) {
-        send(() -> client.send(text), Frame.message(Direction.SEND, Opcode.TEXT,
-                text.getBytes(java.nio.charset.StandardCharsets.UTF_8), Clock.nowMicros()));
+        send(() -> client.send(text));
     }
 
     @Override
     public void sendBinary(byte[] payload) {
-        send(() -> client.send(payload.clone()), Frame.message(Direction.SEND, Opcode.BINARY, payload.clone(), Clock.nowMicros()));
+        send(() -> client.send(payload.clone()));
     }
 
     @Override
@@ -297,16 +358,15 @@ public final class ClientConnection implements Connection {
         }
         PingFrame ping = new PingFrame();
         ping.setPayload(ByteBuffer.wrap(payload.clone()));
-        send(() -> client.sendFrame(ping), Frame.message(Direction.SEND, Opcode.PING, payload.clone(), Clock.nowMicros()));
+        send(() -> client.sendFrame(ping));
     }
 
-    private void send(Runnable write, Frame frame) {
+    /** Hands a message to the library; the tap publishes its frames as they are written. */
+    private void send(Runnable write) {
         JwsAdapter c = client;
         if (c == null || !isOpen || !c.isOpen()) {
             throw new IllegalStateException("not connected");
         }
-        // Published before the write so the log shows it ahead of any reply.
-        frame(frame);
         try {
             write.run();
         } catch (WebsocketNotConnectedException e) {
@@ -316,7 +376,7 @@ public final class ClientConnection implements Connection {
 
     @Override
     public void close(int code, String reason) {
-        if (reason != null && reason.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 123) {
+        if (reason != null && reason.getBytes(StandardCharsets.UTF_8).length > 123) {
             throw new IllegalArgumentException("a close reason is at most 123 bytes of UTF-8");
         }
         JwsAdapter c = client;

@@ -1,22 +1,17 @@
 package dev.sockscope.client;
 
-import dev.sockscope.core.Clock;
-import dev.sockscope.core.Direction;
-import dev.sockscope.core.Frame;
-import dev.sockscope.core.Opcode;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft;
-import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ServerHandshake;
 
 /**
- * Java-WebSocket's client with its callbacks turned into calls on {@link ClientConnection}: the
- * only place that knows the library's listener shape.
+ * Java-WebSocket's client with its lifecycle callbacks turned into calls on
+ * {@link ClientConnection}: the only place that knows the library's listener shape. Its messages
+ * are not used: what was sent and received is read from the wire by the connection's tap, frame by
+ * frame, rather than taken from the library's reassembled and re-decoded copies.
  */
 final class JwsAdapter extends WebSocketClient {
     private final ClientConnection owner;
@@ -36,40 +31,12 @@ final class JwsAdapter extends WebSocketClient {
 
     @Override
     public void onMessage(String message) {
-        owner.frame(Frame.message(Direction.RECEIVE, Opcode.TEXT, message.getBytes(StandardCharsets.UTF_8),
-                Clock.nowMicros()));
+        // Seen on the wire by the tap, as the frames that carried it.
     }
 
     @Override
     public void onMessage(ByteBuffer bytes) {
-        owner.frame(Frame.message(Direction.RECEIVE, Opcode.BINARY, toArray(bytes), Clock.nowMicros()));
-    }
-
-    @Override
-    public void onWebsocketPing(WebSocket conn, Framedata f) {
-        byte[] payload = toArray(f.getPayloadData());
-        owner.frame(Frame.message(Direction.RECEIVE, Opcode.PING, payload, Clock.nowMicros()));
-        super.onWebsocketPing(conn, f);
-        owner.frame(Frame.message(Direction.SEND, Opcode.PONG, payload, Clock.nowMicros()));
-    }
-
-    @Override
-    public void onWebsocketPong(WebSocket conn, Framedata f) {
-        owner.frame(Frame.message(Direction.RECEIVE, Opcode.PONG, toArray(f.getPayloadData()),
-                Clock.nowMicros()));
-    }
-
-    @Override
-    public void onCloseInitiated(int code, String reason) {
-        owner.closeSent(code, reason, true);
-    }
-
-    @Override
-    public void onClosing(int code, String reason, boolean remote) {
-        if (remote) {
-            owner.closeReceived(code, reason);
-            owner.closeSent(code, reason, false);
-        }
+        // Seen on the wire by the tap, as the frames that carried it.
     }
 
     @Override
@@ -80,12 +47,5 @@ final class JwsAdapter extends WebSocketClient {
     @Override
     public void onError(Exception ex) {
         owner.error(ex);
-    }
-
-    private static byte[] toArray(ByteBuffer buffer) {
-        ByteBuffer copy = buffer.duplicate();
-        byte[] out = new byte[copy.remaining()];
-        copy.get(out);
-        return out;
     }
 }

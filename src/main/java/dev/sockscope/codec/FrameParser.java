@@ -1,127 +1,269 @@
 package dev.sockscope.codec;
 
-import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
-import java.util.List;
+import dev.sockscope.core.Direction;
+import dev.sockscope.core.Frame;
+import dev.sockscope.core.Opcode;
+import java.util.Arrays;
+import java.util.function.LongSupplier;
 
 /**
- * RFC 6455 frame parsing, sans-IO: feed it bytes as they arrive, get back the frames that are
- * complete, exactly as they were on the wire (FIN, RSV bits, opcode, mask, payload unmasked).
- * It keeps partial frames between calls and refuses what RFC 6455 forbids.
+ * RFC 6455 frame parsing for one direction of one connection, sans-IO: feed it bytes as they
+ * arrive, in pieces of any size, and it hands each complete frame to a sink exactly as it was on
+ * the wire (header bytes with the mask key, FIN, RSV bits, opcode, payload unmasked).
+ *
+ * <p>It holds at most one frame's header and payload between calls (the payload array is sized
+ * once from the header, never regrown, never larger than {@code maxPayload}), and copies each byte
+ * once: feeding a large frame in small reads costs linear time. It tracks fragmentation, so a
+ * continuation without a message, a new message inside a fragmented one, and RSV1 anywhere but on
+ * the first frame of a compressed message are caught here.
+ *
+ * <p>What RFC 6455 forbids is reported, never thrown: the first {@link ProtocolViolation} goes to
+ * the sink as soon as the header shows it, without waiting for a payload that may never come (a
+ * 2^62-byte length, say). The connection is then being failed, but what the peer sends meanwhile
+ * (its close reply, above all) is still worth showing: when the bad frame's length is known and
+ * within the limit, its bytes are skipped and later frames are still reported, without checks
+ * and without further violations. When its length is not usable, nothing more is parsed.
  */
 public final class FrameParser {
-    /** One frame as sent. {@code opcode} is the raw 4-bit value, reserved ones included. */
-    public record WireFrame(boolean fin, int rsv, int opcode, boolean masked, byte[] payload) {
-        public boolean isControl() {
-            return opcode >= 0x8;
-        }
+    /** Receives what the parser finds, in wire order, on the thread that feeds it. */
+    public interface Sink {
+        void frame(Frame frame);
+
+        void violation(ProtocolViolation violation);
     }
 
+    private final Direction direction;
     private final long maxPayload;
-    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private final boolean compressionNegotiated;
+    private final LongSupplier clock;
 
-    /** @param maxPayload frames claiming more are refused instead of buffered */
-    public FrameParser(long maxPayload) {
-        this.maxPayload = maxPayload;
-    }
+    private final byte[] header = new byte[14];
+    private int headerFill;
+    private int headerNeeded = 2;
+    private byte[] payload;
+    private int payloadFill;
+    /** A violation was reported: frames are still reported (unchecked), violations no more. */
+    private boolean violated;
+    /** The byte stream can no longer be followed: nothing more is parsed. */
+    private boolean dead;
+    /** The frame being read broke a rule: its bytes are skipped, not reported. */
+    private boolean discardCurrent;
+    /** Payload bytes of a discarded frame still to skip. */
+    private long skipLeft;
+    /** A fragmented text or binary message has begun and its final frame has not come. */
+    private boolean inMessage;
 
     /**
-     * Adds bytes and returns every frame they complete, in order.
-     *
-     * @throws FrameException for a frame RFC 6455 forbids; the parser is then unusable
+     * @param direction who sent these bytes: {@code SEND} frames come from a client and must be
+     *     masked, {@code RECEIVE} frames come from a server and must not be
+     * @param maxPayload a frame claiming a longer payload fails the connection with 1009
+     * @param compressionNegotiated permessage-deflate was agreed, so RSV1 may mark a compressed message
+     * @param clock the timestamp (microseconds since the epoch) each frame gets when it completes
      */
-    public List<WireFrame> feed(byte[] data, int offset, int length) {
-        pending.write(data, offset, length);
-        byte[] buffer = pending.toByteArray();
-        List<WireFrame> frames = new ArrayList<>();
-        int at = 0;
-        while (true) {
-            int consumed = parseOne(buffer, at, frames);
-            if (consumed == 0) {
-                break;
+    public FrameParser(Direction direction, long maxPayload, boolean compressionNegotiated, LongSupplier clock) {
+        this.direction = direction;
+        this.maxPayload = maxPayload;
+        this.compressionNegotiated = compressionNegotiated;
+        this.clock = clock;
+    }
+
+    /** Parses these bytes; complete frames and at most one violation go to {@code sink}. Never throws on any input. */
+    public void feed(byte[] data, int offset, int length, Sink sink) {
+        int at = offset;
+        int end = offset + length;
+        while (at < end && !dead) {
+            if (skipLeft > 0) {
+                int take = (int) Math.min(skipLeft, end - at);
+                skipLeft -= take;
+                at += take;
+                if (skipLeft == 0) {
+                    resetHeader();
+                }
+            } else if (payload == null) {
+                int take = Math.min(headerNeeded - headerFill, end - at);
+                System.arraycopy(data, at, header, headerFill, take);
+                headerFill += take;
+                at += take;
+                if (headerFill == headerNeeded) {
+                    headerStep(sink);
+                }
+            } else {
+                int take = Math.min(payload.length - payloadFill, end - at);
+                System.arraycopy(data, at, payload, payloadFill, take);
+                payloadFill += take;
+                at += take;
+                if (payloadFill == payload.length) {
+                    finish(sink);
+                }
             }
-            at += consumed;
         }
-        pending.reset();
-        pending.write(buffer, at, buffer.length - at);
-        return frames;
+    }
+
+    /** True once a violation was reported. */
+    public boolean failed() {
+        return violated;
+    }
+
+    /** True once the stream cannot be followed any more: nothing more will be parsed. */
+    public boolean stopped() {
+        return dead;
     }
 
     /** Bytes held for a frame that has not fully arrived. */
-    public int pendingBytes() {
-        return pending.size();
+    public long pendingBytes() {
+        return headerFill + (payload == null ? 0 : payload.length);
     }
 
-    /** Parses one frame at {@code at}; returns the bytes it took, or 0 if it is incomplete. */
-    private int parseOne(byte[] b, int at, List<WireFrame> out) {
-        int available = b.length - at;
-        if (available < 2) {
-            return 0;
+    /** True between frames: no partial frame is held. */
+    public boolean atFrameBoundary() {
+        return headerFill == 0 && payload == null && skipLeft == 0;
+    }
+
+    private void headerStep(Sink sink) {
+        if (headerNeeded == 2) {
+            ProtocolViolation wrong = checkFirstBytes();
+            if (wrong != null) {
+                report(sink, wrong);
+                discardCurrent = true;
+            }
+            int len = header[1] & 0x7F;
+            boolean masked = (header[1] & 0x80) != 0;
+            headerNeeded = 2 + (len == 126 ? 2 : len == 127 ? 8 : 0) + (masked ? 4 : 0);
+            if (headerNeeded > 2) {
+                return;
+            }
         }
-        int first = b[at] & 0xFF;
-        int second = b[at + 1] & 0xFF;
-        boolean fin = (first & 0x80) != 0;
-        int rsv = (first >> 4) & 0x7;
-        int opcode = first & 0x0F;
-        boolean masked = (second & 0x80) != 0;
-        long length = second & 0x7F;
-        checkHeader(opcode, fin, length);
-        int header = 2;
-        if (length == 126) {
-            if (available < 4) {
-                return 0;
-            }
-            length = ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
-            header = 4;
-        } else if (length == 127) {
-            if (available < 10) {
-                return 0;
-            }
-            length = 0;
-            for (int i = 0; i < 8; i++) {
-                length = (length << 8) | (b[at + 2 + i] & 0xFF);
-            }
-            if (length < 0) {
-                throw new FrameException("64-bit payload length with its most significant bit set");
-            }
-            header = 10;
+        long length = payloadLength();
+        if (length < 0) {
+            stop(sink, ProtocolViolation.protocol("64-bit payload length with its most significant bit set"));
+            return;
         }
         if (length > maxPayload) {
-            throw new FrameException("frame of " + length + " bytes exceeds the limit of " + maxPayload);
+            stop(sink, new ProtocolViolation(ProtocolViolation.TOO_BIG,
+                    "a frame of " + length + " bytes is over the limit of " + maxPayload));
+            return;
         }
-        int maskAt = at + header;
-        if (masked) {
-            header += 4;
+        if (discardCurrent) {
+            skipLeft = length;
+            if (length == 0) {
+                resetHeader();
+            }
+            return;
         }
-        if (available < header + length) {
-            return 0;
+        payload = new byte[(int) length];
+        payloadFill = 0;
+        if (length == 0) {
+            finish(sink);
         }
-        byte[] payload = new byte[(int) length];
-        System.arraycopy(b, at + header, payload, 0, payload.length);
-        if (masked) {
-            for (int i = 0; i < payload.length; i++) {
-                payload[i] ^= b[maskAt + (i & 3)];
+    }
+
+    /** What the first two bytes alone prove wrong, or null. */
+    private ProtocolViolation checkFirstBytes() {
+        int first = header[0] & 0xFF;
+        boolean fin = (first & 0x80) != 0;
+        int rsv = (first >> 4) & 0x7;
+        int code = first & 0x0F;
+        boolean masked = (header[1] & 0x80) != 0;
+        int len = header[1] & 0x7F;
+        if (!Opcode.isDefined(code)) {
+            return ProtocolViolation.protocol("reserved opcode 0x" + Integer.toHexString(code));
+        }
+        Opcode opcode = Opcode.of(code);
+        if (opcode.isControl() && !fin) {
+            return ProtocolViolation.protocol("fragmented " + opcode.label() + " frame");
+        }
+        if (opcode.isControl() && len > 125) {
+            return ProtocolViolation.protocol(opcode.label() + " frame longer than 125 bytes");
+        }
+        if (masked != (direction == Direction.SEND)) {
+            return ProtocolViolation.protocol(direction == Direction.SEND ? "unmasked frame from the client"
+                    : "masked frame from the server");
+        }
+        ProtocolViolation rsvProblem = checkRsv(opcode, rsv);
+        if (rsvProblem != null || violated) {
+            // After a violation the message sequence means nothing any more: it is not checked.
+            return rsvProblem;
+        }
+        return checkSequence(opcode, fin);
+    }
+
+    private ProtocolViolation checkRsv(Opcode opcode, int rsv) {
+        if ((rsv & 3) != 0) {
+            return ProtocolViolation.protocol("RSV" + ((rsv & 2) != 0 ? 2 : 3) + " set, but no extension defines it");
+        }
+        if ((rsv & 4) != 0 && !compressionNegotiated) {
+            return ProtocolViolation.protocol("RSV1 set, but no extension was negotiated");
+        }
+        if ((rsv & 4) != 0 && !opcode.startsMessage()) {
+            return ProtocolViolation.protocol("RSV1 set on a " + opcode.label() + " frame");
+        }
+        return null;
+    }
+
+    private ProtocolViolation checkSequence(Opcode opcode, boolean fin) {
+        if (opcode == Opcode.CONTINUATION) {
+            if (!inMessage) {
+                return ProtocolViolation.protocol("continuation frame without a message to continue");
+            }
+            inMessage = !fin;
+        } else if (opcode.startsMessage()) {
+            if (inMessage) {
+                return ProtocolViolation.protocol("a new " + opcode.label() + " message began inside a fragmented one");
+            }
+            inMessage = !fin;
+        }
+        return null;
+    }
+
+    private long payloadLength() {
+        int len = header[1] & 0x7F;
+        if (len == 126) {
+            return ((header[2] & 0xFF) << 8) | (header[3] & 0xFF);
+        }
+        if (len == 127) {
+            long length = 0;
+            for (int i = 0; i < 8; i++) {
+                length = (length << 8) | (header[2 + i] & 0xFF);
+            }
+            return length;
+        }
+        return len;
+    }
+
+    private void finish(Sink sink) {
+        byte[] bytes = payload;
+        byte[] wireHeader = Arrays.copyOf(header, headerNeeded);
+        payload = null;
+        resetHeader();
+        if ((wireHeader[1] & 0x80) != 0) {
+            int maskAt = wireHeader.length - 4;
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] ^= wireHeader[maskAt + (i & 3)];
             }
         }
-        out.add(new WireFrame(fin, rsv, opcode, masked, payload));
-        return header + payload.length;
+        int first = wireHeader[0] & 0xFF;
+        sink.frame(new Frame(direction, Opcode.of(first & 0x0F), (first & 0x80) != 0, (first >> 4) & 0x7, bytes,
+                clock.getAsLong(), wireHeader));
     }
 
-    /** What the first two bytes alone can prove wrong; a 7-bit length of 126 or 127 means "more than 125". */
-    private static void checkHeader(int opcode, boolean fin, long length) {
-        boolean known = opcode <= 0x2 || (opcode >= 0x8 && opcode <= 0xA);
-        if (!known) {
-            throw new FrameException("reserved opcode 0x" + Integer.toHexString(opcode));
-        }
-        if (opcode >= 0x8 && (length > 125 || !fin)) {
-            throw new FrameException("control frame " + (fin ? "longer than 125 bytes" : "fragmented"));
+    private void resetHeader() {
+        headerFill = 0;
+        headerNeeded = 2;
+        discardCurrent = false;
+    }
+
+    /** Reports the first violation; later ones are only skipped. */
+    private void report(Sink sink, ProtocolViolation violation) {
+        if (!violated) {
+            violated = true;
+            sink.violation(violation);
         }
     }
 
-    /** A frame that breaks RFC 6455. */
-    public static final class FrameException extends RuntimeException {
-        public FrameException(String message) {
-            super(message);
-        }
+    /** A violation after which the stream cannot be followed: report it (if first) and parse no more. */
+    private void stop(Sink sink, ProtocolViolation violation) {
+        report(sink, violation);
+        dead = true;
+        payload = null;
     }
 }

@@ -14,6 +14,12 @@ public enum FailureKind {
     TLS_UNTRUSTED("untrusted certificate", false),
     TLS_HANDSHAKE("TLS handshake failed", false),
     PROTOCOL("protocol error", false),
+    /** Proxied: the server the app asked for refused Sockscope's connection. */
+    UPSTREAM_REFUSED("the server refused the proxy's connection", false),
+    /** Proxied: the TLS handshake with the server failed (its certificate, or no common version). */
+    UPSTREAM_TLS("TLS with the server failed", false),
+    /** Proxied: the app refused Sockscope's certificate (its CA is not trusted there yet). */
+    APP_REFUSED_CERTIFICATE("the app refused Sockscope's certificate", false),
     CONFIG("configuration error", true),
     CANCELLED("cancelled", false);
 

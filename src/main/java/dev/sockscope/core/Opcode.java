@@ -29,6 +29,16 @@ public enum Opcode {
         return code >= 0x8;
     }
 
+    /** Text or binary: the opcodes that start a message. */
+    public boolean startsMessage() {
+        return this == TEXT || this == BINARY;
+    }
+
+    /** True for the opcodes RFC 6455 defines; the others (0x3-0x7, 0xB-0xF) are reserved. */
+    public static boolean isDefined(int code) {
+        return code <= 0x2 || (code >= 0x8 && code <= 0xA);
+    }
+
     public static Opcode of(int code) {
         for (Opcode op : values()) {
             if (op.code == code) {

@@ -5,13 +5,14 @@ package dev.sockscope.core;
  * stored facts, so a reopened session goes through the same views as a live tab.
  *
  * @param id the connection's id in the recording
- * @param origin who made it: "client" (a tab or the CLI), "proxy" or "import"
- * @param frames how many frames were recorded
+ * @param origin who made it
+ * @param frames how many messages were recorded (a fragmented message counts once)
  * @param opened the completed upgrade, or null when it never opened
- * @param end how it ended: a {@link SessionEvent.Closed} or {@link SessionEvent.Failed}, or null
+ * @param end how it ended: a {@link SessionEvent.Closed}, {@link SessionEvent.Failed} or
+ *     {@link SessionEvent.NotUpgraded}, or null
  *     when the recording stopped while it was open (the app was killed, say)
  */
-public record RecordedConnection(long id, String session, String url, String origin, long startedMicros, long frames,
+public record RecordedConnection(long id, String session, String url, Origin origin, long startedMicros, long frames,
         SessionEvent.Opened opened, SessionEvent end) {
 
     /** The last recorded moment: the end, else the upgrade, else the start. */
@@ -21,6 +22,9 @@ public record RecordedConnection(long id, String session, String url, String ori
         }
         if (end instanceof SessionEvent.Failed f) {
             return f.timestampMicros();
+        }
+        if (end instanceof SessionEvent.NotUpgraded n) {
+            return n.timestampMicros();
         }
         return opened != null ? opened.timestampMicros() : startedMicros;
     }

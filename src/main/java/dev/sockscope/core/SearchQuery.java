@@ -75,14 +75,14 @@ public record SearchQuery(String text, boolean regex, boolean wholeWord, String 
     }
 
     /** Whether the frame passes every filter except the text (session and direction included). */
-    public boolean accepts(String frameSession, String frameUrl, Frame frame) {
-        return (session == null || session.equals(frameSession))
-                && (direction == null || direction == frame.direction())
-                && (url == null || frameUrl.toLowerCase(Locale.ROOT).contains(url.toLowerCase(Locale.ROOT)))
-                && (opcodes.isEmpty() || opcodes.contains(frame.opcode()))
-                && frame.size() >= minSize && (maxSize < 0 || frame.size() <= maxSize)
-                && (fromMicros < 0 || frame.timestampMicros() >= fromMicros)
-                && (toMicros < 0 || frame.timestampMicros() < toMicros);
+    public boolean accepts(String messageSession, String messageUrl, Message message) {
+        return (session == null || session.equals(messageSession))
+                && (direction == null || direction == message.direction())
+                && (url == null || messageUrl.toLowerCase(Locale.ROOT).contains(url.toLowerCase(Locale.ROOT)))
+                && (opcodes.isEmpty() || opcodes.contains(message.opcode()))
+                && message.size() >= minSize && (maxSize < 0 || message.size() <= maxSize)
+                && (fromMicros < 0 || message.timestampMicros() >= fromMicros)
+                && (toMicros < 0 || message.timestampMicros() < toMicros);
     }
 
     /** Decides whether a message's searchable text matches; empty text matches everything. */

@@ -1,13 +1,8 @@
 package dev.sockscope.core;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** UTF-8 decoding that shows invalid sequences instead of hiding them. */
+/** UTF-8 decoding that shows invalid sequences instead of hiding them, and validation that says where. */
 public final class Utf8 {
     private Utf8() {
     }
@@ -21,16 +16,94 @@ public final class Utf8 {
         return new String(bytes, offset, length, StandardCharsets.UTF_8);
     }
 
-    /** True when the bytes are well-formed UTF-8. */
+    /** True when the bytes are well-formed UTF-8 (RFC 3629: no overlongs, surrogates or values above U+10FFFF). */
     public static boolean isValid(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            CharBuffer unused = decoder.decode(ByteBuffer.wrap(bytes));
-            return unused != null;
-        } catch (CharacterCodingException e) {
-            return false;
+        return firstInvalid(bytes) < 0;
+    }
+
+    /** The offset of the first byte of the first invalid (or unfinished) sequence, or -1 when all is valid. */
+    public static int firstInvalid(byte[] bytes) {
+        Validator v = new Validator();
+        if (!v.feed(bytes, 0, bytes.length)) {
+            return (int) v.invalidAt();
+        }
+        return v.isComplete() ? -1 : (int) v.invalidAt();
+    }
+
+    /**
+     * Validates UTF-8 that arrives in pieces (the fragments of a text message), failing at the first
+     * byte that cannot be part of a well-formed sequence, as RFC 6455 asks ("fail fast").
+     */
+    public static final class Validator {
+        private int needed;
+        private int lower = 0x80;
+        private int upper = 0xBF;
+        private long offset;
+        private long sequenceStart = -1;
+        private long invalidAt = -1;
+
+        /** Takes more bytes; false (and {@link #invalidAt()} set) at the first invalid one, and ever after. */
+        public boolean feed(byte[] bytes, int from, int length) {
+            if (invalidAt >= 0) {
+                return false;
+            }
+            int end = from + length;
+            int i = from;
+            while (i < end) {
+                int b = bytes[i] & 0xFF;
+                if (needed == 0 && b < 0x80) {
+                    i++;
+                    continue;
+                }
+                if (!step(b, offset + (i - from))) {
+                    return false;
+                }
+                i++;
+            }
+            offset += length;
+            return true;
+        }
+
+        private boolean step(int b, long at) {
+            if (needed > 0) {
+                if (b < lower || b > upper) {
+                    invalidAt = sequenceStart;
+                    return false;
+                }
+                lower = 0x80;
+                upper = 0xBF;
+                needed--;
+                return true;
+            }
+            sequenceStart = at;
+            if (b >= 0xC2 && b <= 0xDF) {
+                needed = 1;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                needed = 2;
+                lower = b == 0xE0 ? 0xA0 : 0x80;
+                upper = b == 0xED ? 0x9F : 0xBF;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                needed = 3;
+                lower = b == 0xF0 ? 0x90 : 0x80;
+                upper = b == 0xF4 ? 0x8F : 0xBF;
+            } else {
+                invalidAt = at;
+                return false;
+            }
+            return true;
+        }
+
+        /** True when no sequence is left unfinished: the bytes so far could end a message. */
+        public boolean isComplete() {
+            return invalidAt < 0 && needed == 0;
+        }
+
+        /** Where the first invalid sequence starts (for an unfinished one at the end: where it starts), or -1. */
+        public long invalidAt() {
+            if (invalidAt >= 0) {
+                return invalidAt;
+            }
+            return needed > 0 ? sequenceStart : -1;
         }
     }
 }

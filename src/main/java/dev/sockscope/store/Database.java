@@ -19,7 +19,7 @@ import org.h2.api.ErrorCode;
 public final class Database implements AutoCloseable {
     /** Applied in order; each runs once and is recorded in schema_version. */
     private static final List<String> MIGRATIONS = List.of("V1__recording.sql", "V2__replay.sql", "V3__search_index.sql",
-            "V4__frame_key.sql");
+            "V4__frame_key.sql", "V5__wire_frames.sql");
 
     private final Path file;
     private final String url;
@@ -177,6 +177,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs one migration statement. An ADD of columns that exist already is a step a cut-short
+     * run took before (DDL commits at once in H2): it counts as done.
+     */
+    private static void execute(Statement st, String sql) throws SQLException {
+        try {
+            st.execute(sql);
+        } catch (SQLException e) {
+            if (e.getErrorCode() != ErrorCode.DUPLICATE_COLUMN_NAME_1) {
+                throw e;
+            }
+        }
+    }
+
     private void apply(String name) throws SQLException {
         String sql = resource("migration/" + name);
         keepAlive.setAutoCommit(false);
@@ -184,7 +198,7 @@ public final class Database implements AutoCloseable {
             for (String statement : sql.split(";\\s*(\\r?\\n|$)")) {
                 String trimmed = statement.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).strip();
                 if (!trimmed.isEmpty()) {
-                    st.execute(trimmed);
+                    execute(st, trimmed);
                 }
             }
             try (var ps = keepAlive.prepareStatement("INSERT INTO schema_version VALUES (?, ?)")) {

@@ -1,7 +1,6 @@
 package dev.sockscope.store;
 
-import dev.sockscope.core.Direction;
-import dev.sockscope.core.Frame;
+import dev.sockscope.core.Message;
 import dev.sockscope.core.Opcode;
 import dev.sockscope.core.RecordedFrame;
 import dev.sockscope.core.SearchQuery;
@@ -17,14 +16,14 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Reads recorded frames back: a whole session in order (for export) or the ones matching a
- * search. Matching is done in Java on the decoded text, one pass over the rows, streamed: the
- * results are handed to the caller as they are found, never collected whole.
+ * Reads recorded frames back: a connection's frames in order (to reopen it), or the messages of a
+ * session or a search (search and export work on messages: a fragmented message is found and
+ * written once, whole). Matching is done in Java on the decoded text, one pass over the rows,
+ * streamed: the results are handed to the caller as they are found, never collected whole.
  */
 public final class FrameQueries {
     /** Frames alone, in primary-key order: H2 streams it without sorting; names come from a small cache. */
-    private static final String SELECT = "SELECT f.connection_id, f.direction, f.opcode, f.fin, f.rsv, f.ts_us,"
-            + " f.payload, f.payload_large, f.seq FROM frame f";
+    private static final String SELECT = "SELECT f.connection_id, f.seq, " + StoredFrames.COLUMNS + " FROM frame f";
 
     private final Database database;
 
@@ -86,7 +85,8 @@ public final class FrameQueries {
             }
             return scanRanges(c, query, ranges, sink);
         }
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE 1=1" + filter.sql + " ORDER BY f.id")) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE " + StoredFrames.IS_MESSAGE + filter.sql
+                + " ORDER BY f.id")) {
             filter.bind(ps, 1);
             return new Matches(c, query, sink).drain(ps);
         }
@@ -115,7 +115,7 @@ public final class FrameQueries {
             java.util.function.Consumer<RecordedFrame> sink) throws SQLException {
         Filter filter = new Filter(query);
         Matches matches = new Matches(c, query, sink);
-        try (PreparedStatement range = c.prepareStatement(SELECT + " WHERE f.id BETWEEN ? AND ?"
+        try (PreparedStatement range = c.prepareStatement(SELECT + " WHERE f.id BETWEEN ? AND ? AND " + StoredFrames.IS_MESSAGE
                 + filter.sql + " ORDER BY f.id")) {
             for (SearchIndex.FrameRange r : ranges) {
                 if (matches.full()) {
@@ -145,17 +145,18 @@ public final class FrameQueries {
                 sql.append(" AND f.direction = ?");
                 params.add(query.direction().ordinal());
             }
-            // Type, size and time are plain columns: narrowed in SQL, and checked again in Java.
+            // Type, size and time are plain columns: narrowed in SQL, and checked again in Java. A row
+            // whose message differs from its frame (message_opcode set) is left to Java.
             if (!query.opcodes().isEmpty()) {
-                sql.append(" AND f.opcode IN (").append(String.join(", ",
-                        query.opcodes().stream().map(o -> String.valueOf(o.code())).toList())).append(")");
+                sql.append(" AND (f.message_opcode IS NOT NULL OR f.opcode IN (").append(String.join(", ",
+                        query.opcodes().stream().map(o -> String.valueOf(o.code())).toList())).append("))");
             }
             if (query.minSize() > 0) {
-                sql.append(" AND f.size >= ?");
+                sql.append(" AND (f.message_opcode IS NOT NULL OR f.size >= ?)");
                 params.add(query.minSize());
             }
             if (query.maxSize() >= 0) {
-                sql.append(" AND f.size <= ?");
+                sql.append(" AND (f.message_opcode IS NOT NULL OR f.size <= ?)");
                 params.add(query.maxSize());
             }
             if (query.fromMicros() >= 0) {
@@ -171,7 +172,7 @@ public final class FrameQueries {
                 // shipped to Java); the Java predicate still decides, so semantics stay one.
                 String like = "%" + query.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                         .replace("_", "\\_") + "%";
-                sql.append(" AND (f.payload IS NULL OR LOWER(UTF8TOSTRING(f.payload)) LIKE ? ESCAPE '\\'"
+                sql.append(" AND (f.message_opcode IS NOT NULL OR f.payload IS NULL OR LOWER(UTF8TOSTRING(f.payload)) LIKE ? ESCAPE '\\'"
                         + " OR (f.opcode = 2 AND LOWER(RAWTOHEX(f.payload)) LIKE ? ESCAPE '\\'))");
                 params.add(like);
                 params.add(like);
@@ -209,8 +210,9 @@ public final class FrameQueries {
             try (ResultSet rs = ps.executeQuery()) {
                 while (!full() && rs.next()) {
                     RecordedFrame frame = read(rs, names);
-                    if (query.accepts(frame.session(), frame.url(), frame.frame())
-                            && (query.text().isEmpty() || matches.test(searchable(frame.frame())))) {
+                    Message message = frame.message();
+                    if (message != null && query.accepts(frame.session(), frame.url(), message)
+                            && (query.text().isEmpty() || matches.test(searchable(message.opcode(), message.payload())))) {
                         sink.accept(frame);
                         found++;
                     }
@@ -220,7 +222,7 @@ public final class FrameQueries {
         }
     }
 
-    /** Every frame of one connection, in order. */
+    /** Every frame of one connection, in order, each with the message it completes. */
     public int byConnection(long connectionId, java.util.function.Consumer<RecordedFrame> sink) {
         return byConnection(connectionId, 0, Integer.MAX_VALUE, sink);
     }
@@ -246,14 +248,9 @@ public final class FrameQueries {
         return found;
     }
 
-    /** Every frame of a session (or all sessions when null), in recording order. */
+    /** Every message of a session (or all sessions when null), in recording order. */
     public int export(String session, java.util.function.Consumer<RecordedFrame> sink) {
         return search(new SearchQuery("", false, session, null, 0), sink);
-    }
-
-    /** Text frames and control frames by their text; binary frames by their hex. */
-    private static String searchable(Frame frame) {
-        return searchable(frame.opcode(), frame.payload());
     }
 
     /** What the matcher sees of a payload; the search index hashes exactly this, lowercased. */
@@ -262,12 +259,10 @@ public final class FrameQueries {
     }
 
     private static RecordedFrame read(ResultSet rs, Names names) throws SQLException {
-        byte[] payload = SearchIndex.payload(rs, 7, 8);
-        Frame frame = new Frame(Direction.values()[rs.getInt(2)], Opcode.of(rs.getInt(3)), rs.getBoolean(4), rs.getInt(5),
-                payload, rs.getLong(6));
+        StoredFrames.Row row = StoredFrames.read(rs, 3);
         long connection = rs.getLong(1);
         String[] name = names.of(connection);
-        return new RecordedFrame(name[0], connection, rs.getInt(9), name[1], frame);
+        return new RecordedFrame(name[0], connection, rs.getInt(2), name[1], row.frame(), row.message());
     }
 
     /** Session name and URL per connection, looked up once each. */

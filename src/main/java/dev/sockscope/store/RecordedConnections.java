@@ -1,8 +1,11 @@
 package dev.sockscope.store;
 
+import dev.sockscope.core.ClosedBy;
 import dev.sockscope.core.Failure;
 import dev.sockscope.core.FailureKind;
 import dev.sockscope.core.Handshake;
+import dev.sockscope.core.LegInfo;
+import dev.sockscope.core.Origin;
 import dev.sockscope.core.RecordedConnection;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.Timings;
@@ -26,7 +29,8 @@ public final class RecordedConnections {
             + " c.close_code, c.close_reason, c.close_remote, c.error, c.failure_kind, c.failure_detail,"
             + " c.request_head, c.response_head, c.response_body, c.tls_protocol, c.tls_cipher, c.tls_alpn, c.tls_sni,"
             + " c.tls_resumed, c.peer_address, c.dns_us, c.tcp_us, c.tls_us, c.upgrade_us, c.subprotocol,"
-            + " (SELECT COUNT(*) FROM frame f WHERE f.id BETWEEN c.id" + FrameKey.FIRST_SQL + " AND c.id" + FrameKey.LAST_SQL + ")"
+            + " (SELECT COUNT(*) FROM frame f WHERE f.id BETWEEN c.id" + FrameKey.FIRST_SQL + " AND c.id" + FrameKey.LAST_SQL
+            + " AND " + StoredFrames.IS_MESSAGE + "), c.closed_by, c.not_upgraded"
             + " FROM connection c JOIN session s ON c.session_id = s.id WHERE s.name = ? ORDER BY c.id";
 
     private final Database database;
@@ -76,14 +80,15 @@ public final class RecordedConnections {
         Handshake handshake = new Handshake(rs.getString(14), rs.getString(15), rs.getBytes(16));
         TlsInfo tls = rs.getString(17) == null ? null : new TlsInfo(rs.getString(17), rs.getString(18), rs.getString(19),
                 rs.getString(20), rs.getBoolean(21), rs.getString(22), chain);
+        String peer = rs.getString(22);
         WsUrl target = parse(url);
 
         SessionEvent.Opened open = null;
         if (opened != null && target != null) {
             Timings timings = new Timings(orNone(rs, 23), orNone(rs, 24), orNone(rs, 25), orNone(rs, 26));
             String subprotocol = rs.getString(27);
-            open = new SessionEvent.Opened(id, target, handshake, tls, subprotocol == null ? "" : subprotocol, timings,
-                    opened);
+            open = new SessionEvent.Opened(id, target, new LegInfo(handshake, tls, peer, timings), null,
+                    subprotocol == null ? "" : subprotocol, opened);
         }
         SessionEvent end = null;
         String error = rs.getString(11);
@@ -91,13 +96,28 @@ public final class RecordedConnections {
             Failure failure = failure(rs.getString(12), rs.getString(13), error, open == null ? handshake : null,
                     open == null ? tls : null);
             end = new SessionEvent.Failed(id, target, failure, ended == null ? started : ended);
+        } else if (rs.getString(30) != null) {
+            end = new SessionEvent.NotUpgraded(id, rs.getString(30), 0, 0, ended == null ? started : ended);
         } else if (ended != null) {
             Integer code = (Integer) rs.getObject(8);
             String reason = rs.getString(9);
             end = new SessionEvent.Closed(id, code == null ? 1005 : code, reason == null ? "" : reason,
-                    rs.getBoolean(10), ended);
+                    closedBy(rs.getString(29), rs.getBoolean(10)), ended);
         }
-        return new RecordedConnection(id, rs.getString(2), url, rs.getString(4), started, rs.getLong(28), open, end);
+        return new RecordedConnection(id, rs.getString(2), url, Origin.fromStoredName(rs.getString(4)), started, rs.getLong(28),
+                open, end);
+    }
+
+    /** Who closed; rows recorded before it was stored only say whether the server did. */
+    private static ClosedBy closedBy(String stored, boolean remote) {
+        if (stored != null) {
+            try {
+                return ClosedBy.valueOf(stored);
+            } catch (IllegalArgumentException unknown) {
+                // a value from a newer version: fall back to the flag
+            }
+        }
+        return remote ? ClosedBy.SERVER : ClosedBy.CLIENT;
     }
 
     /**

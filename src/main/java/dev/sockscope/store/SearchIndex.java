@@ -348,7 +348,7 @@ final class SearchIndex {
         current.clear();
         int start = nextBlock - nextBlock % SegmentBits.BLOCKS;
         BlockSignature signature = new BlockSignature();
-        try (PreparedStatement ps = db.prepareStatement("SELECT opcode, payload, payload_large FROM frame"
+        try (PreparedStatement ps = db.prepareStatement("SELECT " + StoredFrames.SEARCHABLE_COLUMNS + " FROM frame"
                 + " WHERE id BETWEEN ? AND ? ORDER BY id")) {
             for (int b = start; b < nextBlock; b++) {
                 if (!blocks.has(b)) {
@@ -359,7 +359,7 @@ final class SearchIndex {
                 signature.clear();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        signature.addFrame(dev.sockscope.core.Opcode.of(rs.getInt(1)), payload(rs, 2, 3));
+                        StoredFrames.addSearchable(signature, rs, 1);
                     }
                 }
                 current.add(b - start, signature);
@@ -406,7 +406,7 @@ final class SearchIndex {
     private void indexPending(Connection read, BlockWriter writer) throws SQLException {
         BlockSignature signature = new BlockSignature();
         try (PreparedStatement count = read.prepareStatement("SELECT COUNT(*) FROM frame WHERE id BETWEEN ? AND ?");
-             PreparedStatement frames = read.prepareStatement("SELECT seq, opcode, payload, payload_large FROM frame"
+             PreparedStatement frames = read.prepareStatement("SELECT seq, " + StoredFrames.SEARCHABLE_COLUMNS + " FROM frame"
                      + " WHERE id BETWEEN ? AND ? ORDER BY id LIMIT ?")) {
             frames.setFetchSize(1000);
             for (Long id : new ArrayList<>(pending.keySet())) {
@@ -442,7 +442,7 @@ final class SearchIndex {
                             signature.clear();
                         }
                         last = rs.getInt(1);
-                        signature.addFrame(dev.sockscope.core.Opcode.of(rs.getInt(2)), payload(rs, 3, 4));
+                        StoredFrames.addSearchable(signature, rs, 2);
                         if (++inBlock == BLOCK_FRAMES) {
                             addBlock(writer, id, first, last, false, signature);
                             p.indexedThrough = last;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sockscope.core.Bytes;
 import dev.sockscope.core.Clock;
-import dev.sockscope.core.Frame;
+import dev.sockscope.core.Message;
 import dev.sockscope.core.Handshake;
 import dev.sockscope.core.Header;
 import dev.sockscope.core.Opcode;
@@ -13,7 +13,6 @@ import dev.sockscope.core.RecordedFrame;
 import dev.sockscope.core.SearchQuery;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import dev.sockscope.core.Utf8;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +26,7 @@ import java.util.List;
 import java.time.ZoneOffset;
 
 /**
- * Writes recorded sessions as JSON Lines (one object per frame) or as HAR 1.2 with the fields
+ * Writes recorded sessions as JSON Lines (one object per message) or as HAR 1.2 with the fields
  * browsers write for WebSockets ({@code _resourceType: "websocket"}, {@code _webSocketMessages}),
  * streaming: a session of a million frames is never held in memory.
  */
@@ -55,9 +54,18 @@ public final class SessionExport {
         return jsonLines(sink -> frames.search(query, sink), out, progress);
     }
 
-    /** One connection's frames, one JSON object each. */
+    /** One connection's messages, one JSON object each. */
     public int jsonLinesOfConnection(long connectionId, OutputStream out, LongConsumer progress) {
-        return jsonLines(sink -> frames.byConnection(connectionId, sink), out, progress);
+        return jsonLines(sink -> {
+            int[] messages = {0};
+            frames.byConnection(connectionId, f -> {
+                if (f.message() != null) {
+                    sink.accept(f);
+                    messages[0]++;
+                }
+            });
+            return messages[0];
+        }, out, progress);
     }
 
     private static int jsonLines(java.util.function.ToIntFunction<Consumer<RecordedFrame>> source, OutputStream out,
@@ -76,6 +84,28 @@ public final class SessionExport {
         }
     }
 
+    /** What a search finds, one JSON line per message written to {@code out} as it is found (for search --json). */
+    public int searchJsonLines(SearchQuery query, java.io.Writer out) throws IOException {
+        JsonGenerator json = JSON.createGenerator(out);
+        json.setRootValueSeparator(null);
+        int count;
+        try {
+            count = frames.search(query, f -> {
+                writeLine(json, f);
+                try {
+                    json.flush();
+                    out.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        json.flush();
+        return count;
+    }
+
     /** Reports progress after each frame (the listener is cheap: a counter and a cancel check). */
     private static final class Counter {
         private final LongConsumer progress;
@@ -90,10 +120,10 @@ public final class SessionExport {
         }
     }
 
-    /** Writes a frame the way JSON Lines exports and search --json print it. */
+    /** Writes a recorded message the way JSON Lines exports and search --json print it. */
     public static void writeLine(JsonGenerator json, RecordedFrame f) {
         try {
-            Frame frame = f.frame();
+            Message frame = f.message();
             json.writeStartObject();
             json.writeStringField("session", f.session());
             json.writeNumberField("connection", f.connectionId());
@@ -102,7 +132,7 @@ public final class SessionExport {
             json.writeNumberField("opcode", frame.opcode().code());
             json.writeStringField("timestamp", MICROS.format(Clock.toInstant(frame.timestampMicros())));
             json.writeNumberField("size", frame.size());
-            if (frame.opcode() != Opcode.BINARY && Utf8.isValid(frame.payload())) {
+            if (frame.opcode() != Opcode.BINARY && frame.invalidUtf8At() < 0) {
                 json.writeStringField("text", frame.text());
             } else {
                 json.writeStringField("base64", Bytes.base64(frame.payload()));
@@ -163,7 +193,7 @@ public final class SessionExport {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                message(json, f.frame());
+                message(json, f.message());
                 counter.add();
             });
             if (open[0] >= 0) {
@@ -204,9 +234,11 @@ public final class SessionExport {
         startEntry(json, c);
         int[] count = {0};
         frames.byConnection(c.id(), f -> {
-            message(json, f.frame());
-            counter.add();
-            count[0]++;
+            if (f.message() != null) {
+                message(json, f.message());
+                counter.add();
+                count[0]++;
+            }
         });
         endEntry(json);
         return count[0];
@@ -260,14 +292,14 @@ public final class SessionExport {
         json.writeArrayFieldStart("_webSocketMessages");
     }
 
-    private static void message(JsonGenerator json, Frame frame) {
+    private static void message(JsonGenerator json, Message message) {
         try {
             json.writeStartObject();
-            json.writeStringField("type", frame.direction().wireName());
-            json.writeNumberField("time", frame.timestampMicros() / 1_000_000.0);
-            json.writeNumberField("opcode", frame.opcode().code());
-            json.writeStringField("data", frame.opcode() == Opcode.TEXT && Utf8.isValid(frame.payload())
-                    ? frame.text() : Bytes.base64(frame.payload()));
+            json.writeStringField("type", message.direction().wireName());
+            json.writeNumberField("time", message.timestampMicros() / 1_000_000.0);
+            json.writeNumberField("opcode", message.opcode().code());
+            json.writeStringField("data", message.opcode() == Opcode.TEXT && message.invalidUtf8At() < 0
+                    ? message.text() : Bytes.base64(message.payload()));
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

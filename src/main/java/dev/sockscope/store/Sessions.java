@@ -137,12 +137,12 @@ public final class Sessions {
         }
     }
 
-    /** Every session, newest first, with its connection and frame counts. */
+    /** Every session, newest first, with its connection and message counts and the bytes of its frames. */
     public List<SessionSummary> list() {
         String sql = "SELECT s.id, s.name, s.notes, s.created_us,"
                 + " (SELECT COUNT(*) FROM connection c WHERE c.session_id = s.id),"
                 + " (SELECT COUNT(*) FROM connection c JOIN frame f ON f.id BETWEEN c.id" + FrameKey.FIRST_SQL + " AND c.id"
-                + FrameKey.LAST_SQL + " WHERE c.session_id = s.id),"
+                + FrameKey.LAST_SQL + " WHERE c.session_id = s.id AND " + StoredFrames.IS_MESSAGE + "),"
                 + " (SELECT COALESCE(SUM(f.size), 0) FROM connection c JOIN frame f ON f.id BETWEEN c.id" + FrameKey.FIRST_SQL
                 + " AND c.id" + FrameKey.LAST_SQL + " WHERE c.session_id = s.id),"
                 + " (SELECT COALESCE(MAX(c.started_us), s.created_us) FROM connection c WHERE c.session_id = s.id)"

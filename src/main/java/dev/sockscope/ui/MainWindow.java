@@ -9,8 +9,9 @@ import dev.sockscope.core.ConnectionState;
 import dev.sockscope.core.WsUrl;
 import dev.sockscope.ui.common.Icons;
 import dev.sockscope.ui.common.Theme;
-import dev.sockscope.ui.connection.ConnectionTabModel;
+import dev.sockscope.ui.connection.ClientTabModel;
 import dev.sockscope.ui.connection.ConnectionTabView;
+import dev.sockscope.ui.fx.Background;
 import dev.sockscope.ui.sessions.RecordedSessionView;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,7 @@ import org.kordamp.ikonli.feather.Feather;
 /** The main window's content: a header with the new-tab button and theme switch, and the tabs. */
 public final class MainWindow extends BorderPane {
     private final AppContext app;
+    private final Background background;
     private final TabPane tabs = new TabPane();
     private final BooleanProperty relativeTime = new SimpleBooleanProperty();
     private final ToggleButton darkToggle = new ToggleButton();
@@ -50,8 +52,9 @@ public final class MainWindow extends BorderPane {
     private final javafx.beans.property.ObjectProperty<Retention> retention = new javafx.beans.property.SimpleObjectProperty<>();
     private dev.sockscope.ui.sessions.SessionMenu sessionMenu;
 
-    public MainWindow(AppContext app, Settings settings) {
+    public MainWindow(AppContext app, Settings settings, Background background) {
         this.app = app;
+        this.background = background;
         retention.set(settings.retention());
         getStyleClass().add("main-window");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
@@ -64,11 +67,18 @@ public final class MainWindow extends BorderPane {
         setCenter(center);
 
         relativeTime.set(settings.relativeTime());
-        app.recording().useSession(settings.session());
+        try {
+            app.sessions().useSession(settings.session());
+        } catch (dev.sockscope.app.UserFacingException badName) {
+            // A session name saved by an older version that is no longer allowed: record into the default.
+            app.sessions().useSession("default");
+        }
         refreshRecordingStatus();
+        // A recorder that stops (disk full, file made read-only) says so in the header at once.
+        app.recording().onChange(() -> background.ui().run(this::refreshRecordingStatus));
         // The standing retention rule is applied at start, once the user has seen what it removes.
         if (!settings.retention().isOff()) {
-            dev.sockscope.ui.fx.FxThread.run(() -> sessionMenu.reviewRetention(settings.retention(), false));
+            background.ui().run(() -> sessionMenu.reviewRetention(settings.retention(), false));
         }
         darkToggle.setSelected(Theme.DARK.equals(settings.theme()));
         for (TabState saved : settings.tabs()) {
@@ -111,8 +121,8 @@ public final class MainWindow extends BorderPane {
         darkToggle.setGraphic(Icons.of(Feather.MOON, 15));
         darkToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         darkToggle.setTooltip(new Tooltip("Dark theme"));
-        sessionMenu = new dev.sockscope.ui.sessions.SessionMenu(app, this::refreshRecordingStatus, this::showActivity,
-                this::openRecordedSession, retention);
+        sessionMenu = new dev.sockscope.ui.sessions.SessionMenu(app.sessions(), app.transfers(), background,
+                this::refreshRecordingStatus, this::showActivity, this::openRecordedSession, retention);
         HBox header = new HBox(8, logo, name, newTab, spacer, recordingLabel(), sessionMenu, searchField(), darkToggle);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(6, 10, 6, 12));
@@ -131,7 +141,7 @@ public final class MainWindow extends BorderPane {
         // Focus means a search is coming: index what was recorded since the last one meanwhile.
         field.focusedProperty().addListener((o, was, focused) -> {
             if (focused) {
-                app.background().execute(app.recording()::prepareSearch);
+                app.background().execute(app.queries()::prepareSearch);
             }
         });
         searchBox = field;
@@ -145,8 +155,8 @@ public final class MainWindow extends BorderPane {
                 return view;
             }
         }
-        dev.sockscope.ui.search.SearchView view = new dev.sockscope.ui.search.SearchView(app.recording(), app.background(),
-                found -> openRecordedSession(found.session()).reveal(found.connectionId(), found.seq()));
+        dev.sockscope.ui.search.SearchView view = new dev.sockscope.ui.search.SearchView(app.queries(), app.sessions(),
+                app.transfers(), background, found -> openRecordedSession(found.session()).reveal(found.connectionId(), found.seq()));
         Tab tab = new Tab("Search", view);
         tab.setGraphic(Icons.of(Feather.SEARCH, 12));
         tab.setOnClosed(e -> view.dispose());
@@ -176,13 +186,19 @@ public final class MainWindow extends BorderPane {
     /** Call after the recording's state changed (read-only opened, fresh start). */
     public void refreshRecordingStatus() {
         var problem = app.recording().problem();
-        recordingStatus.getStyleClass().removeAll(Styles.WARNING, Styles.TEXT_MUTED);
-        if (problem.isPresent()) {
+        var stopped = app.recording().stoppedBecause();
+        recordingStatus.getStyleClass().removeAll(Styles.WARNING, Styles.DANGER, Styles.TEXT_MUTED);
+        if (stopped.isPresent()) {
+            recordingStatus.setText("Recording stopped: " + stopped.get());
+            recordingStatus.setGraphic(Icons.of(Feather.ALERT_OCTAGON, 13));
+            recordingStatus.getStyleClass().add(Styles.DANGER);
+            recordingStatus.setTooltip(new Tooltip("Nothing is recorded since then. Restart Sockscope once the cause is fixed."));
+        } else if (problem.isPresent()) {
             recordingStatus.setText("Not recording: " + problem.get());
             recordingStatus.setGraphic(Icons.of(Feather.ALERT_TRIANGLE, 13));
             recordingStatus.getStyleClass().add(Styles.WARNING);
         } else {
-            recordingStatus.setText("Recording into session \u201c" + app.recording().currentSession() + "\u201d");
+            recordingStatus.setText("Recording into session \u201c" + app.sessions().currentSession() + "\u201d");
             recordingStatus.setGraphic(Icons.of(Feather.DATABASE, 13));
             recordingStatus.getStyleClass().add(Styles.TEXT_MUTED);
         }
@@ -206,7 +222,7 @@ public final class MainWindow extends BorderPane {
      * holds it. For messages a tab has let go from memory.
      */
     public void openInRecording(long liveConnectionId, int seq) {
-        var stored = app.recording().storedAs(liveConnectionId);
+        var stored = app.queries().storedAs(liveConnectionId);
         if (stored.isEmpty()) {
             showActivity("This connection was not recorded");
             return;
@@ -222,7 +238,8 @@ public final class MainWindow extends BorderPane {
                 return view;
             }
         }
-        RecordedSessionView view = new RecordedSessionView(app, session, relativeTime);
+        RecordedSessionView view = new RecordedSessionView(app.queries(), app.transfers(), app.tlsInspection(), background,
+                session, relativeTime);
         Tab tab = new Tab(session, view);
         tab.setGraphic(Icons.of(Feather.ARCHIVE, 12));
         tab.setTooltip(new Tooltip("Session \u201c" + session + "\u201d as recorded (read-only)"));
@@ -234,19 +251,19 @@ public final class MainWindow extends BorderPane {
 
     /** Opens a connection tab restored from {@code state} and brings it to the front. */
     public ConnectionTabView openTab(TabState state) {
-        ConnectionTabModel model = new ConnectionTabModel(app.connections());
+        ClientTabModel model = new ClientTabModel(app.tabs(), background.ui());
         model.restore(state);
-        ConnectionTabView view = new ConnectionTabView(model, app.background(), relativeTime, app.tlsInspection());
-        view.setOpenInRecording(seq -> openInRecording(model.connectionId(), seq));
+        ConnectionTabView view = new ConnectionTabView(model, background, relativeTime, app.tlsInspection());
+        view.setOpenInRecording(seq -> openInRecording(model.connection().connectionId(), seq));
         Tab tab = new Tab();
         tab.setContent(view);
         Circle dot = new Circle(4);
         dot.getStyleClass().add("state-dot");
         tab.setGraphic(dot);
-        tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> title(model.urlProperty().get()),
-                model.urlProperty()));
-        model.stateProperty().addListener((obs, old, now) -> updateDot(dot, now));
-        updateDot(dot, model.stateProperty().get());
+        tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> title(model.request().urlProperty().get()), model.request().urlProperty()));
+        model.connection().stateProperty().addListener((obs, old, now) -> updateDot(dot, now));
+        updateDot(dot, model.connection().stateProperty().get());
         tab.setOnClosed(e -> view.dispose());
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
@@ -290,7 +307,7 @@ public final class MainWindow extends BorderPane {
             }
         }
         return new Settings(darkToggle.isSelected() ? Theme.DARK : Theme.LIGHT, relativeTime.get(), states, selected,
-                app.recording().currentSession(), retention.get());
+                app.sessions().currentSession(), retention.get());
     }
 
     public TabPane tabs() {

@@ -4,6 +4,7 @@ import dev.sockscope.app.AppContext;
 import dev.sockscope.app.DataDirectory;
 import dev.sockscope.app.Settings;
 import dev.sockscope.ui.common.Theme;
+import dev.sockscope.ui.fx.Background;
 import dev.sockscope.ui.fx.FxThread;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,7 +49,8 @@ public final class SockscopeApp extends Application {
     @Override
     public void start(Stage stage) {
         Settings settings = lastSaved.get();
-        window = new MainWindow(app, settings);
+        Background background = new Background(app.background(), new FxThread());
+        window = new MainWindow(app, settings, background);
         Scene scene = new Scene(window, 1280, 800);
         Theme.apply(settings.theme(), scene);
         stage.setScene(scene);
@@ -62,7 +64,7 @@ public final class SockscopeApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         stage.show();
-        FxThread.run(() -> StoreTroubleDialog.offer(stage, app, window));
+        background.ui().run(() -> StoreTroubleDialog.offer(stage, app.recording(), background, window::refreshRecordingStatus));
 
         Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(3), e -> saveIfChanged()));
         autosave.setCycleCount(Timeline.INDEFINITE);

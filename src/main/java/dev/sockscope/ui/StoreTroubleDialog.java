@@ -1,8 +1,7 @@
 package dev.sockscope.ui;
 
-import dev.sockscope.app.AppContext;
-import dev.sockscope.app.Recording;
-import dev.sockscope.ui.fx.FxThread;
+import dev.sockscope.app.RecordingStore;
+import dev.sockscope.ui.fx.Background;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.control.Alert;
@@ -23,34 +22,34 @@ final class StoreTroubleDialog {
     private StoreTroubleDialog() {
     }
 
-    static void offer(Window owner, AppContext app, MainWindow window) {
-        Optional<Recording.Trouble> trouble = app.recording().trouble();
-        if (trouble.isEmpty() || trouble.get() == Recording.Trouble.OTHER) {
+    static void offer(Window owner, RecordingStore recording, Background background, Runnable recovered) {
+        Optional<RecordingStore.Trouble> trouble = recording.trouble();
+        if (trouble.isEmpty() || trouble.get() == RecordingStore.Trouble.OTHER) {
             return;
         }
-        boolean locked = trouble.get() == Recording.Trouble.LOCKED;
+        boolean locked = trouble.get() == RecordingStore.Trouble.LOCKED;
         ButtonType act = new ButtonType(locked ? "Browse read-only" : "Keep it aside and start fresh", ButtonBar.ButtonData.OK_DONE);
         ButtonType skip = new ButtonType("Continue without recording", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.WARNING, app.recording().problem().orElse(""), act, skip);
+        Alert alert = new Alert(Alert.AlertType.WARNING, recording.problem().orElse(""), act, skip);
         alert.initOwner(owner);
         alert.setTitle("Sockscope");
         alert.setHeaderText(locked ? "Another Sockscope is recording into this data directory"
                 : "The recording database cannot be read");
-        alert.setContentText(app.recording().problem().orElse("") + "\n\n" + (locked
+        alert.setContentText(recording.problem().orElse("") + "\n\n" + (locked
                 ? "You can browse a read-only copy of its sessions here, or continue without recording."
                 : "The damaged file will be renamed and kept, never deleted; a new database starts empty."));
-        alert.showAndWait().filter(act::equals).ifPresent(choice -> app.background().execute(() -> {
+        alert.showAndWait().filter(act::equals).ifPresent(choice -> background.executor().execute(() -> {
             try {
                 if (locked) {
-                    app.recording().openReadOnly();
+                    recording.openReadOnly();
                 } else {
-                    Path kept = app.recording().startFresh();
+                    Path kept = recording.startFresh();
                     LOG.info("kept the damaged database as {}", kept);
                 }
             } catch (Exception e) {
                 LOG.warn("could not recover the database", e);
             }
-            FxThread.run(window::refreshRecordingStatus);
+            background.ui().run(recovered);
         }));
     }
 }

@@ -2,6 +2,7 @@ package dev.sockscope.bench;
 
 import dev.sockscope.app.AppContext;
 import dev.sockscope.core.ConnectRequest;
+import dev.sockscope.core.Origin;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.WsUrl;
 import java.nio.file.Files;
@@ -45,16 +46,17 @@ public final class RecordedFloodBenchmark {
         long expected = Long.parseLong(url.substring(url.indexOf("&n=") + 3));
         AtomicLong first = new AtomicLong();
         try (AppContext app = new AppContext(dir)) {
-            app.connections().open(ConnectRequest.of(WsUrl.parse(url)), e -> {
+            app.registry().subscribe(e -> {
                 if (e instanceof SessionEvent.FrameEvent) {
                     first.compareAndSet(0, System.nanoTime());
                 }
             });
+            app.connections().open(ConnectRequest.of(WsUrl.parse(url)), Origin.CLI, "default");
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            while (app.recording().recordedFrames() < expected && System.nanoTime() < deadline) {
+            while (app.queries().recordedFrames() < expected && System.nanoTime() < deadline) {
                 Thread.sleep(2);
             }
-            return app.recording().recordedFrames() / ((System.nanoTime() - first.get()) / 1e9);
+            return app.queries().recordedFrames() / ((System.nanoTime() - first.get()) / 1e9);
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -4,6 +4,7 @@ import dev.sockscope.core.Direction;
 import dev.sockscope.core.Frame;
 import dev.sockscope.core.Handshake;
 import dev.sockscope.core.Opcode;
+import dev.sockscope.core.Origin;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.Timings;
 import dev.sockscope.core.WsUrl;
@@ -27,6 +28,7 @@ public final class RecorderBenchmark {
         for (int run = 1; run <= 3; run++) {
             Path dir = Files.createTempDirectory("sockscope-recorder-bench");
             try (Database db = Database.open(dir); Recorder recorder = new Recorder(db)) {
+                recorder.accept(new SessionEvent.Started(1, Origin.TAB, "default", WsUrl.parse("ws://bench/"), 0));
                 recorder.accept(new SessionEvent.Opened(1, WsUrl.parse("ws://bench/"), new Handshake("", "", null), null, "",
                         Timings.NONE, 0));
                 long start = System.nanoTime();

@@ -8,7 +8,9 @@ import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.WsUrl;
 import dev.sockscope.ui.MainWindow;
 import dev.sockscope.ui.common.Theme;
-import dev.sockscope.ui.connection.ConnectionTabModel;
+import dev.sockscope.ui.connection.ClientTabModel;
+import dev.sockscope.ui.fx.Background;
+import dev.sockscope.ui.fx.FxThread;
 import dev.sockscope.ui.connection.ConnectionTabView;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -86,11 +88,11 @@ public final class TabFloodBenchmark {
     private static double[] tab(String url, String warmupUrl) throws Exception {
         Platform.startup(() -> { });
         AppContext app = new AppContext(Files.createTempDirectory("sockscope-bench"));
-        AtomicReference<ConnectionTabModel> model = new AtomicReference<>();
+        AtomicReference<ClientTabModel> model = new AtomicReference<>();
         AtomicReference<ConnectionTabView> view = new AtomicReference<>();
         CountDownLatch ready = new CountDownLatch(1);
         Platform.runLater(() -> {
-            MainWindow window = new MainWindow(app, Settings.defaults());
+            MainWindow window = new MainWindow(app, Settings.defaults(), new Background(app.background(), new FxThread()));
             Scene scene = new Scene(window, 1280, 800);
             Theme.apply(Theme.LIGHT, scene);
             Stage stage = new Stage();
@@ -98,17 +100,17 @@ public final class TabFloodBenchmark {
             stage.show();
             view.set((ConnectionTabView) window.tabs().getSelectionModel().getSelectedItem().getContent());
             model.set(view.get().model());
-            model.get().urlProperty().set(warmupUrl);
+            model.get().request().urlProperty().set(warmupUrl);
             model.get().connect();
             ready.countDown();
         });
         ready.await();
-        while (model.get().stateProperty().get() != dev.sockscope.core.ConnectionState.CLOSED) {
+        while (model.get().connection().stateProperty().get() != dev.sockscope.core.ConnectionState.CLOSED) {
             Thread.sleep(50);
         }
         CountDownLatch switched = new CountDownLatch(1);
         Platform.runLater(() -> {
-            model.get().urlProperty().set(url);
+            model.get().request().urlProperty().set(url);
             switched.countDown();
         });
         switched.await();
@@ -127,7 +129,7 @@ public final class TabFloodBenchmark {
                         allShown.set(System.nanoTime());
                     }
                 });
-                int received = model.get().log().size();
+                int received = model.get().connection().log().size();
                 if (received > 0 && firstReceived.get() == 0) {
                     firstReceived.set(System.nanoTime());
                 }

@@ -43,11 +43,15 @@ class ConnectCommandTest {
     }
 
     @Test
-    void printsTheServersCloseAndExitsZero() throws Exception {
+    void printsTheServersCloseAndExitsOneWhenItIsNotNormal() throws Exception {
         try (EchoServer server = EchoServer.plain()) {
             CliRun run = run("connect", "ws://127.0.0.1:" + server.boundPort(), "--send", "close-me", "--send", "never-sent");
-            assertEquals(0, run.exit(), run.err());
+            assertEquals(1, run.exit(), run.err());
             assertTrue(run.lines().contains("< [close 4001 bye]"), run.out());
+            assertEquals("sockscope: the server closed the connection with 4001 Application: bye\n", run.err());
+            CliRun normal = run("connect", "ws://127.0.0.1:" + server.boundPort(), "--send", "close-normal");
+            assertEquals(0, normal.exit(), normal.err());
+            assertEquals("< [close 1000 done]", normal.lines().get(normal.lines().size() - 2), normal.out());
         }
     }
 
@@ -62,10 +66,10 @@ class ConnectCommandTest {
             assertTrue(refused.err().contains("--trust-cert " + selfSigned.sha256()), refused.err());
             // close-me: the server closes after echoing, so the command returns once the echo is in.
             CliRun pinned = run("connect", url, "--trust-cert", selfSigned.sha256().toUpperCase(), "--send", "x",
-                    "--send", "close-me", "--wait", "10");
+                    "--send", "close-normal", "--wait", "10");
             assertEquals(0, pinned.exit(), pinned.err());
             assertTrue(pinned.lines().contains("< x"), pinned.out());
-            assertTrue(pinned.lines().contains("< [close 4001 bye]"), pinned.out());
+            assertTrue(pinned.lines().contains("< [close 1000 done]"), pinned.out());
         }
     }
 
@@ -74,10 +78,10 @@ class ConnectCommandTest {
         TestPki pki = new TestPki();
         try (EchoServer server = EchoServer.tls(ServerTls.context(pki.localhostLeaf()))) {
             CliRun run = run("connect", "wss://localhost:" + server.boundPort(), "--ca-file", pki.writeRootPem(dataDir).toString(),
-                    "--send", "secure", "--send", "close-me", "--wait", "10");
+                    "--send", "secure", "--send", "close-normal", "--wait", "10");
             assertEquals(0, run.exit(), run.err());
             assertTrue(run.lines().contains("< secure"), run.out());
-            assertTrue(run.lines().contains("< [close 4001 bye]"), run.out());
+            assertTrue(run.lines().contains("< [close 1000 done]"), run.out());
         }
     }
 

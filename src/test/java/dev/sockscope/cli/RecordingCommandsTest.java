@@ -40,9 +40,9 @@ class RecordingCommandsTest {
                     "--send", "{\"op\":\"subscribe\"}", "--send-binary", "00ffc3",
                     // The echo server answers in order and then closes, so the command returns once every
                     // echo is in (the long --wait is only an upper bound).
-                    "--send", "close-me", "--wait", "10");
+                    "--send", "close-normal", "--wait", "10");
             assertEquals(0, run.exit(), run.err());
-            assertTrue(run.lines().contains("< [close 4001 bye]"), "ended by the server's close: " + run.out());
+            assertTrue(run.lines().contains("< [close 1000 done]"), "ended by the server's close: " + run.out());
         }
     }
 
@@ -52,7 +52,7 @@ class RecordingCommandsTest {
         assertEquals("qa", sessions.get(0).get("name").asText());
         assertEquals(1, sessions.get(0).get("connections").asInt());
         assertEquals(9, sessions.get(0).get("messages").asInt(),
-                "3 sent, 3 echoed, close-me, the server's close and our reply");
+                "3 sent, 3 echoed, close-normal, the server's close and our reply");
     }
 
     @Test

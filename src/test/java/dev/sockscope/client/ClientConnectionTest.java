@@ -126,7 +126,7 @@ class ClientConnectionTest {
             SessionEvent.Closed closed = events.await(SessionEvent.Closed.class);
             assertEquals(4001, closed.code());
             assertEquals("bye", closed.reason());
-            assertTrue(closed.remote());
+            assertEquals(dev.sockscope.core.ClosedBy.SERVER, closed.closedBy());
             Frame received = events.awaitFrame(f -> f.opcode() == Opcode.CLOSE && f.direction() == Direction.RECEIVE, "close");
             assertEquals(4001, received.closeCode());
         }

@@ -100,6 +100,6 @@ class PythonPeerTest {
         SessionEvent.Closed closed = events.await(SessionEvent.Closed.class);
         assertEquals(4001, closed.code());
         assertEquals("bye", closed.reason());
-        assertTrue(closed.remote());
+        assertEquals(dev.sockscope.core.ClosedBy.SERVER, closed.closedBy());
     }
 }

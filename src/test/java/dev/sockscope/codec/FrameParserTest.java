@@ -3,45 +3,54 @@ package dev.sockscope.codec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sockscope.core.Direction;
+import dev.sockscope.core.Frame;
+import dev.sockscope.core.Opcode;
 import java.util.HexFormat;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FrameParserTest {
-    private static byte[] hex(String s) {
+    static byte[] hex(String s) {
         return HexFormat.of().parseHex(s.replace(" ", ""));
     }
 
-    @Test
-    void parsesTheRfcExamplesMaskedAndUnmasked() {
-        FrameParser parser = new FrameParser(1 << 20);
-        // RFC 6455 section 5.7: "Hello" unmasked, then masked.
-        byte[] wire = hex("810548656c6c6f 818537fa213d7f9f4d5158");
-        List<FrameParser.WireFrame> frames = parser.feed(wire, 0, wire.length);
-        assertEquals(2, frames.size());
-        assertEquals("Hello", new String(frames.get(0).payload()));
-        assertFalse(frames.get(0).masked());
-        assertEquals("Hello", new String(frames.get(1).payload()));
-        assertTrue(frames.get(1).masked());
+    private static WireRecorder parse(Direction direction, boolean deflate, String hex) {
+        WireRecorder out = new WireRecorder();
+        byte[] bytes = hex(hex);
+        new FrameParser(direction, 1 << 20, deflate, () -> 7).feed(bytes, 0, bytes.length, out);
+        return out;
     }
 
     @Test
-    void keepsFragmentsAndRsvBitsAsSent() {
-        FrameParser parser = new FrameParser(1 << 20);
-        List<FrameParser.WireFrame> frames = parser.feed(hex("410348656c 80026c6f"), 0, 9);
-        assertEquals(2, frames.size());
-        assertFalse(frames.get(0).fin());
-        assertEquals(4, frames.get(0).rsv());
-        assertEquals(0x0, frames.get(1).opcode());
-        assertTrue(frames.get(1).fin());
+    void parsesTheRfcExamplesKeepingHeaderBytesAndTheMaskKey() {
+        // RFC 6455 section 5.7: "Hello" unmasked from a server, masked from a client.
+        WireRecorder server = parse(Direction.RECEIVE, false, "810548656c6c6f");
+        assertEquals("Hello", server.frames.get(0).text());
+        assertFalse(server.frames.get(0).masked());
+        assertArrayEquals(hex("8105"), server.frames.get(0).header());
+        WireRecorder client = parse(Direction.SEND, false, "818537fa213d7f9f4d5158");
+        Frame masked = client.frames.get(0);
+        assertEquals("Hello", masked.text(), "the payload is unmasked");
+        assertTrue(masked.masked());
+        assertEquals(0x37fa213dL, masked.maskKey());
+        assertArrayEquals(hex("818537fa213d7f9f4d5158"), FrameEncoder.wireBytes(masked), "re-encoded byte for byte");
     }
 
     @Test
-    void waitsForFramesSplitAcrossReads() {
-        FrameParser parser = new FrameParser(1 << 20);
+    void keepsFragmentsFinAndRsvBitsAsSent() {
+        WireRecorder out = parse(Direction.RECEIVE, true, "410348656c 80026c6f");
+        assertEquals(2, out.frames.size());
+        assertFalse(out.frames.get(0).fin());
+        assertTrue(out.frames.get(0).rsv1());
+        assertEquals(Opcode.CONTINUATION, out.frames.get(1).opcode());
+        assertTrue(out.frames.get(1).fin());
+        assertTrue(out.violations.isEmpty());
+    }
+
+    @Test
+    void findsTheSameFramesWhateverTheReadBoundaries() {
         byte[] frame = new byte[4 + 300];
         frame[0] = (byte) 0x82;
         frame[1] = 126;
@@ -50,32 +59,73 @@ class FrameParserTest {
         for (int i = 0; i < 300; i++) {
             frame[4 + i] = (byte) i;
         }
-        assertTrue(parser.feed(frame, 0, 3).isEmpty());
-        assertTrue(parser.feed(frame, 3, 100).isEmpty());
-        List<FrameParser.WireFrame> frames = parser.feed(frame, 103, frame.length - 103);
-        assertEquals(1, frames.size());
-        assertEquals(300, frames.get(0).payload().length);
-        assertEquals((byte) 299, frames.get(0).payload()[299]);
+        FrameParser parser = new FrameParser(Direction.RECEIVE, 1 << 20, false, () -> 0);
+        WireRecorder out = new WireRecorder();
+        for (int i = 0; i < frame.length; i++) {
+            parser.feed(frame, i, 1, out);
+            if (i < frame.length - 1) {
+                assertTrue(out.frames.isEmpty());
+            }
+        }
+        assertEquals(300, out.frames.get(0).size());
+        assertEquals((byte) 299, out.frames.get(0).payload()[299]);
         assertEquals(0, parser.pendingBytes());
+        assertTrue(parser.atFrameBoundary());
     }
 
     @Test
-    void readsACloseFrameWithCodeAndReason() {
-        List<FrameParser.WireFrame> frames = new FrameParser(125).feed(hex("8805 03e8 6f6b 21"), 0, 7);
-        assertArrayEquals(hex("03e86f6b21"), frames.get(0).payload());
+    void readsA64BitLengthFrame() {
+        byte[] payload = new byte[70_000];
+        byte[] wire = FrameEncoder.encode(true, 0, Opcode.BINARY, payload, -1);
+        assertEquals(127, wire[1] & 0x7F, "a 64-bit length");
+        WireRecorder out = new WireRecorder();
+        new FrameParser(Direction.RECEIVE, 1 << 20, false, () -> 0).feed(wire, 0, wire.length, out);
+        assertEquals(70_000, out.frames.get(0).size());
+        assertEquals(10, out.frames.get(0).header().length);
     }
 
     @Test
-    void refusesWhatRfc6455Forbids() {
-        assertThrows(FrameParser.FrameException.class, () -> new FrameParser(1 << 20).feed(hex("837e"), 0, 2),
-                "reserved opcode");
-        assertThrows(FrameParser.FrameException.class, () -> new FrameParser(1 << 20).feed(hex("897e0100"), 0, 4),
-                "control frame over 125 bytes");
-        assertThrows(FrameParser.FrameException.class, () -> new FrameParser(1 << 20).feed(hex("0900"), 0, 2),
-                "fragmented control frame");
-        assertThrows(FrameParser.FrameException.class,
-                () -> new FrameParser(1 << 20).feed(hex("827f8000000000000000"), 0, 10), "negative 64-bit length");
-        assertThrows(FrameParser.FrameException.class, () -> new FrameParser(10).feed(hex("820b"), 0, 2),
-                "over the limit");
+    void reportsWhatRfc6455ForbidsWithTheCloseCodeAsSoonAsTheHeaderShowsIt() {
+        assertViolation(1002, "reserved opcode 0x3", Direction.RECEIVE, false, "837e");
+        assertViolation(1002, "ping frame longer than 125 bytes", Direction.RECEIVE, false, "897e00c8");
+        assertViolation(1002, "fragmented ping frame", Direction.RECEIVE, false, "0900");
+        assertViolation(1002, "masked frame from the server", Direction.RECEIVE, false, "8180");
+        assertViolation(1002, "unmasked frame from the client", Direction.SEND, false, "8100");
+        assertViolation(1002, "RSV1 set, but no extension was negotiated", Direction.RECEIVE, false, "c100");
+        assertViolation(1002, "RSV2 set, but no extension defines it", Direction.RECEIVE, true, "a100");
+        assertViolation(1002, "RSV1 set on a continuation frame", Direction.RECEIVE, true, "0100 c000");
+        assertViolation(1002, "continuation frame without a message to continue", Direction.RECEIVE, false, "8000");
+        assertViolation(1002, "a new text message began inside a fragmented one", Direction.RECEIVE, false, "0100 8100");
+        assertViolation(1002, "64-bit payload length with its most significant bit set", Direction.RECEIVE, false,
+                "827f8000000000000000");
+        assertViolation(1009, "a frame of 4611686018427387904 bytes is over the limit of 1048576", Direction.RECEIVE, false,
+                "827f4000000000000000");
+    }
+
+    private static void assertViolation(int code, String reason, Direction direction, boolean deflate, String hex) {
+        ProtocolViolation v = parse(direction, deflate, hex).onlyViolation();
+        assertEquals(code, v.closeCode(), hex);
+        assertEquals(reason, v.reason(), hex);
+        assertTrue(v.reason().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 123, "fits a close frame");
+    }
+
+    @Test
+    void stillReportsThePeersCloseReplyAfterABadFrameWhoseLengthIsKnown() {
+        // A reserved opcode with a 2-byte payload, then the server's close 1002.
+        WireRecorder out = parse(Direction.RECEIVE, false, "8302abcd 880203ea");
+        assertEquals(1, out.violations.size());
+        assertEquals(1, out.frames.size(), "the bad frame is skipped, the close reply is not");
+        assertEquals(1002, out.frames.get(0).closeCode());
+    }
+
+    @Test
+    void stopsForGoodWhenTheLengthCannotBeFollowed() {
+        FrameParser parser = new FrameParser(Direction.RECEIVE, 100, false, () -> 0);
+        WireRecorder out = new WireRecorder();
+        byte[] wire = hex("827f0000000000001000 880203e8");
+        parser.feed(wire, 0, wire.length, out);
+        assertTrue(parser.stopped());
+        assertTrue(out.frames.isEmpty());
+        assertEquals(1009, out.onlyViolation().closeCode());
     }
 }

@@ -67,7 +67,7 @@ class ChromiumHarTest {
             assertEquals(1, connections.size());
             RecordedConnection c = connections.get(0);
             assertEquals(url, c.url());
-            assertEquals("import", c.origin());
+            assertEquals(dev.sockscope.core.Origin.IMPORT, c.origin());
             String request = c.opened().handshake().requestHead();
             assertTrue(request.startsWith("GET /chat?room=7 HTTP/1.1\r\n"), request);
             assertTrue(request.contains("User-Agent: ") && request.contains("Chrome/"), "the browser's own headers: " + request);

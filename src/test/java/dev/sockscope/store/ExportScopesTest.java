@@ -8,6 +8,7 @@ import dev.sockscope.core.Direction;
 import dev.sockscope.core.Frame;
 import dev.sockscope.core.Handshake;
 import dev.sockscope.core.Opcode;
+import dev.sockscope.core.Origin;
 import dev.sockscope.core.SearchQuery;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.Timings;
@@ -34,11 +35,12 @@ class ExportScopesTest {
 
     private List<Long> record(Database db) {
         try (Recorder recorder = new Recorder(db)) {
-            recorder.useSession("qa");
             Handshake h = new Handshake("GET / HTTP/1.1\r\nHost: a\r\n\r\n", "HTTP/1.1 101 Switching Protocols\r\n\r\n", null);
+            recorder.accept(new SessionEvent.Started(1, Origin.TAB, "qa", WsUrl.parse("ws://a.test/"), 0));
             recorder.accept(new SessionEvent.Opened(1, WsUrl.parse("ws://a.test/"), h, null, "", Timings.NONE, 1));
             text(recorder, 1, "apple", 2);
             text(recorder, 1, "banana", 3);
+            recorder.accept(new SessionEvent.Started(2, Origin.TAB, "qa", WsUrl.parse("ws://b.test/"), 0));
             recorder.accept(new SessionEvent.Opened(2, WsUrl.parse("ws://b.test/"), h, null, "", Timings.NONE, 4));
             text(recorder, 2, "apple pie", 5);
             for (int i = 0; i < 2500; i++) {

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sockscope.core.ClosedBy;
 import dev.sockscope.core.Direction;
 import dev.sockscope.core.Failure;
 import dev.sockscope.core.FailureKind;
 import dev.sockscope.core.Frame;
 import dev.sockscope.core.Handshake;
 import dev.sockscope.core.Opcode;
+import dev.sockscope.core.Origin;
 import dev.sockscope.core.RecordedConnection;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.Timings;
@@ -41,13 +43,15 @@ class RecordedConnectionsTest {
                 "no entry".getBytes(StandardCharsets.UTF_8));
         TlsInfo badChain = new TlsInfo("TLSv1.3", "", "", "bad.test", false, "127.0.0.1:9443", List.of(ISSUER));
         try (Database db = Database.open(dir); Recorder recorder = new Recorder(db)) {
-            recorder.useSession("qa");
+            recorder.accept(new SessionEvent.Started(1, Origin.TAB, "qa", URL, 0));
             recorder.accept(new SessionEvent.Opened(1, URL, handshake, tls, "chat", new Timings(10, 20, 30, 40), 100));
             recorder.accept(new SessionEvent.FrameEvent(1, Frame.message(Direction.SEND, Opcode.TEXT, "hi".getBytes(
                     StandardCharsets.UTF_8), 101)));
-            recorder.accept(new SessionEvent.Closed(1, 4001, "bye", true, 200));
+            recorder.accept(new SessionEvent.Closed(1, 4001, "bye", ClosedBy.SERVER, 200));
+            recorder.accept(new SessionEvent.Started(2, Origin.TAB, "qa", WsUrl.parse("ws://example.test/x"), 0));
             recorder.accept(new SessionEvent.Failed(2, WsUrl.parse("ws://example.test/x"),
                     new Failure(FailureKind.HTTP_STATUS, "HTTP 403 Forbidden", refused), 300));
+            recorder.accept(new SessionEvent.Started(3, Origin.TAB, "qa", WsUrl.parse("wss://bad.test/"), 0));
             recorder.accept(new SessionEvent.Failed(3, WsUrl.parse("wss://bad.test/"),
                     new Failure(FailureKind.TLS_UNTRUSTED, "unknown issuer").withTls(badChain), 400));
         }
@@ -57,7 +61,7 @@ class RecordedConnectionsTest {
 
             RecordedConnection open = connections.get(0);
             assertEquals(1, open.frames());
-            assertEquals("client", open.origin());
+            assertEquals(Origin.TAB, open.origin());
             assertEquals(handshake.responseHead(), open.opened().handshake().responseHead());
             assertEquals("chat", open.opened().subprotocol());
             assertEquals(new Timings(10, 20, 30, 40), open.opened().timings());
@@ -68,7 +72,7 @@ class RecordedConnectionsTest {
             assertEquals(2, back.chainDer().size());
             assertArrayEquals(LEAF, back.chainDer().get(0), "the chain leaf first");
             SessionEvent.Closed closed = assertInstanceOf(SessionEvent.Closed.class, open.end());
-            assertEquals(List.of(4001, "bye", true, 200L), List.of(closed.code(), closed.reason(), closed.remote(),
+            assertEquals(List.of(4001, "bye", true, 200L), List.of(closed.code(), closed.reason(), closed.closedBy() == ClosedBy.SERVER,
                     closed.timestampMicros()));
 
             RecordedConnection http = connections.get(1);

@@ -4,6 +4,7 @@ import dev.sockscope.core.Direction;
 import dev.sockscope.core.Frame;
 import dev.sockscope.core.Handshake;
 import dev.sockscope.core.Opcode;
+import dev.sockscope.core.Origin;
 import dev.sockscope.core.SearchQuery;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.Timings;
@@ -98,6 +99,7 @@ public final class SearchBenchmark {
 
     private static void fill(Database db, int frames) throws InterruptedException {
         try (Recorder recorder = new Recorder(db)) {
+            recorder.accept(new SessionEvent.Started(1, Origin.TAB, "default", WsUrl.parse("ws://bench/"), 0));
             recorder.accept(new SessionEvent.Opened(1, WsUrl.parse("ws://bench/"), new Handshake("", "", null), null, "",
                     Timings.NONE, 0));
             String[] symbols = {"BTC-USD", "SOL-USD", "ADA-USD", "XRP-USD", "DOT-USD", "AVAX-USD", "LINK-USD", "ATOM-USD",

@@ -7,6 +7,7 @@ import dev.sockscope.core.Direction;
 import dev.sockscope.core.Frame;
 import dev.sockscope.core.Handshake;
 import dev.sockscope.core.Opcode;
+import dev.sockscope.core.Origin;
 import dev.sockscope.core.RecordedFrame;
 import dev.sockscope.core.SearchQuery;
 import dev.sockscope.core.SessionEvent;
@@ -33,10 +34,12 @@ class SearchFiltersTest {
         db = Database.open(dir);
         try (Recorder recorder = new Recorder(db)) {
             Handshake h = new Handshake("", "HTTP/1.1 101 Switching Protocols\r\n\r\n", null);
+            recorder.accept(new SessionEvent.Started(1, Origin.TAB, "default", WsUrl.parse("ws://alpha.test/feed"), 0));
             recorder.accept(new SessionEvent.Opened(1, WsUrl.parse("ws://alpha.test/feed"), h, null, "", Timings.NONE, 0));
             frame(recorder, 1, Direction.SEND, Opcode.TEXT, "order placed", 100);
             frame(recorder, 1, Direction.RECEIVE, Opcode.TEXT, "orders: 3", 200);
             frame(recorder, 1, Direction.RECEIVE, Opcode.PING, "order", 300);
+            recorder.accept(new SessionEvent.Started(2, Origin.TAB, "default", WsUrl.parse("ws://beta.test/"), 0));
             recorder.accept(new SessionEvent.Opened(2, WsUrl.parse("ws://beta.test/"), h, null, "", Timings.NONE, 0));
             frame(recorder, 2, Direction.RECEIVE, Opcode.TEXT, "reorder " + "x".repeat(2000), 400);
             frame(recorder, 2, Direction.RECEIVE, Opcode.TEXT, "Order_42", 500);

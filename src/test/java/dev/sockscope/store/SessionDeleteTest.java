@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sockscope.core.ClosedBy;
 import dev.sockscope.core.Direction;
 import dev.sockscope.core.Frame;
 import dev.sockscope.core.Handshake;
 import dev.sockscope.core.Opcode;
+import dev.sockscope.core.Origin;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.Timings;
 import dev.sockscope.core.WsUrl;
@@ -27,7 +29,7 @@ class SessionDeleteTest {
     @Test
     void aSessionStillRecordingIsKeptAndOnceClosedGoesWithEveryFrame() throws Exception {
         try (Database db = Database.open(dir); Recorder recorder = new Recorder(db)) {
-            recorder.useSession("live");
+            recorder.accept(new SessionEvent.Started(1, Origin.TAB, "live", WsUrl.parse("ws://live.test/"), 0));
             recorder.accept(new SessionEvent.Opened(1, WsUrl.parse("ws://live.test/"), new Handshake("", "", null), null, "",
                     Timings.NONE, 1));
             recorder.accept(new SessionEvent.FrameEvent(1, Frame.message(Direction.RECEIVE, Opcode.TEXT, new byte[] {'a'}, 2)));
@@ -36,7 +38,7 @@ class SessionDeleteTest {
                     () -> new Sessions(db).delete("live"));
             assertTrue(refused.getMessage().contains("still recording ws://live.test/"), refused.getMessage());
 
-            recorder.accept(new SessionEvent.Closed(1, 1000, "", false, 3));
+            recorder.accept(new SessionEvent.Closed(1, 1000, "", ClosedBy.CLIENT, 3));
             Eventually.eventually(Duration.ofSeconds(10), "the close recorded",
                     () -> new RecordedConnections(db).of("live").get(0).end() != null);
             new Sessions(db).delete("live");

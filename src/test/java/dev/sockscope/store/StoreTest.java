@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sockscope.core.ClosedBy;
 import dev.sockscope.core.Direction;
 import dev.sockscope.core.Failure;
 import dev.sockscope.core.FailureKind;
 import dev.sockscope.core.Frame;
 import dev.sockscope.core.Handshake;
 import dev.sockscope.core.Opcode;
+import dev.sockscope.core.Origin;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.Timings;
 import dev.sockscope.core.WsUrl;
@@ -50,12 +52,12 @@ class StoreTest {
         byte[] big = new byte[1_500_000];
         big[1_499_999] = 42;
         try (Database db = Database.open(dir); Recorder recorder = new Recorder(db)) {
-            recorder.useSession("qa");
+            recorder.accept(new SessionEvent.Started(1, Origin.TAB, "qa", URL, 0));
             recorder.accept(new SessionEvent.Opened(1, URL, HANDSHAKE, null, "", Timings.NONE, 10));
             recorder.accept(new SessionEvent.FrameEvent(1, Frame.message(Direction.SEND, Opcode.TEXT, invalidUtf8, 11)));
             recorder.accept(new SessionEvent.FrameEvent(1, new Frame(Direction.RECEIVE, Opcode.BINARY, false, 4, binary, 12)));
             recorder.accept(new SessionEvent.FrameEvent(1, Frame.message(Direction.RECEIVE, Opcode.BINARY, big, 13)));
-            recorder.accept(new SessionEvent.Closed(1, 1000, "bye", true, 14));
+            recorder.accept(new SessionEvent.Closed(1, 1000, "bye", ClosedBy.SERVER, 14));
         }
         try (Database db = Database.open(dir)) {
             List<byte[]> stored = payloads(db);
@@ -86,6 +88,7 @@ class StoreTest {
         Handshake refused = new Handshake("GET / HTTP/1.1\r\n\r\n", "HTTP/1.1 403 Forbidden\r\n\r\n", "no".getBytes());
         try (Database db = Database.open(dir)) {
             try (Recorder recorder = new Recorder(db)) {
+                recorder.accept(new SessionEvent.Started(7, Origin.TAB, "qa", URL, 0));
                 recorder.accept(new SessionEvent.Failed(7, URL, new Failure(FailureKind.HTTP_STATUS, "HTTP 403 Forbidden", refused), 5));
             }
             try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(

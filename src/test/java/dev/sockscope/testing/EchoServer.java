@@ -22,7 +22,7 @@ import org.java_websocket.server.WebSocketServer;
 
 /**
  * An in-process echo server on 127.0.0.1, port 0. Echoes text and binary; "close-me" makes it
- * close with 4001 "bye"; "ping-me" makes it ping with payload "srv". Remembers the request
+ * close with 4001 "bye", "close-normal" with 1000 "done"; "ping-me" makes it ping with payload "srv". Remembers the request
  * headers of the last upgrade.
  */
 public final class EchoServer extends WebSocketServer implements AutoCloseable {
@@ -90,6 +90,10 @@ public final class EchoServer extends WebSocketServer implements AutoCloseable {
 
     @Override
     public void onMessage(WebSocket conn, String message) {
+        if (message.equals("close-normal")) {
+            conn.close(1000, "done");
+            return;
+        }
         if (message.equals("close-me")) {
             conn.close(4001, "bye");
         } else if (message.equals("ping-me")) {

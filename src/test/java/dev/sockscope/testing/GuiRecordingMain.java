@@ -6,6 +6,7 @@ import dev.sockscope.core.Direction;
 import dev.sockscope.app.Settings;
 import dev.sockscope.ui.MainWindow;
 import dev.sockscope.ui.connection.ConnectionTabView;
+import dev.sockscope.ui.fx.Background;
 import dev.sockscope.ui.fx.FxThread;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -31,15 +32,16 @@ public final class GuiRecordingMain {
         started.await();
         AppContext app = new AppContext(dataDir);
         AtomicReference<FrameLog> log = new AtomicReference<>();
-        FxThread.run(() -> {
-            MainWindow window = new MainWindow(app, Settings.defaults());
+        FxThread ui = new FxThread();
+        ui.run(() -> {
+            MainWindow window = new MainWindow(app, Settings.defaults(), new Background(app.background(), ui));
             Stage stage = new Stage();
             stage.setScene(new Scene(window, 1280, 800));
             stage.show();
             ConnectionTabView tab = (ConnectionTabView) window.tabs().getTabs().get(0).getContent();
-            tab.model().urlProperty().set(url);
+            tab.model().request().urlProperty().set(url);
             tab.model().connect();
-            log.set(tab.model().log());
+            log.set(tab.model().connection().log());
         });
         // What the tab has received, and when: the test's bound for what must have been recorded.
         while (true) {

@@ -7,7 +7,9 @@ import dev.sockscope.testing.EchoServer;
 import dev.sockscope.ui.MainWindow;
 import dev.sockscope.ui.common.Theme;
 import dev.sockscope.ui.connection.ComposerMode;
-import dev.sockscope.ui.connection.ConnectionTabModel;
+import dev.sockscope.ui.connection.ClientTabModel;
+import dev.sockscope.ui.fx.Background;
+import dev.sockscope.ui.fx.FxThread;
 import dev.sockscope.ui.connection.ConnectionTabView;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,15 +56,15 @@ public final class ScreenshotTool {
             onFx(() -> {
                 MainWindow w = show(app, theme, scene);
                 window.set(w);
-                ConnectionTabModel model = tab(w).model();
-                model.urlProperty().set("ws://127.0.0.1:" + server.boundPort() + "/market/stream");
-                model.subprotocolsProperty().set("chat");
+                ClientTabModel model = tab(w).model();
+                model.request().urlProperty().set("ws://127.0.0.1:" + server.boundPort() + "/market/stream");
+                model.request().subprotocolsProperty().set("chat");
                 model.connect();
             });
-            ConnectionTabModel model = tab(window.get()).model();
-            waitFor(() -> model.stateProperty().get() == ConnectionState.OPEN);
+            ClientTabModel model = tab(window.get()).model();
+            waitFor(() -> model.connection().stateProperty().get() == ConnectionState.OPEN);
             onFx(() -> converse(model));
-            waitFor(() -> model.receivedCountProperty().get() >= 22);
+            waitFor(() -> model.connection().receivedCountProperty().get() >= 22);
             Thread.sleep(400);
             onFx(() -> {
                 var table = tab(window.get()).log().table();
@@ -102,14 +104,14 @@ public final class ScreenshotTool {
             onFx(() -> {
                 MainWindow w = show(app, theme, scene);
                 window.set(w);
-                tab(w).model().caFileProperty().set(caFile.toString());
-                tab(w).model().urlProperty().set("wss://localhost:" + server.boundPort() + "/v2/stream");
+                tab(w).model().request().caFileProperty().set(caFile.toString());
+                tab(w).model().request().urlProperty().set("wss://localhost:" + server.boundPort() + "/v2/stream");
                 tab(w).model().connect();
             });
-            ConnectionTabModel model = tab(window.get()).model();
-            waitFor(() -> model.stateProperty().get() == ConnectionState.OPEN);
+            ClientTabModel model = tab(window.get()).model();
+            waitFor(() -> model.connection().stateProperty().get() == ConnectionState.OPEN);
             onFx(() -> converse(model));
-            waitFor(() -> model.receivedCountProperty().get() >= 20);
+            waitFor(() -> model.connection().receivedCountProperty().get() >= 20);
             onFx(() -> {
                 var sides = window.get().lookupAll(".tab-pane");
                 for (var node : sides) {
@@ -151,15 +153,16 @@ public final class ScreenshotTool {
     }
 
     /** Closes the live connection, reopens its session read-only and selects a ticker message. */
-    private static void reopenRecorded(AppContext app, ConnectionTabModel live, MainWindow window) throws Exception {
+    private static void reopenRecorded(AppContext app, ClientTabModel live, MainWindow window) throws Exception {
         onFx(() -> live.close(1000, "done"));
-        waitFor(() -> app.recording().connectionsOf("default").stream().anyMatch(c -> c.end() != null));
+        waitFor(() -> app.queries().connectionsOf("default").stream().anyMatch(c -> c.end() != null));
         AtomicReference<dev.sockscope.ui.sessions.RecordedSessionView> view = new AtomicReference<>();
         int page = Integer.getInteger("shot.page", 0);
         onFx(() -> {
             if (page > 0) {
                 // Small pages, to show the page bar of a long connection.
-                view.set(new dev.sockscope.ui.sessions.RecordedSessionView(app, "default",
+                view.set(new dev.sockscope.ui.sessions.RecordedSessionView(app.queries(), app.transfers(), app.tlsInspection(),
+                        new Background(app.background(), new FxThread()), "default",
                         new javafx.beans.property.SimpleBooleanProperty(), page));
                 window.tabs().getTabs().add(new javafx.scene.control.Tab("default", view.get()));
                 window.tabs().getSelectionModel().selectLast();
@@ -193,10 +196,10 @@ public final class ScreenshotTool {
             onFx(() -> {
                 MainWindow w = show(app, theme, scene);
                 window.set(w);
-                tab(w).model().urlProperty().set("ws://127.0.0.1:" + server.port() + "/graphql");
+                tab(w).model().request().urlProperty().set("ws://127.0.0.1:" + server.port() + "/graphql");
                 tab(w).model().connect();
             });
-            waitFor(() -> tab(window.get()).model().stateProperty().get() == ConnectionState.FAILED);
+            waitFor(() -> tab(window.get()).model().connection().stateProperty().get() == ConnectionState.FAILED);
             Thread.sleep(500);
             snapshot(scene.get(), out.resolve("screenshot-failure.png"));
             System.out.println("wrote " + out.resolve("screenshot-failure.png"));
@@ -205,7 +208,8 @@ public final class ScreenshotTool {
 
     /** A main window in its own stage, themed and sized like the README's screenshots. FX thread. */
     private static MainWindow show(AppContext app, String theme, AtomicReference<Scene> scene) {
-        MainWindow window = new MainWindow(app, Settings.defaults().withTheme(theme));
+        MainWindow window = new MainWindow(app, Settings.defaults().withTheme(theme), new Background(app.background(),
+                new FxThread()));
         Scene s = new Scene(window, 1360, 820);
         Theme.apply(theme, s);
         Stage stage = new Stage();
@@ -230,7 +234,7 @@ public final class ScreenshotTool {
         return (ConnectionTabView) w.tabs().getSelectionModel().getSelectedItem().getContent();
     }
 
-    private static void converse(ConnectionTabModel model) {
+    private static void converse(ClientTabModel model) {
         List<String> messages = List.of(
                 "{\"op\":\"auth\",\"token\":\"eyJhbGciOiJIUzI1NiJ9.demo\"}",
                 "{\"op\":\"subscribe\",\"channel\":\"ticker\",\"symbols\":[\"BTC-USD\",\"ETH-USD\"]}");
@@ -253,7 +257,7 @@ public final class ScreenshotTool {
         model.composer().draftProperty().set("");
     }
 
-    private static void send(ConnectionTabModel model, ComposerMode mode, String text) {
+    private static void send(ClientTabModel model, ComposerMode mode, String text) {
         model.composer().modeProperty().set(mode);
         model.composer().draftProperty().set(text);
         model.send();

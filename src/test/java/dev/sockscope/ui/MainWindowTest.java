@@ -1,5 +1,7 @@
 package dev.sockscope.ui;
 
+import dev.sockscope.ui.fx.Background;
+import dev.sockscope.ui.fx.FxThread;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +43,7 @@ class MainWindowTest {
         Path dataDir = Files.createTempDirectory("sockscope-ui-test");
         app = new AppContext(dataDir);
         server = EchoServer.plain();
-        window = new MainWindow(app, Settings.defaults());
+        window = new MainWindow(app, Settings.defaults(), new Background(app.background(), new FxThread()));
         Scene scene = new Scene(window, 1280, 800);
         Theme.apply(Theme.LIGHT, scene);
         stage.setScene(scene);
@@ -62,7 +64,7 @@ class MainWindowTest {
     void typesAUrlConnectsSendsAndSeesTheEchoInTheLog(FxRobot robot) throws Exception {
         robot.clickOn("#urlField").write("ws://127.0.0.1:" + server.boundPort() + "/echo");
         robot.clickOn("#connectButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().stateProperty().get() == ConnectionState.OPEN);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().connection().stateProperty().get() == ConnectionState.OPEN);
 
         robot.clickOn("#composer").write("hello sockscope");
         robot.clickOn("#sendButton");
@@ -79,12 +81,12 @@ class MainWindowTest {
 
     @Test
     void ctrlEnterSendsAndUpRecallsTheLastMessage(FxRobot robot) throws Exception {
-        robot.interact(() -> currentTab().model().urlProperty().set("ws://127.0.0.1:" + server.boundPort()));
+        robot.interact(() -> currentTab().model().request().urlProperty().set("ws://127.0.0.1:" + server.boundPort()));
         robot.clickOn("#connectButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().stateProperty().get() == ConnectionState.OPEN);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().connection().stateProperty().get() == ConnectionState.OPEN);
         robot.clickOn("#composer").write("first");
         robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().receivedCountProperty().get() == 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().connection().receivedCountProperty().get() == 1);
         robot.interact(() -> currentTab().model().composer().draftProperty().set(""));
         robot.clickOn("#composer").type(KeyCode.UP);
         WaitForAsyncUtils.waitForFxEvents();
@@ -96,50 +98,50 @@ class MainWindowTest {
         robot.clickOn("#urlField").write("ftp://example.com");
         robot.clickOn("#connectButton");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(ConnectionState.IDLE, currentTab().model().stateProperty().get());
-        assertTrue(currentTab().model().urlProblemProperty().get().contains("unsupported scheme"));
+        assertEquals(ConnectionState.IDLE, currentTab().model().connection().stateProperty().get());
+        assertTrue(currentTab().model().request().urlProblemProperty().get().contains("unsupported scheme"));
     }
 
     @Test
     void showsARefusedConnectionInPlaceAndCanConnectAgain(FxRobot robot) throws Exception {
         try (RefusingPort refusing = new RefusingPort()) {
-            robot.interact(() -> currentTab().model().urlProperty().set("ws://127.0.0.1:" + refusing.port()));
+            robot.interact(() -> currentTab().model().request().urlProperty().set("ws://127.0.0.1:" + refusing.port()));
             robot.clickOn("#connectButton");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                    () -> currentTab().model().stateProperty().get() == ConnectionState.FAILED);
+                    () -> currentTab().model().connection().stateProperty().get() == ConnectionState.FAILED);
             assertTrue(robot.lookup(".failure-banner .label").queryAs(Label.class).getText().startsWith("Connection refused"));
         }
-        robot.interact(() -> currentTab().model().urlProperty().set("ws://127.0.0.1:" + server.boundPort()));
+        robot.interact(() -> currentTab().model().request().urlProperty().set("ws://127.0.0.1:" + server.boundPort()));
         robot.clickOn("#connectButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().stateProperty().get() == ConnectionState.OPEN);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().connection().stateProperty().get() == ConnectionState.OPEN);
     }
 
     @Test
     void restoresOpenTabsWithTheirRequestAndDraftAtTheNextLaunch(FxRobot robot) {
         robot.interact(() -> {
             var model = currentTab().model();
-            model.urlProperty().set("wss://example.com/feed");
-            model.headers().add(new dev.sockscope.ui.connection.HeaderRowModel("Authorization", "Bearer t", true));
-            model.subprotocolsProperty().set("graphql-ws");
+            model.request().urlProperty().set("wss://example.com/feed");
+            model.request().headers().add(new dev.sockscope.ui.connection.HeaderRowModel("Authorization", "Bearer t", true));
+            model.request().subprotocolsProperty().set("graphql-ws");
             model.composer().modeProperty().set(dev.sockscope.ui.connection.ComposerMode.JSON);
             model.composer().draftProperty().set("{\"op\":\"ping\"}");
-            window.openTab(dev.sockscope.app.TabState.blank()).model().urlProperty().set("ws://localhost:9000");
+            window.openTab(dev.sockscope.app.TabState.blank()).model().request().urlProperty().set("ws://localhost:9000");
         });
-        app.recording().useSession("qa-7");
+        app.sessions().useSession("qa-7");
         Settings saved = window.snapshot();
         assertEquals("qa-7", saved.session(), "the session in use is saved with the tabs");
-        app.recording().useSession("default");
+        app.sessions().useSession("default");
         robot.interact(() -> {
-            MainWindow next = new MainWindow(app, saved);
+            MainWindow next = new MainWindow(app, saved, new Background(app.background(), new FxThread()));
             assertEquals(2, next.tabs().getTabs().size());
             var restored = ((ConnectionTabView) next.tabs().getTabs().get(0).getContent()).model();
-            assertEquals("wss://example.com/feed", restored.urlProperty().get());
-            assertEquals("Authorization", restored.headers().get(0).nameProperty().get());
-            assertEquals("graphql-ws", restored.subprotocolsProperty().get());
+            assertEquals("wss://example.com/feed", restored.request().urlProperty().get());
+            assertEquals("Authorization", restored.request().headers().get(0).nameProperty().get());
+            assertEquals("graphql-ws", restored.request().subprotocolsProperty().get());
             assertEquals("{\"op\":\"ping\"}", restored.composer().draftProperty().get());
             assertEquals(dev.sockscope.ui.connection.ComposerMode.JSON, restored.composer().modeProperty().get());
             assertEquals(1, next.tabs().getSelectionModel().getSelectedIndex());
-            assertEquals("qa-7", app.recording().currentSession(), "and recording resumes into it");
+            assertEquals("qa-7", app.sessions().currentSession(), "and recording resumes into it");
             next.disposeAll();
         });
     }
@@ -148,15 +150,15 @@ class MainWindowTest {
     void offersToTrustARefusedSelfSignedCertificateForThisTabOnly(FxRobot robot) throws Exception {
         var selfSigned = new dev.sockscope.tls.CertificateBuilder().addSubjectAltName("localhost").build();
         try (EchoServer tls = EchoServer.tls(dev.sockscope.tls.ServerTls.context(selfSigned))) {
-            robot.interact(() -> currentTab().model().urlProperty().set("wss://localhost:" + tls.boundPort()));
+            robot.interact(() -> currentTab().model().request().urlProperty().set("wss://localhost:" + tls.boundPort()));
             robot.clickOn("#connectButton");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                    () -> currentTab().model().stateProperty().get() == ConnectionState.FAILED);
-            assertEquals(dev.sockscope.core.FailureKind.TLS_UNTRUSTED, currentTab().model().failureProperty().get().kind());
+                    () -> currentTab().model().connection().stateProperty().get() == ConnectionState.FAILED);
+            assertEquals(dev.sockscope.core.FailureKind.TLS_UNTRUSTED, currentTab().model().connection().failureProperty().get().kind());
             robot.clickOn("#trustCertificateButton");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                    () -> currentTab().model().stateProperty().get() == ConnectionState.OPEN);
-            assertEquals(java.util.List.of(selfSigned.sha256()), currentTab().model().pins());
+                    () -> currentTab().model().connection().stateProperty().get() == ConnectionState.OPEN);
+            assertEquals(java.util.List.of(selfSigned.sha256()), currentTab().model().request().pins());
         }
     }
 
@@ -167,11 +169,11 @@ class MainWindowTest {
         Path ca = pki.writeRootPem(Files.createTempDirectory("sockscope-ca"));
         try (EchoServer tls = EchoServer.tls(dev.sockscope.tls.ServerTls.context(leaf, pki.intermediate().certificate()))) {
             robot.interact(() -> {
-                currentTab().model().caFileProperty().set(ca.toString());
-                currentTab().model().urlProperty().set("wss://localhost:" + tls.boundPort() + "/");
+                currentTab().model().request().caFileProperty().set(ca.toString());
+                currentTab().model().request().urlProperty().set("wss://localhost:" + tls.boundPort() + "/");
             });
             robot.clickOn("#connectButton");
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().stateProperty().get() == ConnectionState.OPEN);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().connection().stateProperty().get() == ConnectionState.OPEN);
             robot.clickOn("Certificate");
             String fingerprint = dev.sockscope.core.Digests.colons(leaf.sha256());
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#certificateView .label")
@@ -189,11 +191,11 @@ class MainWindowTest {
         Path ca = pki.writeRootPem(Files.createTempDirectory("sockscope-ca"));
         try (EchoServer tls = EchoServer.tls(dev.sockscope.tls.ServerTls.context(pki.expiredLeaf()))) {
             robot.interact(() -> {
-                currentTab().model().caFileProperty().set(ca.toString());
-                currentTab().model().urlProperty().set("wss://localhost:" + tls.boundPort() + "/");
+                currentTab().model().request().caFileProperty().set(ca.toString());
+                currentTab().model().request().urlProperty().set("wss://localhost:" + tls.boundPort() + "/");
             });
             robot.clickOn("#connectButton");
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().stateProperty().get() == ConnectionState.FAILED);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().connection().stateProperty().get() == ConnectionState.FAILED);
             robot.clickOn("Certificate");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#certificateView .label")
                     .queryAllAs(Label.class).stream().anyMatch(l -> "Not trusted".equals(l.getText())));
@@ -205,12 +207,12 @@ class MainWindowTest {
 
     @Test
     void findsARecordedMessageFromTheSearchField(FxRobot robot) throws Exception {
-        robot.interact(() -> currentTab().model().urlProperty().set("ws://127.0.0.1:" + server.boundPort()));
+        robot.interact(() -> currentTab().model().request().urlProperty().set("ws://127.0.0.1:" + server.boundPort()));
         robot.clickOn("#connectButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().stateProperty().get() == ConnectionState.OPEN);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().connection().stateProperty().get() == ConnectionState.OPEN);
         robot.clickOn("#composer").write("a needle in the haystack");
         robot.clickOn("#sendButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().receivedCountProperty().get() == 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().connection().receivedCountProperty().get() == 1);
         robot.clickOn("#searchField").write("NEEDLE");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
             robot.clickOn("#searchField").type(KeyCode.ENTER);
@@ -219,24 +221,24 @@ class MainWindowTest {
                     && robot.lookup("#searchResults").queryTableView().getItems().size() == 2;
         });
         TableView<dev.sockscope.core.RecordedFrame> results = robot.lookup("#searchResults").queryTableView();
-        assertEquals("a needle in the haystack", results.getItems().get(0).frame().text());
+        assertEquals("a needle in the haystack", results.getItems().get(0).message().text());
         assertEquals("default", results.getItems().get(0).session());
         assertEquals("Search", window.tabs().getSelectionModel().getSelectedItem().getText());
     }
 
     @Test
     void listsRecordedSessionsInTheSessionMenuAndSwitchesBetweenThem(FxRobot robot) throws Exception {
-        robot.interact(() -> currentTab().model().urlProperty().set("ws://127.0.0.1:" + server.boundPort()));
+        robot.interact(() -> currentTab().model().request().urlProperty().set("ws://127.0.0.1:" + server.boundPort()));
         robot.clickOn("#connectButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().stateProperty().get() == ConnectionState.OPEN);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.recording().sessions().size() == 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().connection().stateProperty().get() == ConnectionState.OPEN);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.sessions().sessions().size() == 1);
         javafx.scene.control.MenuButton menu = robot.lookup("#sessionMenu").queryAs(javafx.scene.control.MenuButton.class);
         robot.clickOn(menu);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> menu.getItems().stream()
                 .anyMatch(i -> "\u2713 default".equals(i.getText())));
         assertTrue(menu.getItems().stream().anyMatch(i -> "Export current session…".equals(i.getText())));
         robot.interact(menu::hide);
-        app.recording().useSession("qa-run");
+        app.sessions().useSession("qa-run");
         robot.interact(() -> window.refreshRecordingStatus());
         assertEquals("Recording into session \u201cqa-run\u201d", robot.lookup("#recordingStatus").queryAs(Label.class).getText());
     }

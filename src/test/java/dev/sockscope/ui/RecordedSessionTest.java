@@ -1,7 +1,6 @@
 package dev.sockscope.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +13,11 @@ import dev.sockscope.core.RecordedFrame;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.testing.EchoServer;
 import dev.sockscope.ui.common.Theme;
-import dev.sockscope.ui.connection.ConnectionTabModel;
+import dev.sockscope.ui.connection.ClientTabModel;
+import dev.sockscope.ui.connection.ConnectionView;
+import dev.sockscope.ui.fx.Background;
+import dev.sockscope.ui.fx.FxThread;
+import dev.sockscope.ui.model.ConnectionModel;
 import dev.sockscope.ui.connection.ConnectionTabView;
 import dev.sockscope.ui.connection.LogRow;
 import dev.sockscope.ui.sessions.RecordedSessionView;
@@ -40,13 +43,15 @@ class RecordedSessionTest {
     private AppContext app;
     private MainWindow window;
     private EchoServer server;
+    private Background background;
 
     @Start
     void start(Stage stage) throws Exception {
         Path dataDir = Files.createTempDirectory("sockscope-recorded-test");
         app = new AppContext(dataDir);
         server = EchoServer.plain();
-        window = new MainWindow(app, Settings.defaults());
+        background = new Background(app.background(), new FxThread());
+        window = new MainWindow(app, Settings.defaults(), background);
         Scene scene = new Scene(window, 1280, 800);
         Theme.apply(Theme.LIGHT, scene);
         stage.setScene(scene);
@@ -65,18 +70,18 @@ class RecordedSessionTest {
     }
 
     private void recordOneConnection(FxRobot robot, List<String> messages) throws Exception {
-        ConnectionTabModel live = ((ConnectionTabView) window.tabs().getTabs().get(0).getContent()).model();
-        robot.interact(() -> live.urlProperty().set("ws://127.0.0.1:" + server.boundPort() + "/feed"));
+        ClientTabModel live = ((ConnectionTabView) window.tabs().getTabs().get(0).getContent()).model();
+        robot.interact(() -> live.request().urlProperty().set("ws://127.0.0.1:" + server.boundPort() + "/feed"));
         robot.interact(live::connect);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> live.stateProperty().get() == ConnectionState.OPEN);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> live.connection().stateProperty().get() == ConnectionState.OPEN);
         for (String text : messages) {
             robot.interact(() -> live.composer().draftProperty().set(text));
             robot.interact(live::send);
         }
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> live.log().count(Direction.RECEIVE) == messages.size());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> live.connection().log().count(Direction.RECEIVE) == messages.size());
         robot.interact(() -> live.close(4000, "done"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-            List<RecordedConnection> recorded = app.recording().connectionsOf("default");
+            List<RecordedConnection> recorded = app.queries().connectionsOf("default");
             return recorded.size() == 1 && recorded.get(0).end() != null;
         });
     }
@@ -87,20 +92,20 @@ class RecordedSessionTest {
         AtomicReference<RecordedSessionView> view = new AtomicReference<>();
         robot.interact(() -> view.set(window.openRecordedSession("default")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.get().shownConnection() != null);
-        ConnectionTabView shown = view.get().shownConnection();
+        ConnectionView shown = view.get().shownConnection();
         TableView<LogRow> log = shown.log().table();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> log.getItems().size() >= 8);
 
         assertEquals(List.of("alpha", "alpha", "beta", "beta", "gamma-needle", "gamma-needle"),
                 log.getItems().subList(0, 6).stream().map(LogRow::preview).toList(), "every message, in order");
-        ConnectionTabModel model = shown.model();
+        ConnectionModel model = shown.model();
         assertTrue(model.isRecorded());
         assertEquals(ConnectionState.CLOSED, model.stateProperty().get());
         assertEquals(101, model.openedProperty().get().handshake().status());
         assertTrue(model.openedProperty().get().handshake().requestHead().startsWith("GET /feed HTTP/1.1"));
         SessionEvent.Closed closed = model.closedProperty().get();
         assertEquals(4000, closed.code());
-        assertFalse(model.connect(), "a recorded connection cannot be connected");
+        assertEquals(null, view.get().lookup("#connectButton"), "a recorded connection cannot be connected");
         assertEquals(3, model.sentCountProperty().get() - 1, "three messages and the close were sent");
         assertNotNull(shown.lookup("#handshakeView"));
         assertEquals(null, shown.lookup("#composer"), "nothing can be sent from a recording");
@@ -112,7 +117,7 @@ class RecordedSessionTest {
         robot.clickOn("#searchField").write("gamma-needle").type(javafx.scene.input.KeyCode.ENTER);
         TableView<RecordedFrame> results = robot.lookup("#searchResults").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> results.getItems().size() == 2);
-        RecordedFrame echo = results.getItems().stream().filter(f -> f.frame().direction() == Direction.RECEIVE)
+        RecordedFrame echo = results.getItems().stream().filter(f -> f.message().direction() == Direction.RECEIVE)
                 .findFirst().orElseThrow();
         robot.interact(() -> results.getSelectionModel().select(echo));
         robot.clickOn("Show in its session");
@@ -133,7 +138,8 @@ class RecordedSessionTest {
         recordOneConnection(robot, thirty);
         AtomicReference<RecordedSessionView> view = new AtomicReference<>();
         robot.interact(() -> {
-            view.set(new RecordedSessionView(app, "default", new javafx.beans.property.SimpleBooleanProperty(), 20));
+            view.set(new RecordedSessionView(app.queries(), app.transfers(), app.tlsInspection(), background, "default",
+                    new javafx.beans.property.SimpleBooleanProperty(), 20));
             window.tabs().getTabs().add(new javafx.scene.control.Tab("paged", view.get()));
             window.tabs().getSelectionModel().selectLast();
         });
@@ -157,28 +163,29 @@ class RecordedSessionTest {
 
     @Test
     void messagesATabLetGoFromMemoryOpenFromTheRecording(FxRobot robot) throws Exception {
-        ConnectionTabModel small = new ConnectionTabModel(app.connections(), new dev.sockscope.app.FrameLog(8, 1 << 20));
+        app.live().useLogs(() -> new dev.sockscope.app.FrameLog(8, 1 << 20));
+        ClientTabModel small = new ClientTabModel(app.tabs(), background.ui());
         AtomicReference<ConnectionTabView> tab = new AtomicReference<>();
         robot.interact(() -> {
-            tab.set(new ConnectionTabView(small, app.background(), new javafx.beans.property.SimpleBooleanProperty(),
+            tab.set(new ConnectionTabView(small, background, new javafx.beans.property.SimpleBooleanProperty(),
                     app.tlsInspection()));
-            tab.get().setOpenInRecording(seq -> window.openInRecording(small.connectionId(), seq));
+            tab.get().setOpenInRecording(seq -> window.openInRecording(small.connection().connectionId(), seq));
             window.tabs().getTabs().add(new javafx.scene.control.Tab("small", tab.get()));
             window.tabs().getSelectionModel().selectLast();
-            small.urlProperty().set("ws://127.0.0.1:" + server.boundPort() + "/long");
+            small.request().urlProperty().set("ws://127.0.0.1:" + server.boundPort() + "/long");
             small.connect();
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> small.stateProperty().get() == ConnectionState.OPEN);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> small.connection().stateProperty().get() == ConnectionState.OPEN);
         for (int i = 0; i < 10; i++) {
             String text = "n" + i;
             robot.interact(() -> small.composer().draftProperty().set(text));
             robot.interact(small::send);
         }
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> small.log().count(Direction.RECEIVE) == 10);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.recording().recordedFrames() >= 20);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> small.connection().log().count(Direction.RECEIVE) == 10);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.queries().recordedFrames() >= 20);
         javafx.scene.control.Hyperlink open = (javafx.scene.control.Hyperlink) tab.get().lookup("#openOlderInRecording");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> open.getParent().isVisible());
-        int newestLetGo = small.log().firstRetained() - 1;
+        int newestLetGo = small.connection().log().firstRetained() - 1;
         assertTrue(newestLetGo >= 0);
 
         robot.interact(open::fire);

@@ -1,5 +1,6 @@
 package dev.sockscope.ui.certificate;
 
+import dev.sockscope.ui.fx.Background;
 import atlantafx.base.theme.Styles;
 import dev.sockscope.core.CertificateInfo;
 import dev.sockscope.core.ChainProblem;
@@ -8,11 +9,9 @@ import dev.sockscope.core.TlsReport;
 import dev.sockscope.ui.common.CopyButton;
 import dev.sockscope.ui.common.Icons;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executor;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -35,7 +34,7 @@ import org.kordamp.ikonli.feather.Feather;
  */
 public final class CertificateView extends ScrollPane {
     private final CertificateViewModel model;
-    private final Executor background;
+    private final Background background;
     private final VBox content = new VBox(10);
     private final Label status = new Label();
     private final VBox verdict = new VBox(4);
@@ -45,7 +44,7 @@ public final class CertificateView extends ScrollPane {
     private final Button trust = new Button("Trust this certificate for this tab", Icons.of(Feather.UNLOCK));
     private final Label actionResult = new Label();
 
-    public CertificateView(CertificateViewModel model, Executor background) {
+    public CertificateView(CertificateViewModel model, Background background) {
         this.model = model;
         this.background = background;
         setId("certificateView");
@@ -148,7 +147,7 @@ public final class CertificateView extends ScrollPane {
         Button der = action("Export DER…", Feather.DOWNLOAD, () -> export("certificate.der", selected().der()));
         Button all = action("Export chain…", Feather.LAYERS, () -> export("chain.pem",
                 Pem.chain(report.chain().stream().map(CertificateInfo::der).toList()).getBytes()));
-        trust.setVisible(!report.trusted() && !report.chain().isEmpty());
+        trust.setVisible(!report.trusted() && !report.chain().isEmpty() && model.canTrustLeaf());
         trust.setManaged(trust.isVisible());
         FlowPane row = new FlowPane(6, 6, copy, pem, der, all, trust, actionResult);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -168,17 +167,10 @@ public final class CertificateView extends ScrollPane {
         if (file == null) {
             return;
         }
-        background.execute(() -> {
-            String result;
-            try {
-                Files.write(file.toPath(), bytes);
-                result = "Saved " + file.getName();
-            } catch (IOException e) {
-                result = "Could not save " + file.getName() + ": " + e.getMessage();
-            }
-            String message = result;
-            dev.sockscope.ui.fx.FxThread.run(() -> actionResult.setText(message));
-        });
+        background.run(control -> {
+            Files.write(file.toPath(), bytes);
+            return "Saved " + file.getName();
+        }, actionResult::setText, e -> actionResult.setText("Could not save " + file.getName() + ": " + e.getMessage()));
     }
 
     private static Button action(String text, Feather icon, Runnable run) {

@@ -31,11 +31,11 @@ import org.kordamp.ikonli.feather.Feather;
  * it, ping with an optional payload and close with a chosen code and reason.
  */
 public final class ComposerView extends VBox {
-    private final ConnectionTabModel model;
+    private final ClientTabModel model;
     private final ComposerModel composer;
     private final TextArea editor = new TextArea();
 
-    public ComposerView(ConnectionTabModel model) {
+    public ComposerView(ClientTabModel model) {
         this.model = model;
         this.composer = model.composer();
         getStyleClass().add("composer");
@@ -58,7 +58,7 @@ public final class ComposerView extends VBox {
         send.setMaxHeight(Double.MAX_VALUE);
         send.setTooltip(new Tooltip("Send (Ctrl+Enter)"));
         BooleanBinding notOpen = Bindings.createBooleanBinding(
-                () -> model.stateProperty().get() != ConnectionState.OPEN, model.stateProperty());
+                () -> model.connection().stateProperty().get() != ConnectionState.OPEN, model.connection().stateProperty());
         send.disableProperty().bind(notOpen);
         send.setOnAction(e -> sendDraft());
 

@@ -6,6 +6,7 @@ import dev.sockscope.core.Failure;
 import dev.sockscope.core.FailureKind;
 import dev.sockscope.core.Handshake;
 import dev.sockscope.ui.common.Icons;
+import dev.sockscope.ui.model.ConnectionModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -26,11 +27,15 @@ public final class FailureBanner extends VBox {
     private final Label hint = new Label();
     private final TextArea response = new TextArea();
     private final Label fingerprint = new Label();
-    private final ConnectionTabModel model;
+    private final Runnable trustAndReconnect;
     private final HBox trustRow;
 
-    public FailureBanner(ConnectionTabModel model) {
-        this.model = model;
+    /**
+     * @param trustAndReconnect pins the refused certificate for the tab and connects again, or null
+     *     where nothing can reconnect (a recorded connection)
+     */
+    public FailureBanner(ConnectionModel model, Runnable trustAndReconnect) {
+        this.trustAndReconnect = trustAndReconnect;
         getStyleClass().add("failure-banner");
         setSpacing(4);
         setPadding(new Insets(8, 12, 8, 12));
@@ -45,7 +50,7 @@ public final class FailureBanner extends VBox {
         response.managedProperty().bind(response.visibleProperty());
         Button dismiss = new Button(null, Icons.of(Feather.X));
         dismiss.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        dismiss.setOnAction(e -> model.failureProperty().set(null));
+        dismiss.setOnAction(e -> setVisible(false));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(8, title, spacer, dismiss);
@@ -56,7 +61,7 @@ public final class FailureBanner extends VBox {
         trust.setId("trustCertificateButton");
         trust.getStyleClass().addAll(Styles.SMALL, Styles.WARNING);
         trust.setMinWidth(Region.USE_PREF_SIZE);
-        trust.setOnAction(e -> model.trustRefusedCertificateAndReconnect());
+        trust.setOnAction(e -> trustAndReconnect.run());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         trustRow = new HBox(10, fingerprint, gap, trust);
@@ -75,7 +80,7 @@ public final class FailureBanner extends VBox {
         }
         title.setText(capitalize(failure.message()));
         hint.setText(hintFor(failure.kind()));
-        boolean pinnable = failure.kind().isTls() && failure.leafSha256().isPresent() && !model.isRecorded();
+        boolean pinnable = failure.kind().isTls() && failure.leafSha256().isPresent() && trustAndReconnect != null;
         trustRow.setVisible(pinnable);
         if (pinnable) {
             fingerprint.setText("Server certificate SHA-256  " + Digests.colons(failure.leafSha256().get()));
@@ -105,6 +110,9 @@ public final class FailureBanner extends VBox {
                     + "Request options, or trust this one certificate for this tab if you know it is the right one.";
             case TLS_HANDSHAKE -> "TLS could not be negotiated with this server.";
             case PROTOCOL -> "The server did not complete a valid WebSocket handshake.";
+            case UPSTREAM_REFUSED -> "The server the app asked for refused Sockscope's connection. Is it running?";
+            case UPSTREAM_TLS -> "Sockscope could not verify the server's certificate, or agree on TLS with it.";
+            case APP_REFUSED_CERTIFICATE -> "The app does not trust Sockscope's certificate authority yet: install it there.";
             case CONFIG -> "Fix the request options (CA file, pins) and connect again.";
             case CANCELLED -> "";
         };

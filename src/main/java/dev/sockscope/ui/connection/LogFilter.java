@@ -3,6 +3,7 @@ package dev.sockscope.ui.connection;
 import dev.sockscope.app.FrameLog;
 import dev.sockscope.core.Direction;
 import dev.sockscope.core.Frame;
+import dev.sockscope.core.Message;
 import dev.sockscope.core.Opcode;
 import java.util.Locale;
 import java.util.Set;
@@ -56,19 +57,42 @@ public record LogFilter(String query, boolean regex, Set<Direction> directions, 
         }
     }
 
-    /** A reusable matcher; compile once per filtering pass. */
-    public java.util.function.IntPredicate matcher(FrameLog log) {
+    /**
+     * A reusable matcher over positions of {@code log}; compile once per filtering pass. In the
+     * message view it accepts only frames that complete a message, and matches the message.
+     */
+    public java.util.function.IntPredicate matcher(FrameLog log, LogView view) {
         Pattern pattern = regex && problem() == null && !query.isEmpty() ? Pattern.compile(query) : null;
         String needle = query.toLowerCase(Locale.ROOT);
+        int bytes = query.isEmpty() ? 0 : SEARCHED_BYTES;
         return index -> {
-            Frame frame = log.headIfHeld(index, query.isEmpty() ? 0 : SEARCHED_BYTES);
-            if (frame == null || !directions.contains(frame.direction()) || !kinds.contains(Kind.of(frame.opcode()))) {
+            Direction direction;
+            Opcode opcode;
+            byte[] payload;
+            if (view == LogView.MESSAGES) {
+                Message message = log.messageIfHeld(index, bytes);
+                if (message == null) {
+                    return false;
+                }
+                direction = message.direction();
+                opcode = message.opcode();
+                payload = message.payload();
+            } else {
+                Frame frame = log.headIfHeld(index, bytes);
+                if (frame == null) {
+                    return false;
+                }
+                direction = frame.direction();
+                opcode = frame.opcode();
+                payload = frame.payload();
+            }
+            if (!directions.contains(direction) || !kinds.contains(Kind.of(opcode))) {
                 return false;
             }
             if (query.isEmpty()) {
                 return true;
             }
-            String text = frame.opcode() == Opcode.BINARY ? dev.sockscope.core.Bytes.hex(frame.payload()) : frame.text();
+            String text = opcode == Opcode.BINARY ? dev.sockscope.core.Bytes.hex(payload) : dev.sockscope.core.Utf8.decode(payload);
             return pattern != null ? pattern.matcher(text).find() : text.toLowerCase(Locale.ROOT).contains(needle);
         };
     }

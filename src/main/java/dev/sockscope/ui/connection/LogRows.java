@@ -4,6 +4,9 @@ import dev.sockscope.app.FrameLog;
 import dev.sockscope.core.Bytes;
 import dev.sockscope.core.CloseCode;
 import dev.sockscope.core.Frame;
+import dev.sockscope.core.Message;
+import dev.sockscope.core.Opcode;
+import dev.sockscope.core.Utf8;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.function.IntPredicate;
@@ -24,6 +27,7 @@ final class LogRows extends ObservableListBase<LogRow> {
     private static final int PREVIEW_BYTES = 256;
 
     private final FrameLog log;
+    private final LogView view;
     private final IntPredicate filter;
     private int[] matches;
     private int matchCount;
@@ -33,17 +37,18 @@ final class LogRows extends ObservableListBase<LogRow> {
     private int shown;
     private boolean follow = true;
 
-    /** Everything in the log. */
-    LogRows(FrameLog log) {
-        this(log, null, new int[0], 0, 0);
+    /** Every frame of the log (in the message view: when every frame is a whole message). */
+    LogRows(FrameLog log, LogView view) {
+        this(log, view, null, new int[0], 0, 0);
     }
 
     /**
      * The frames the filter accepts; {@code matches} already covers positions before
      * {@code scanned} (computed off the FX thread).
      */
-    LogRows(FrameLog log, IntPredicate filter, int[] matches, int matchCount, int scanned) {
+    LogRows(FrameLog log, LogView view, IntPredicate filter, int[] matches, int matchCount, int scanned) {
         this.log = log;
+        this.view = view;
         this.filter = filter;
         this.matches = matches;
         this.matchCount = matchCount;
@@ -154,6 +159,15 @@ final class LogRows extends ObservableListBase<LogRow> {
         return scanned;
     }
 
+    /** True when every frame is listed, unfiltered. */
+    boolean isUnfiltered() {
+        return filter == null;
+    }
+
+    LogView view() {
+        return view;
+    }
+
 
     private void moveWindow(int start, int size) {
         if (start == windowStart && size == shown) {
@@ -200,13 +214,49 @@ final class LogRows extends ObservableListBase<LogRow> {
             throw new IndexOutOfBoundsException(row);
         }
         int index = logIndex(row);
+        if (view == LogView.MESSAGES) {
+            Message message = log.messageIfHeld(index, PREVIEW_BYTES);
+            if (message != null) {
+                return new LogRow(index, message.direction(), message.opcode(), messageType(message), message.timestampMicros(),
+                        sizeOf(index, message.size(), true), preview(message.opcode(), message.payload(), message.invalidUtf8At()));
+            }
+        }
         Frame head = log.headIfHeld(index, PREVIEW_BYTES);
         if (head == null) {
             // Let go from memory since this window last moved; the recording still has it.
-            return new LogRow(index, dev.sockscope.core.Direction.RECEIVE, dev.sockscope.core.Opcode.TEXT, 0, 0,
+            return new LogRow(index, dev.sockscope.core.Direction.RECEIVE, dev.sockscope.core.Opcode.TEXT, "", 0, 0,
                     "(no longer held in memory: search the recording for it)");
         }
-        return new LogRow(index, head.direction(), head.opcode(), head.timestampMicros(), sizeOf(index, head), preview(head));
+        int invalid = head.opcode() == Opcode.TEXT && head.fin() ? Utf8.firstInvalid(head.payload()) : -1;
+        return new LogRow(index, head.direction(), head.opcode(), frameType(head), head.timestampMicros(),
+                sizeOf(index, head.size(), false), preview(head.opcode(), head.payload(), invalid));
+    }
+
+    /** "text", and for a message that took several frames or came compressed, how. */
+    static String messageType(Message message) {
+        String type = message.opcode().label();
+        if (message.frames() > 1) {
+            type += " \u00d7" + message.frames();
+        }
+        return message.compressed() ? type + " \u2193z" : type;
+    }
+
+    /** The opcode, with "…" when more frames follow (FIN not set) and the RSV bits set. */
+    static String frameType(Frame frame) {
+        StringBuilder type = new StringBuilder(frame.opcode() == Opcode.CONTINUATION ? "cont." : frame.opcode().label());
+        if (!frame.fin()) {
+            type.append(" \u2026");
+        }
+        if (frame.rsv1()) {
+            type.append(" R1");
+        }
+        if (frame.rsv2()) {
+            type.append(" R2");
+        }
+        if (frame.rsv3()) {
+            type.append(" R3");
+        }
+        return type.toString();
     }
 
     @Override
@@ -215,26 +265,39 @@ final class LogRows extends ObservableListBase<LogRow> {
     }
 
     /** The whole payload's size; the head may be cut to the preview length. */
-    private int sizeOf(int index, Frame head) {
-        if (head.size() < PREVIEW_BYTES) {
-            return head.size();
+    private int sizeOf(int index, int headSize, boolean message) {
+        if (headSize < PREVIEW_BYTES) {
+            return headSize;
         }
         try {
-            return log.payloadSize(index);
+            return message ? log.messageSize(index) : log.payloadSize(index);
         } catch (IndexOutOfBoundsException e) {
-            return head.size();
+            return headSize;
         }
     }
 
     static String preview(Frame head) {
-        return switch (head.opcode()) {
-            case TEXT -> oneLine(head.text());
-            case BINARY, CONTINUATION -> Bytes.hex(head.payload()).replaceAll("(..)", "$1 ").strip();
-            case CLOSE -> head.closeCode() < 0 ? "(no code)"
-                    : head.closeCode() + " " + CloseCode.describe(head.closeCode())
-                            + (head.closeReason().isEmpty() ? "" : ": " + head.closeReason());
-            case PING, PONG -> head.size() == 0 ? "" : oneLine(head.text());
+        return preview(head.opcode(), head.payload(), -1);
+    }
+
+    /** One line of a payload's head; text that is not valid UTF-8 says where it breaks. */
+    static String preview(Opcode opcode, byte[] payload, int invalidUtf8At) {
+        return switch (opcode) {
+            case TEXT -> (invalidUtf8At >= 0 ? "\u26a0 invalid UTF-8 at byte " + invalidUtf8At + ": " : "")
+                    + oneLine(Utf8.decode(payload));
+            case BINARY, CONTINUATION -> Bytes.hex(payload).replaceAll("(..)", "$1 ").strip();
+            case CLOSE -> closePreview(payload);
+            case PING, PONG -> payload.length == 0 ? "" : oneLine(Utf8.decode(payload));
         };
+    }
+
+    private static String closePreview(byte[] payload) {
+        if (payload.length < 2) {
+            return payload.length == 0 ? "(no code)" : "(1 byte: " + Bytes.hex(payload) + ", not a close code)";
+        }
+        Message close = new Message(dev.sockscope.core.Direction.RECEIVE, Opcode.CLOSE, payload, 0, 1, false, -1);
+        return close.closeCode() + " " + CloseCode.describe(close.closeCode())
+                + (close.closeReason().isEmpty() ? "" : ": " + close.closeReason());
     }
 
     private static String oneLine(String text) {

@@ -6,6 +6,7 @@ import dev.sockscope.core.Bytes;
 import dev.sockscope.core.Clock;
 import dev.sockscope.core.Direction;
 import dev.sockscope.ui.common.Icons;
+import dev.sockscope.ui.model.ConnectionModel;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -30,10 +31,10 @@ final class LogTable extends TableView<LogRow> {
     private static final PseudoClass RECEIVED = PseudoClass.getPseudoClass("received");
     private static final PseudoClass CONTROL_FRAME = PseudoClass.getPseudoClass("control-frame");
 
-    private final ConnectionTabModel model;
+    private final ConnectionModel model;
     private final BooleanProperty relativeTime;
 
-    LogTable(ConnectionTabModel model, BooleanProperty relativeTime) {
+    LogTable(ConnectionModel model, BooleanProperty relativeTime) {
         this.model = model;
         this.relativeTime = relativeTime;
         buildTable();
@@ -49,7 +50,7 @@ final class LogTable extends TableView<LogRow> {
 
         TableColumn<LogRow, LogRow> direction = column("", 34, this::directionCell);
         TableColumn<LogRow, LogRow> time = column("Time", 110, row -> timeText(row.timestampMicros()));
-        TableColumn<LogRow, LogRow> type = column("Type", 72, row -> row.opcode().label());
+        TableColumn<LogRow, LogRow> type = column("Type", 72, LogRow::type);
         TableColumn<LogRow, LogRow> size = column("Size", 76, row -> Bytes.humanSize(row.size()));
         TableColumn<LogRow, LogRow> preview = column("Data", 400, LogRow::preview);
         preview.setMaxWidth(Double.MAX_VALUE);

@@ -32,7 +32,7 @@ import org.kordamp.ikonli.feather.Feather;
  */
 public final class RequestOptionsView extends GridPane {
 
-    public RequestOptionsView(ConnectionTabModel model) {
+    public RequestOptionsView(RequestEditorModel model) {
         getStyleClass().add("request-options");
         setHgap(16);
         setVgap(8);
@@ -70,7 +70,7 @@ public final class RequestOptionsView extends GridPane {
         return label;
     }
 
-    private static VBox headersTable(ConnectionTabModel model) {
+    private static VBox headersTable(RequestEditorModel model) {
         TableView<HeaderRowModel> table = new TableView<>(model.headers());
         table.setEditable(true);
         table.setPrefHeight(150);
@@ -123,7 +123,7 @@ public final class RequestOptionsView extends GridPane {
         return box;
     }
 
-    private static VBox trustBox(ConnectionTabModel model) {
+    private static VBox trustBox(RequestEditorModel model) {
         TextField caFile = new TextField();
         caFile.setPromptText("CA file (PEM), optional");
         caFile.textProperty().bindBidirectional(model.caFileProperty());

@@ -6,6 +6,7 @@ import dev.sockscope.core.CloseCode;
 import dev.sockscope.core.ConnectionState;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.ui.common.Icons;
+import dev.sockscope.ui.model.ConnectionModel;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -18,7 +19,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** State, messages and bytes each way, duration, and the close code and reason once closed. */
 public final class StatusBarView extends HBox {
-    private final ConnectionTabModel model;
+    private final ConnectionModel model;
     private final Label state = new Label();
     private final Circle dot = new Circle(4.5);
     private final Label sent = new Label();
@@ -26,7 +27,7 @@ public final class StatusBarView extends HBox {
     private final Label duration = new Label();
     private final Label detail = new Label();
 
-    public StatusBarView(ConnectionTabModel model) {
+    public StatusBarView(ConnectionModel model) {
         this.model = model;
         setId("statusBar");
         getStyleClass().add("status-bar");
@@ -81,7 +82,11 @@ public final class StatusBarView extends HBox {
         if (closed != null) {
             return "closed " + closed.code() + " " + CloseCode.describe(closed.code())
                     + (closed.reason().isEmpty() ? "" : ": " + closed.reason())
-                    + (closed.remote() ? " (by the server)" : " (by us)");
+                    + switch (closed.closedBy()) {
+                        case SERVER -> " (by the server)";
+                        case CLIENT -> " (by the client)";
+                        case PROXY -> " (by Sockscope's proxy)";
+                    };
         }
         if (model.failureProperty().get() != null) {
             return model.failureProperty().get().message();

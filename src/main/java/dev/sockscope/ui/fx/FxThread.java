@@ -7,47 +7,49 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one way onto the FX Application Thread. Low-rate state changes use {@link #run}; anything
- * that can arrive faster than the screen refreshes registers a {@link #onPulse pulse task},
- * which drains its own queue once per frame: a flood of 50,000 messages a second costs the FX
- * thread one update per pulse, never one runnable per message.
+ * The JavaFX Application Thread as a {@link UiThread}: {@code Platform.runLater} is called here and
+ * nowhere else. A flood of 50,000 messages a second costs the FX thread one update per pulse,
+ * never one runnable per message. Make one per window, on the FX thread.
  */
-public final class FxThread {
+public final class FxThread implements UiThread {
     private static final Logger LOG = LoggerFactory.getLogger(FxThread.class);
-    private static final CopyOnWriteArrayList<Runnable> PULSE_TASKS = new CopyOnWriteArrayList<>();
-    private static final AnimationTimer PULSE = new AnimationTimer() {
+
+    private final CopyOnWriteArrayList<Runnable> pulseTasks = new CopyOnWriteArrayList<>();
+    private final AnimationTimer pulse = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            for (Runnable task : PULSE_TASKS) {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.error("pulse task failed", e);
-                }
+            for (Runnable task : pulseTasks) {
+                isolated(task, "pulse task");
             }
         }
     };
 
-    private FxThread() {
-    }
-
-    /** Runs on the FX thread: now if already there, else at its next turn. */
-    public static void run(Runnable action) {
+    @Override
+    public void run(Runnable action) {
         if (Platform.isFxApplicationThread()) {
-            action.run();
+            isolated(action, "UI action");
         } else {
-            Platform.runLater(action);
+            Platform.runLater(() -> isolated(action, "UI action"));
         }
     }
 
+    @Override
+    public Runnable onPulse(Runnable task) {
+        pulseTasks.add(task);
+        run(pulse::start);
+        return () -> pulseTasks.remove(task);
+    }
+
+    /** True on the FX Application Thread. */
     public static boolean isFxThread() {
         return Platform.isFxApplicationThread();
     }
 
-    /** Calls {@code task} on the FX thread once per pulse until the returned handle is run. */
-    public static Runnable onPulse(Runnable task) {
-        PULSE_TASKS.add(task);
-        run(PULSE::start);
-        return () -> PULSE_TASKS.remove(task);
+    private static void isolated(Runnable action, String what) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.error("{} failed", what, e);
+        }
     }
 }

@@ -8,7 +8,7 @@ import dev.sockscope.core.Handshake;
 import dev.sockscope.core.HandshakeFacts;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.Timings;
-import dev.sockscope.ui.connection.ConnectionTabModel;
+import dev.sockscope.ui.model.ConnectionModel;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -45,7 +45,7 @@ public final class HandshakeView extends VBox {
     private static final double COMPACT_WIDTH = 420;
     private static final int MAX_RAW_ROWS = 400;
 
-    private final ConnectionTabModel model;
+    private final ConnectionModel model;
     private final Label placeholder = new Label(EMPTY_TEXT, new FontIcon(Feather.ARROW_UP_RIGHT));
     private final StackPane empty = new StackPane(placeholder);
     private final VBox body = new VBox();
@@ -61,7 +61,7 @@ public final class HandshakeView extends VBox {
     private String shownUrl = "";
     private boolean rawFits = true;
 
-    public HandshakeView(ConnectionTabModel model) {
+    public HandshakeView(ConnectionModel model) {
         this.model = model;
         setId("handshakeView");
         getStyleClass().add("handshake-view");

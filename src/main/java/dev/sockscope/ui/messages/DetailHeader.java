@@ -61,7 +61,7 @@ final class DetailHeader extends VBox {
         getChildren().addAll(summary, closeLine);
     }
 
-    void show(PayloadPresentation payload) {
+    void show(PayloadPresentation payload, java.util.List<String> notes) {
         Frame frame = payload.frame();
         boolean sent = frame.direction() == Direction.SEND;
         arrow.setIconCode(sent ? Feather.ARROW_UP : Feather.ARROW_DOWN);
@@ -73,6 +73,9 @@ final class DetailHeader extends VBox {
         time.setText(FrameLabels.timestamp(frame.timestampMicros(), ZoneId.systemDefault()));
         time.setTooltip(new Tooltip("Local time, microsecond precision"));
         showBadges(payload);
+        for (String note : notes) {
+            badges.getChildren().add(badge(note, Styles.ACCENT, "How this crossed the wire"));
+        }
         showClose(frame);
     }
 

@@ -61,6 +61,14 @@ public class MessageDetailView extends VBox {
 
     /** Shows a frame's payload; null shows the "nothing selected" placeholder. */
     public void show(Frame frame) {
+        show(frame, java.util.List.of());
+    }
+
+    /**
+     * Shows a payload with notes on how it crossed the wire (masking, fragments, compression) as
+     * badges; null shows the "nothing selected" placeholder.
+     */
+    public void show(Frame frame, java.util.List<String> notes) {
         if (frame == null) {
             payload = null;
             forgetRendered();
@@ -72,7 +80,7 @@ public class MessageDetailView extends VBox {
         }
         payload = PayloadPresentation.of(frame);
         forgetRendered();
-        header.show(payload);
+        header.show(payload, notes);
         ToggleButton json = toggles.get(Mode.JSON);
         json.setDisable(!payload.jsonAvailable());
         json.setTooltip(new Tooltip(payload.jsonAvailable() ? "Pretty-printed JSON" : payload.jsonUnavailableReason()));

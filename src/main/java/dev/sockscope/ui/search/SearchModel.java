@@ -1,14 +1,14 @@
 package dev.sockscope.ui.search;
 
-import dev.sockscope.app.Recording;
+import dev.sockscope.app.RecordingQueries;
 import dev.sockscope.core.RecordedFrame;
 import dev.sockscope.core.SearchQuery;
-import dev.sockscope.ui.fx.FxThread;
+import dev.sockscope.ui.fx.Background;
+import dev.sockscope.ui.fx.TaskSlot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -17,31 +17,28 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Runs a search on the background executor and shows results while it is still working: found
- * frames are queued by the search thread and moved into the list once per pulse. A new search or
- * {@link #cancel()} stops the running one.
+ * Runs a search in the background and shows results while it is still working: found messages
+ * are queued by the search thread and moved into the list once per pulse. A new search or
+ * {@link #cancel()} stops the running one; only the latest search's results and outcome show.
  */
 public final class SearchModel {
     /** More results than this are counted but not listed: a list is for reading, not for a million rows. */
     static final int SHOWN_LIMIT = 10_000;
 
-    private final Recording recording;
-    private final Executor background;
+    private final RecordingQueries queries;
+    private final TaskSlot searching;
     private final ObservableList<RecordedFrame> results = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Search every recorded message.");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ConcurrentLinkedQueue<RecordedFrame> found = new ConcurrentLinkedQueue<>();
+    private ConcurrentLinkedQueue<RecordedFrame> found = new ConcurrentLinkedQueue<>();
     private final Runnable stopPulse;
-    private AtomicBoolean cancelled = new AtomicBoolean();
-    private long generation;
     private int total;
-    private volatile boolean finished = true;
     private SearchQuery lastQuery;
 
-    public SearchModel(Recording recording, Executor background) {
-        this.recording = recording;
-        this.background = background;
-        this.stopPulse = FxThread.onPulse(this::drain);
+    public SearchModel(RecordingQueries queries, Background background) {
+        this.queries = queries;
+        this.searching = background.slot();
+        this.stopPulse = background.ui().onPulse(this::drain);
     }
 
     /** Starts a search, stopping the one before. A bad regex is reported, not thrown. */
@@ -65,43 +62,30 @@ public final class SearchModel {
         cancel();
         lastQuery = query;
         results.clear();
-        found.clear();
+        ConcurrentLinkedQueue<RecordedFrame> queue = new ConcurrentLinkedQueue<>();
+        found = queue;
         total = 0;
-        long current = ++generation;
-        AtomicBoolean stop = new AtomicBoolean();
-        cancelled = stop;
-        finished = false;
         running.set(true);
         status.set("Searching…");
-        background.execute(() -> {
-            String outcome;
-            try {
-                int count = recording.search(query, frame -> {
-                    if (stop.get()) {
-                        throw new Stopped();
-                    }
-                    found.add(frame);
-                });
-                outcome = count == 0 ? "No message matches." : null;
-            } catch (Stopped e) {
-                outcome = "Search cancelled.";
-            } catch (RuntimeException e) {
-                outcome = "Search failed: " + e.getMessage();
-            }
-            String message = outcome;
-            FxThread.run(() -> {
-                if (current == generation) {
-                    drain();
-                    finished = true;
-                    running.set(false);
-                    status.set(message != null ? message : summary());
-                }
-            });
-        });
+        searching.submit(control -> queries.search(query, frame -> {
+            control.checkCancelled();
+            queue.add(frame);
+        }), count -> finished(count == 0 ? "No message matches." : null),
+                failed -> finished("Search failed: " + failed.getMessage()));
+    }
+
+    private void finished(String outcome) {
+        drain();
+        running.set(false);
+        status.set(outcome != null ? outcome : summary());
     }
 
     public void cancel() {
-        cancelled.set(true);
+        if (running.get()) {
+            running.set(false);
+            status.set("Search cancelled.");
+        }
+        searching.cancel();
     }
 
     private void drain() {
@@ -115,15 +99,15 @@ public final class SearchModel {
         }
         if (!batch.isEmpty()) {
             results.addAll(batch);
-            if (!finished) {
+            if (running.get()) {
                 status.set(summary() + " so far…");
             }
         }
     }
 
     private String summary() {
-        return String.format(java.util.Locale.ROOT, "%,d %s", total, total == 1 ? "match" : "matches")
-                + (total > SHOWN_LIMIT ? String.format(java.util.Locale.ROOT, " (showing the first %,d)", SHOWN_LIMIT) : "");
+        return String.format(Locale.ROOT, "%,d %s", total, total == 1 ? "match" : "matches")
+                + (total > SHOWN_LIMIT ? String.format(Locale.ROOT, " (showing the first %,d)", SHOWN_LIMIT) : "");
     }
 
     /** The query of the latest search, or null before the first. */
@@ -146,12 +130,5 @@ public final class SearchModel {
     public void dispose() {
         cancel();
         stopPulse.run();
-    }
-
-    /** Unwinds the search thread when the user cancels. */
-    private static final class Stopped extends RuntimeException {
-        Stopped() {
-            super(null, null, false, false);
-        }
     }
 }

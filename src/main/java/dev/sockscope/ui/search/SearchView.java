@@ -2,7 +2,9 @@ package dev.sockscope.ui.search;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import dev.sockscope.app.Recording;
+import dev.sockscope.app.RecordingQueries;
+import dev.sockscope.app.SessionCatalog;
+import dev.sockscope.app.Transfers;
 import dev.sockscope.core.Bytes;
 import dev.sockscope.core.Clock;
 import dev.sockscope.core.Direction;
@@ -12,13 +14,12 @@ import dev.sockscope.core.RecordedFrame;
 import dev.sockscope.core.SearchQuery;
 import dev.sockscope.core.SessionSummary;
 import dev.sockscope.ui.common.Icons;
-import dev.sockscope.ui.fx.FxThread;
+import dev.sockscope.ui.fx.Background;
 import dev.sockscope.ui.messages.MessageDetailView;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -49,8 +50,9 @@ public final class SearchView extends BorderPane {
             .withZone(ZoneId.systemDefault());
 
     private final SearchModel model;
-    private final Recording recording;
-    private final Executor background;
+    private final SessionCatalog catalog;
+    private final Transfers transfers;
+    private final Background background;
     private final ToggleButton regex = new ToggleButton(".*");
     private final ToggleButton wholeWord = new ToggleButton("Word");
     private final ToggleButton showFilters = new ToggleButton("Filters", Icons.of(Feather.FILTER, 12));
@@ -64,15 +66,17 @@ public final class SearchView extends BorderPane {
     /**
      * @param open shows a result in its recorded session (double-click, Enter or the button)
      */
-    public SearchView(Recording recording, Executor background, Consumer<RecordedFrame> open) {
-        this.recording = recording;
+    public SearchView(RecordingQueries queries, SessionCatalog catalog, Transfers transfers, Background background,
+            Consumer<RecordedFrame> open) {
+        this.catalog = catalog;
+        this.transfers = transfers;
         this.open = open;
         this.background = background;
-        this.model = new SearchModel(recording, background);
+        this.model = new SearchModel(queries, background);
         getStyleClass().add("search-view");
         MessageDetailView detail = new MessageDetailView();
         buildTable();
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> detail.show(row == null ? null : row.frame()));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> detail.show(row == null ? null : row.message().asFrame()));
         SplitPane split = new SplitPane(table, detail);
         split.setDividerPositions(0.62);
         filters.managedProperty().bind(showFilters.selectedProperty());
@@ -151,7 +155,7 @@ public final class SearchView extends BorderPane {
         if (query != null) {
             dev.sockscope.ui.sessions.ExportDialog.run(getScene().getWindow(), "the results for \u201c" + query.text() + "\u201d",
                     "search-results", () -> -1, background,
-                    (format, file, progress) -> recording.exportSearch(query, format, file, progress));
+                    (format, file, progress) -> transfers.exportSearch(query, format, file, progress));
         }
     }
 
@@ -165,16 +169,8 @@ public final class SearchView extends BorderPane {
     private void loadSessions() {
         session.getItems().setAll("All sessions");
         session.setValue("All sessions");
-        background.execute(() -> {
-            List<String> names;
-            try {
-                names = recording.sessions().stream().map(SessionSummary::name).toList();
-            } catch (RuntimeException e) {
-                names = List.of();
-            }
-            List<String> found = names;
-            FxThread.run(() -> session.getItems().addAll(found));
-        });
+        background.run(control -> catalog.sessions().stream().map(SessionSummary::name).toList(),
+                found -> session.getItems().addAll(found), failed -> { });
     }
 
     private void buildTable() {
@@ -200,11 +196,11 @@ public final class SearchView extends BorderPane {
                 openSelected();
             }
         });
-        TableColumn<RecordedFrame, String> when = text("Time", 190, f -> WHEN.format(Clock.toInstant(f.frame().timestampMicros())));
+        TableColumn<RecordedFrame, String> when = text("Time", 190, f -> WHEN.format(Clock.toInstant(f.message().timestampMicros())));
         TableColumn<RecordedFrame, String> where = text("Session", 110, RecordedFrame::session);
         TableColumn<RecordedFrame, String> url = text("URL", 170, RecordedFrame::url);
-        TableColumn<RecordedFrame, String> dir = text("", 34, f -> f.frame().direction() == Direction.SEND ? "\u2197" : "\u2199");
-        TableColumn<RecordedFrame, String> size = text("Size", 70, f -> Bytes.humanSize(f.frame().size()));
+        TableColumn<RecordedFrame, String> dir = text("", 34, f -> f.message().direction() == Direction.SEND ? "\u2197" : "\u2199");
+        TableColumn<RecordedFrame, String> size = text("Size", 70, f -> Bytes.humanSize(f.message().size()));
         TableColumn<RecordedFrame, RecordedFrame> match = new TableColumn<>("Match");
         match.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         match.setCellFactory(c -> new SnippetCell());
@@ -244,7 +240,7 @@ public final class SearchView extends BorderPane {
                 setGraphic(null);
                 return;
             }
-            Frame frame = item.frame();
+            Frame frame = item.message().asFrame();
             String text = frame.opcode() == Opcode.BINARY ? Bytes.hex(frame.payload()) : frame.text();
             Snippet snippet = Snippet.of(text.length() > 4096 ? text.substring(0, 4096) : text, lastQuery, regex.isSelected(),
                     wholeWord.isSelected());

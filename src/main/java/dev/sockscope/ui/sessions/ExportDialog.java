@@ -1,13 +1,12 @@
 package dev.sockscope.ui.sessions;
 
-import dev.sockscope.app.Recording;
-import dev.sockscope.ui.fx.FxThread;
+import dev.sockscope.app.Transfers;
+import dev.sockscope.ui.fx.Background;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -29,7 +28,7 @@ import javafx.stage.Window;
 public final class ExportDialog {
     /** Writes the export; calls {@code progress} with the messages written so far. */
     public interface Job {
-        int write(Recording.Format format, Path file, LongConsumer progress) throws IOException;
+        int write(Transfers.Format format, Path file, LongConsumer progress) throws IOException;
     }
 
     private ExportDialog() {
@@ -39,7 +38,7 @@ public final class ExportDialog {
      * @param expected how many messages the export will hold, or -1 when unknown (a search);
      *     asked on the background executor, so it may query the store
      */
-    public static void run(Window owner, String what, String fileName, LongSupplier expected, Executor background, Job job) {
+    public static void run(Window owner, String what, String fileName, LongSupplier expected, Background background, Job job) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export " + what);
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("HAR (opens in browser devtools)", "*.har"),
@@ -49,14 +48,14 @@ public final class ExportDialog {
         if (file == null) {
             return;
         }
-        Recording.Format format = file.getName().endsWith(".jsonl")
+        Transfers.Format format = file.getName().endsWith(".jsonl")
                 || chooser.getSelectedExtensionFilter() != null && chooser.getSelectedExtensionFilter().getDescription().startsWith("JSON")
-                ? Recording.Format.JSONL : Recording.Format.HAR;
+                ? Transfers.Format.JSONL : Transfers.Format.HAR;
         start(owner, what, file.toPath(), format, expected, background, job);
     }
 
-    static void start(Window owner, String what, Path file, Recording.Format format, LongSupplier expectedCount,
-            Executor background, Job job) {
+    static void start(Window owner, String what, Path file, Transfers.Format format, LongSupplier expectedCount,
+            Background background, Job job) {
         AtomicLong written = new AtomicLong();
         AtomicLong expected = new AtomicLong(-1);
         AtomicBoolean cancelled = new AtomicBoolean();
@@ -73,7 +72,7 @@ public final class ExportDialog {
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
         Button cancel = (Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL);
         dialog.setOnCloseRequest(e -> cancelled.set(true));
-        Runnable stopPulse = FxThread.onPulse(() -> {
+        Runnable stopPulse = background.ui().onPulse(() -> {
             long n = written.get();
             long of = expected.get();
             count.setText(of > 0 ? String.format(Locale.ROOT, "%,d of %,d messages", n, of)
@@ -83,7 +82,7 @@ public final class ExportDialog {
             }
         });
         dialog.show();
-        background.execute(() -> {
+        background.executor().execute(() -> {
             String outcome;
             try {
                 expected.set(expectedCount.getAsLong());
@@ -100,7 +99,7 @@ public final class ExportDialog {
                 outcome = "Export failed: " + e.getMessage();
             }
             String message = outcome;
-            FxThread.run(() -> {
+            background.ui().run(() -> {
                 stopPulse.run();
                 bar.setProgress(1);
                 count.setText(message);

@@ -1,22 +1,25 @@
 package dev.sockscope.ui.sessions;
 
 import atlantafx.base.theme.Styles;
-import dev.sockscope.app.AppContext;
+import dev.sockscope.app.RecordingQueries;
+import dev.sockscope.app.TlsInspection;
+import dev.sockscope.app.Transfers;
 import dev.sockscope.core.CloseCode;
 import dev.sockscope.core.ConnectionState;
 import dev.sockscope.core.RecordedConnection;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.ui.common.Icons;
-import dev.sockscope.ui.connection.ConnectionTabModel;
-import dev.sockscope.ui.connection.ConnectionTabView;
+import dev.sockscope.ui.connection.ConnectionView;
+import dev.sockscope.ui.connection.FailureBanner;
 import dev.sockscope.ui.connection.StateStyles;
-import dev.sockscope.ui.fx.FxThread;
+import dev.sockscope.ui.fx.Background;
+import dev.sockscope.ui.fx.TaskSlot;
+import dev.sockscope.ui.model.ConnectionModel;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -31,6 +34,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
@@ -45,16 +49,20 @@ public final class RecordedSessionView extends BorderPane {
     private static final int DEFAULT_PAGE = 100_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter RECORDED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
 
-    private final AppContext app;
+    private final RecordingQueries queries;
+    private final Transfers transfers;
+    private final TlsInspection tls;
+    private final Background background;
+    private final TaskSlot loading;
     private final String session;
     private final BooleanProperty relativeTime;
     private final ListView<RecordedConnection> list = new ListView<>();
     private final StackPane detail = new StackPane();
     private final Label status = new Label("Loading the session…");
-    private ConnectionTabView shown;
-    /** Bumped whenever another connection is shown: a load still streaming the old one stops. */
-    private volatile long generation;
+    private ConnectionView shown;
     private boolean disposed;
     private long pendingConnection = -1;
     private int pendingSeq = -1;
@@ -68,13 +76,19 @@ public final class RecordedSessionView extends BorderPane {
     private final Button newest = pageButton(Feather.CHEVRONS_RIGHT, "Newest messages");
     private final HBox pager = new HBox(4, oldest, older, pageLabel, newer, newest);
 
-    public RecordedSessionView(AppContext app, String session, BooleanProperty relativeTime) {
-        this(app, session, relativeTime, DEFAULT_PAGE);
+    public RecordedSessionView(RecordingQueries queries, Transfers transfers, TlsInspection tls, Background background,
+            String session, BooleanProperty relativeTime) {
+        this(queries, transfers, tls, background, session, relativeTime, DEFAULT_PAGE);
     }
 
     /** @param pageSize how many frames of a connection are read and shown at a time */
-    public RecordedSessionView(AppContext app, String session, BooleanProperty relativeTime, int pageSize) {
-        this.app = app;
+    public RecordedSessionView(RecordingQueries queries, Transfers transfers, TlsInspection tls, Background background,
+            String session, BooleanProperty relativeTime, int pageSize) {
+        this.queries = queries;
+        this.transfers = transfers;
+        this.tls = tls;
+        this.background = background;
+        this.loading = background.slot();
         this.pageSize = pageSize;
         pager.setAlignment(Pos.CENTER_LEFT);
         pager.setPadding(new Insets(6, 12, 0, 12));
@@ -99,7 +113,7 @@ public final class RecordedSessionView extends BorderPane {
         exportSession.setOnAction(e -> {
             long frames = list.getItems().stream().mapToLong(RecordedConnection::frames).sum();
             ExportDialog.run(getScene().getWindow(), "session \u201c" + session + "\u201d", session, () -> frames,
-                    app.background(), (format, file, progress) -> app.recording().export(session, format, file, progress));
+                    background, (format, file, progress) -> transfers.export(session, format, file, progress));
         });
         MenuButton export = new MenuButton("Export…", Icons.of(Feather.DOWNLOAD, 13), exportConnection,
                 exportSession);
@@ -131,7 +145,7 @@ public final class RecordedSessionView extends BorderPane {
     }
 
     /** The connection shown on the right, or null before one is selected. */
-    public ConnectionTabView shownConnection() {
+    public ConnectionView shownConnection() {
         return shown;
     }
 
@@ -150,20 +164,13 @@ public final class RecordedSessionView extends BorderPane {
         RecordedConnection selected = list.getSelectionModel().getSelectedItem();
         if (selected != null) {
             ExportDialog.run(getScene().getWindow(), selected.url(), session + "-" + selected.id(), selected::frames,
-                    app.background(), (format, file, progress) -> app.recording().exportConnection(selected.id(), format,
-                            file, progress));
+                    background, (format, file, progress) -> transfers.exportConnection(selected.id(), format, file, progress));
         }
     }
 
     private void load() {
-        app.background().execute(() -> {
-            try {
-                List<RecordedConnection> connections = app.recording().connectionsOf(session);
-                FxThread.run(() -> loaded(connections));
-            } catch (RuntimeException e) {
-                FxThread.run(() -> status.setText("Cannot read the session: " + e.getMessage()));
-            }
-        });
+        background.run(control -> queries.connectionsOf(session), this::loaded,
+                e -> status.setText("Cannot read the session: " + e.getMessage()));
     }
 
     private void loaded(List<RecordedConnection> connections) {
@@ -196,7 +203,7 @@ public final class RecordedSessionView extends BorderPane {
 
     private void show(RecordedConnection connection) {
         if (connection == null || disposed) {
-            generation++;
+            loading.cancel();
             disposeShown();
             return;
         }
@@ -214,33 +221,42 @@ public final class RecordedSessionView extends BorderPane {
      * recording, so memory does not grow with the connection, however long it was.
      */
     private void load(RecordedConnection connection, int start) {
-        long current = ++generation;
         disposeShown();
         pageStart = start;
-        ConnectionTabModel model = ConnectionTabModel.recorded(app.connections(), connection);
-        shown = new ConnectionTabView(model, app.background(), relativeTime, app.tlsInspection());
+        ConnectionModel model = ConnectionModel.recorded(background.ui(), connection);
+        shown = new ConnectionView(model, background, relativeTime, tls, null);
         VBox.setVgrow(shown, Priority.ALWAYS);
         updatePager(connection);
-        detail.getChildren().setAll(new VBox(pager, shown));
-        app.background().execute(() -> {
-            try {
-                app.recording().framesOf(connection.id(), start, pageSize, frame -> {
-                    if (current != generation) {
-                        throw new CancellationException();
-                    }
-                    model.log().append(frame);
-                });
-                FxThread.run(() -> {
-                    if (current == generation) {
-                        revealPendingMessage();
-                    }
-                });
-            } catch (CancellationException another) {
-                // the user picked another connection or page
-            } catch (RuntimeException e) {
-                FxThread.run(() -> status.setText("Cannot read the messages: " + e.getMessage()));
-            }
-        });
+        detail.getChildren().setAll(new VBox(recordedBar(connection), new FailureBanner(model, null), pager, shown));
+        loading.submit(control -> queries.framesOf(connection.id(), start, pageSize, recorded -> {
+            control.checkCancelled();
+            model.log().append(recorded.frame(), recorded.message());
+        }), loaded -> revealPendingMessage(), e -> status.setText("Cannot read the messages: " + e.getMessage()));
+    }
+
+    /** The recorded connection's URL and when it was recorded, and plainly that it is read-only. */
+    private HBox recordedBar(RecordedConnection recorded) {
+        Circle dot = new Circle(5);
+        dot.getStyleClass().add("state-dot");
+        StateStyles.apply(dot, recorded.end() instanceof SessionEvent.Failed ? ConnectionState.FAILED : ConnectionState.CLOSED);
+        Label address = new Label(recorded.url(), dot);
+        address.getStyleClass().add("recorded-url");
+        address.setMinWidth(0);
+        HBox.setHgrow(address, Priority.ALWAYS);
+        Label when = new Label(RECORDED_AT.format(Instant.ofEpochSecond(recorded.startedMicros() / 1_000_000,
+                recorded.startedMicros() % 1_000_000 * 1000)) + "  \u00b7  " + recorded.session() + "  \u00b7  "
+                + recorded.origin().storedName());
+        when.getStyleClass().add(Styles.TEXT_MUTED);
+        when.setMinWidth(Region.USE_PREF_SIZE);
+        Label badge = new Label("Recorded, read-only", Icons.of(Feather.ARCHIVE, 12));
+        badge.getStyleClass().add("recorded-badge");
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        badge.setTooltip(new javafx.scene.control.Tooltip(
+                "Reopened from the recording: exactly what was sent and received. Nothing can be sent."));
+        HBox bar = new HBox(10, address, when, badge);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(10, 12, 8, 12));
+        return bar;
     }
 
     private void disposeShown() {
@@ -288,7 +304,7 @@ public final class RecordedSessionView extends BorderPane {
     /** Closes the view: stops any load and the shown connection's pulse. */
     public void dispose() {
         disposed = true;
-        generation++;
+        loading.cancel();
         disposeShown();
     }
 
@@ -336,6 +352,9 @@ public final class RecordedSessionView extends BorderPane {
             }
             if (item.end() instanceof SessionEvent.Failed f) {
                 return f.failure().message();
+            }
+            if (item.end() instanceof SessionEvent.NotUpgraded n) {
+                return n.what();
             }
             return "recording stopped while open";
         }

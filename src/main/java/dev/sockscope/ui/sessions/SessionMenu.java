@@ -1,11 +1,13 @@
 package dev.sockscope.ui.sessions;
 
 import atlantafx.base.theme.Styles;
-import dev.sockscope.app.AppContext;
+import dev.sockscope.app.SessionCatalog;
+import dev.sockscope.app.Transfers;
+import dev.sockscope.app.UserFacingException;
 import dev.sockscope.app.Retention;
 import dev.sockscope.core.SessionSummary;
 import dev.sockscope.ui.common.Icons;
-import dev.sockscope.ui.fx.FxThread;
+import dev.sockscope.ui.fx.Background;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +28,9 @@ import org.kordamp.ikonli.feather.Feather;
  * importing run on the background executor; results are reported through {@code activity}.
  */
 public final class SessionMenu extends MenuButton {
-    private final AppContext app;
+    private final SessionCatalog catalog;
+    private final Transfers transfers;
+    private final Background background;
     private final Runnable sessionChanged;
     private final Consumer<String> activity;
     private final Consumer<String> openRecorded;
@@ -36,10 +40,12 @@ public final class SessionMenu extends MenuButton {
      * @param openRecorded opens a session read-only, as recorded
      * @param retention the standing retention rule (saved with the settings)
      */
-    public SessionMenu(AppContext app, Runnable sessionChanged, Consumer<String> activity, Consumer<String> openRecorded,
-            ObjectProperty<Retention> retention) {
+    public SessionMenu(SessionCatalog catalog, Transfers transfers, Background background, Runnable sessionChanged,
+            Consumer<String> activity, Consumer<String> openRecorded, ObjectProperty<Retention> retention) {
         super(null, Icons.of(Feather.LAYERS, 14));
-        this.app = app;
+        this.catalog = catalog;
+        this.transfers = transfers;
+        this.background = background;
         this.sessionChanged = sessionChanged;
         this.activity = activity;
         this.openRecorded = openRecorded;
@@ -63,18 +69,18 @@ public final class SessionMenu extends MenuButton {
         });
         MenuItem export = new MenuItem("Export current session…",
                 Icons.of(Feather.DOWNLOAD, 13));
-        export.setOnAction(e -> exportSession(app.recording().currentSession()));
+        export.setOnAction(e -> exportSession(catalog.currentSession()));
         MenuItem load = new MenuItem("Import HAR or JSON Lines…", Icons.of(Feather.UPLOAD, 13));
         load.setOnAction(e -> importFile());
         MenuItem rename = new MenuItem("Rename current session…", Icons.of(Feather.EDIT_2, 13));
-        rename.setOnAction(e -> ask("Rename session", "New name for \u201c" + app.recording().currentSession() + "\u201d:",
-                app.recording().currentSession(), name -> inBackground(() -> {
-                    app.recording().renameSession(app.recording().currentSession(), name);
+        rename.setOnAction(e -> ask("Rename session", "New name for \u201c" + catalog.currentSession() + "\u201d:",
+                catalog.currentSession(), name -> inBackground(() -> {
+                    catalog.renameSession(catalog.currentSession(), name);
                     return "Renamed to \u201c" + name + "\u201d";
                 })));
         MenuItem notes = new MenuItem("Notes for the current session…", Icons.of(Feather.FILE_TEXT, 13));
         notes.setOnAction(e -> ask("Session notes", "Notes (for the bug report):", "", text -> inBackground(() -> {
-            app.recording().setNotes(app.recording().currentSession(), text);
+            catalog.setNotes(catalog.currentSession(), text);
             return "Notes saved";
         })));
         MenuItem delete = new MenuItem("Delete a session…", Icons.of(Feather.TRASH_2, 13));
@@ -85,17 +91,17 @@ public final class SessionMenu extends MenuButton {
             reviewRetention(rule, true);
         }));
         menu.getItems().setAll(fresh, export, load, rename, notes, delete, cleanUp, new SeparatorMenuItem());
-        app.background().execute(() -> {
+        background.executor().execute(() -> {
             List<String> names;
             try {
-                names = app.recording().sessions().stream().map(SessionSummary::name).toList();
+                names = catalog.sessions().stream().map(SessionSummary::name).toList();
             } catch (RuntimeException ex) {
                 names = List.of();
             }
             List<String> found = names;
-            FxThread.run(() -> {
+            background.ui().run(() -> {
                 for (String name : found) {
-                    Menu item = new Menu((name.equals(app.recording().currentSession()) ? "\u2713 " : "    ") + name);
+                    Menu item = new Menu((name.equals(catalog.currentSession()) ? "\u2713 " : "    ") + name);
                     MenuItem open = new MenuItem("Open read-only (as recorded)", Icons.of(Feather.ARCHIVE, 13));
                     open.setOnAction(e -> openRecorded.accept(name));
                     MenuItem record = new MenuItem("Record new connections into it", Icons.of(Feather.CIRCLE, 13));
@@ -110,9 +116,9 @@ public final class SessionMenu extends MenuButton {
     /** Asks where, then exports on the background executor with a progress dialog. */
     private void exportSession(String session) {
         ExportDialog.run(getScene().getWindow(), "session \u201c" + session + "\u201d", session,
-                () -> app.recording().sessions().stream().filter(s -> s.name().equals(session))
+                () -> catalog.sessions().stream().filter(s -> s.name().equals(session))
                         .mapToLong(SessionSummary::frames).findFirst().orElse(-1),
-                app.background(), (format, file, progress) -> app.recording().export(session, format, file, progress));
+                background, (format, file, progress) -> transfers.export(session, format, file, progress));
     }
 
     private void importFile() {
@@ -126,16 +132,16 @@ public final class SessionMenu extends MenuButton {
         }
         String session = file.getName().replaceFirst("\\.[^.]+$", "");
         showActivity("Importing " + file.getName() + "…");
-        app.background().execute(() -> {
+        background.executor().execute(() -> {
             String result;
             try {
-                int count = app.recording().importFile(file.toPath(), session);
+                int count = transfers.importFile(file.toPath(), session);
                 result = String.format(Locale.ROOT, "Imported %,d messages as session \u201c%s\u201d", count, session);
             } catch (java.io.IOException | RuntimeException ex) {
                 result = "Import failed: " + String.valueOf(ex.getMessage()).lines().findFirst().orElse("");
             }
             String message = result;
-            FxThread.run(() -> showActivity(message));
+            background.ui().run(() -> showActivity(message));
         });
     }
 
@@ -150,15 +156,15 @@ public final class SessionMenu extends MenuButton {
 
     /** Lists sessions with what deleting each would remove, then asks once more. */
     private void confirmDelete() {
-        app.background().execute(() -> {
+        background.executor().execute(() -> {
             List<SessionSummary> sessions;
             try {
-                sessions = app.recording().sessions();
+                sessions = catalog.sessions();
             } catch (RuntimeException ex) {
-                FxThread.run(() -> showActivity("Cannot list sessions: " + ex.getMessage()));
+                background.ui().run(() -> showActivity("Cannot list sessions: " + ex.getMessage()));
                 return;
             }
-            FxThread.run(() -> chooseAndDelete(sessions));
+            background.ui().run(() -> chooseAndDelete(sessions));
         });
     }
 
@@ -182,7 +188,7 @@ public final class SessionMenu extends MenuButton {
             sure.initOwner(getScene().getWindow());
             sure.setHeaderText("Delete \u201c" + target.name() + "\u201d?");
             sure.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).ifPresent(ok -> inBackground(() -> {
-                app.recording().deleteSession(target.name());
+                catalog.deleteSession(target.name());
                 return "Deleted \u201c" + target.name() + "\u201d";
             }));
         });
@@ -197,15 +203,15 @@ public final class SessionMenu extends MenuButton {
         if (rule.isOff()) {
             return;
         }
-        app.background().execute(() -> {
+        background.executor().execute(() -> {
             List<SessionSummary> beyond;
             try {
-                beyond = app.recording().beyond(rule);
+                beyond = catalog.beyond(rule);
             } catch (RuntimeException ex) {
-                FxThread.run(() -> showActivity("Cannot apply the retention rule: " + ex.getMessage()));
+                background.ui().run(() -> showActivity("Cannot apply the retention rule: " + ex.getMessage()));
                 return;
             }
-            FxThread.run(() -> confirmCleanUp(beyond, rule, sayWhenNothing));
+            background.ui().run(() -> confirmCleanUp(beyond, rule, sayWhenNothing));
         });
     }
 
@@ -230,9 +236,9 @@ public final class SessionMenu extends MenuButton {
             String kept = "";
             for (SessionSummary s : beyond) {
                 try {
-                    app.recording().deleteSession(s.name());
+                    catalog.deleteSession(s.name());
                     removed++;
-                } catch (IllegalArgumentException stillRecording) {
+                } catch (RuntimeException stillRecording) {
                     kept = "; kept " + stillRecording.getMessage();
                 }
             }
@@ -242,7 +248,7 @@ public final class SessionMenu extends MenuButton {
 
     /** Runs a store change off the FX thread and reports its outcome in the header. */
     private void inBackground(java.util.function.Supplier<String> change) {
-        app.background().execute(() -> {
+        background.executor().execute(() -> {
             String outcome;
             try {
                 outcome = change.get();
@@ -250,7 +256,7 @@ public final class SessionMenu extends MenuButton {
                 outcome = String.valueOf(ex.getMessage());
             }
             String message = outcome;
-            FxThread.run(() -> {
+            background.ui().run(() -> {
                 sessionChanged.run();
                 showActivity(message);
             });
@@ -258,7 +264,12 @@ public final class SessionMenu extends MenuButton {
     }
 
     private void switchSession(String name) {
-        app.recording().useSession(name);
+        try {
+            catalog.useSession(name);
+        } catch (UserFacingException badName) {
+            showActivity(badName.getMessage());
+            return;
+        }
         sessionChanged.run();
     }
 

@@ -51,7 +51,7 @@ class LogRowsTest {
     @Test
     void followsTheTailWithAWindowOfBoundedSize() {
         FrameLog log = new FrameLog();
-        LogRows rows = new LogRows(log);
+        LogRows rows = new LogRows(log, LogView.FRAMES);
         List<Integer> mirror = mirror(rows);
         append(log, 500);
         rows.catchUp();
@@ -72,7 +72,7 @@ class LogRowsTest {
     void pagesThroughOlderMessagesAndStaysPutWhileNotFollowing() {
         FrameLog log = new FrameLog();
         append(log, 3 * LogRows.WINDOW);
-        LogRows rows = new LogRows(log);
+        LogRows rows = new LogRows(log, LogView.FRAMES);
         List<Integer> mirror = mirror(rows);
         rows.catchUp();
         rows.showOldest();
@@ -96,7 +96,7 @@ class LogRowsTest {
     @Test
     void neverShowsFramesTheLogLetGoOf() {
         FrameLog log = new FrameLog(LogRows.WINDOW + 1000, Long.MAX_VALUE);
-        LogRows rows = new LogRows(log);
+        LogRows rows = new LogRows(log, LogView.FRAMES);
         List<Integer> mirror = mirror(rows);
         append(log, 3 * LogRows.WINDOW);
         rows.catchUp();
@@ -118,7 +118,7 @@ class LogRowsTest {
         FrameLog log = new FrameLog();
         append(log, 10);
         LogFilter onlySent = new LogFilter("", false, Set.of(Direction.SEND), Set.of(LogFilter.Kind.values()));
-        LogRows rows = new LogRows(log, onlySent.matcher(log), new int[0], 0, 0);
+        LogRows rows = new LogRows(log, LogView.FRAMES, onlySent.matcher(log, LogView.FRAMES), new int[0], 0, 0);
         List<Integer> mirror = mirror(rows);
         rows.catchUp();
         assertEquals(5, rows.size());
@@ -137,13 +137,13 @@ class LogRowsTest {
         log.append(Frame.message(Direction.SEND, Opcode.BINARY, new byte[] {(byte) 0xca, (byte) 0xfe}, 2));
         var all = Set.of(Direction.values());
         var kinds = Set.of(LogFilter.Kind.values());
-        assertTrue(new LogFilter("error", false, all, kinds).matcher(log).test(0));
-        assertFalse(new LogFilter("error", false, all, kinds).matcher(log).test(1));
-        assertFalse(new LogFilter("\"type\":\"E\\w+\"", true, all, kinds).matcher(log).test(0), "regex is case-sensitive");
-        assertTrue(new LogFilter("\"Type\":\"E\\w+\"", true, all, kinds).matcher(log).test(0));
-        assertTrue(new LogFilter("cafe", false, all, kinds).matcher(log).test(2), "binary matches on its hex");
+        assertTrue(new LogFilter("error", false, all, kinds).matcher(log, LogView.FRAMES).test(0));
+        assertFalse(new LogFilter("error", false, all, kinds).matcher(log, LogView.FRAMES).test(1));
+        assertFalse(new LogFilter("\"type\":\"E\\w+\"", true, all, kinds).matcher(log, LogView.FRAMES).test(0), "regex is case-sensitive");
+        assertTrue(new LogFilter("\"Type\":\"E\\w+\"", true, all, kinds).matcher(log, LogView.FRAMES).test(0));
+        assertTrue(new LogFilter("cafe", false, all, kinds).matcher(log, LogView.FRAMES).test(2), "binary matches on its hex");
         assertEquals("Unclosed group", new LogFilter("(", true, all, kinds).problem());
-        assertFalse(new LogFilter("", false, all, Set.of(LogFilter.Kind.TEXT)).matcher(log).test(2));
+        assertFalse(new LogFilter("", false, all, Set.of(LogFilter.Kind.TEXT)).matcher(log, LogView.FRAMES).test(2));
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.Styles;
-import dev.sockscope.app.AppContext;
 import dev.sockscope.core.Failure;
 import dev.sockscope.core.FailureKind;
 import dev.sockscope.core.Handshake;
@@ -15,9 +14,10 @@ import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.Timings;
 import dev.sockscope.core.WsUrl;
 import dev.sockscope.ui.common.Theme;
-import dev.sockscope.ui.connection.ConnectionTabModel;
+import dev.sockscope.testing.LiveDriver;
+import dev.sockscope.ui.fx.FxThread;
+import dev.sockscope.ui.model.ConnectionModel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import javafx.event.Event;
 import javafx.scene.Node;
@@ -29,7 +29,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -68,24 +67,18 @@ class HandshakeViewTest {
             "Content-Length: " + FORBIDDEN_BODY.length(),
             "", "");
 
-    private AppContext app;
-    private ConnectionTabModel model;
+    private final LiveDriver driver = new LiveDriver();
+    private ConnectionModel model;
     private HandshakeView view;
 
     @Start
     void start(Stage stage) throws Exception {
-        app = new AppContext(Files.createTempDirectory("sockscope-handshake-test"));
-        model = new ConnectionTabModel(app.connections());
+        model = new ConnectionModel(new FxThread());
         view = new HandshakeView(model);
         Scene scene = new Scene(view, 560, 760);
         Theme.apply(Theme.LIGHT, scene);
         stage.setScene(scene);
         stage.show();
-    }
-
-    @AfterEach
-    void tearDown() {
-        app.close();
     }
 
     static SessionEvent.Opened opened(Handshake handshake) {
@@ -124,7 +117,7 @@ class HandshakeViewTest {
 
     @Test
     void anOpenedConnectionShowsTheNegotiatedFacts(FxRobot robot) {
-        onFx(() -> model.openedProperty().set(opened(new Handshake(REQUEST, RESPONSE, null))));
+        onFx(() -> driver.open(model, opened(new Handshake(REQUEST, RESPONSE, null))));
 
         assertFalse(shown(robot.lookup("#handshakePlaceholder").query()));
         Label status = robot.lookup("#handshakeStatus").queryAs(Label.class);
@@ -143,7 +136,7 @@ class HandshakeViewTest {
 
     @Test
     void timingsAreAWaterfallInMilliseconds(FxRobot robot) {
-        onFx(() -> model.openedProperty().set(opened(new Handshake(REQUEST, RESPONSE, null))));
+        onFx(() -> driver.open(model, opened(new Handshake(REQUEST, RESPONSE, null))));
         assertTrue(shown(robot.lookup("#handshakeTimings").query()));
         assertEquals("1.20 ms", text(robot, "#timing-dns"));
         assertEquals("3.40 ms", text(robot, "#timing-tcp"));
@@ -151,7 +144,7 @@ class HandshakeViewTest {
         assertEquals("4.10 ms", text(robot, "#timing-upgrade"));
         assertEquals("21.5 ms", text(robot, "#timing-total"));
 
-        onFx(() -> model.openedProperty().set(new SessionEvent.Opened(2, WsUrl.parse("ws://a/"),
+        onFx(() -> driver.open(model, new SessionEvent.Opened(2, WsUrl.parse("ws://a/"),
                 new Handshake(REQUEST, RESPONSE, null), null, "", new Timings(-1, 800, -1, 2_000), 0)));
         assertEquals("\u2014", text(robot, "#timing-dns"));
         assertEquals("\u2014", text(robot, "#timing-tls"));
@@ -160,7 +153,7 @@ class HandshakeViewTest {
 
     @Test
     void headersAreListedInWireOrderWithTheirOriginalCase(FxRobot robot) {
-        onFx(() -> model.openedProperty().set(opened(new Handshake(REQUEST, RESPONSE, null))));
+        onFx(() -> driver.open(model, opened(new Handshake(REQUEST, RESPONSE, null))));
         List<String> shown = texts(robot.lookup("#handshakeHeaders").query());
         assertEquals("GET /chat HTTP/1.1", shown.get(2));
         assertEquals(List.of("Host", "server.example.com", "Upgrade", "websocket", "Connection", "Upgrade",
@@ -171,7 +164,7 @@ class HandshakeViewTest {
 
     @Test
     void rawShowsTheHeadsAsOnTheWireAndCopiesAsTextAndCurl(FxRobot robot) {
-        onFx(() -> model.openedProperty().set(opened(new Handshake(REQUEST, RESPONSE, null))));
+        onFx(() -> driver.open(model, opened(new Handshake(REQUEST, RESPONSE, null))));
         robot.clickOn("#handshakeRawToggle");
         assertTrue(view.showingRaw());
         TextArea raw = robot.lookup("#handshakeRaw").queryAs(TextArea.class);
@@ -191,7 +184,7 @@ class HandshakeViewTest {
     @Test
     void theWheelOverTheRawTextScrollsTheWholePane(FxRobot robot) {
         onFx(() -> {
-            model.openedProperty().set(opened(new Handshake(REQUEST, RESPONSE, null)));
+            driver.open(model, opened(new Handshake(REQUEST, RESPONSE, null)));
             view.setMaxHeight(360);
         });
         robot.clickOn("#handshakeRawToggle");
@@ -212,7 +205,7 @@ class HandshakeViewTest {
     @Test
     void aWrongAcceptIsCalledOutWithBothValues(FxRobot robot) {
         String bad = RESPONSE.replace("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=", "AAAAAAAAAAAAAAAAAAAAAAAAAAA=");
-        onFx(() -> model.openedProperty().set(opened(new Handshake(REQUEST, bad, null))));
+        onFx(() -> driver.open(model, opened(new Handshake(REQUEST, bad, null))));
         Label accept = robot.lookup("#handshakeAccept").queryAs(Label.class);
         assertEquals("\u2717 mismatch", accept.getText());
         assertTrue(accept.getStyleClass().contains(Styles.DANGER));
@@ -223,7 +216,8 @@ class HandshakeViewTest {
     @Test
     void aRefusedUpgradeShowsTheStatusAndTheBody(FxRobot robot) {
         Handshake refused = new Handshake(REQUEST, FORBIDDEN, FORBIDDEN_BODY.getBytes(StandardCharsets.UTF_8));
-        onFx(() -> model.failureProperty().set(new Failure(FailureKind.HTTP_STATUS, "HTTP 403 Forbidden", refused)));
+        onFx(() -> driver.fail(model, "wss://server.example.com/chat",
+                new Failure(FailureKind.HTTP_STATUS, "HTTP 403 Forbidden", refused)));
 
         Label status = robot.lookup("#handshakeStatus").queryAs(Label.class);
         assertEquals("HTTP/1.1 403 Forbidden", status.getText());
@@ -243,21 +237,20 @@ class HandshakeViewTest {
     @Test
     void aRedirectIsNamedButNotFollowed(FxRobot robot) {
         Handshake moved = new Handshake(REQUEST, "HTTP/1.1 302 Found\r\nLocation: wss://other.example/chat\r\n\r\n", null);
-        onFx(() -> model.failureProperty().set(new Failure(FailureKind.HTTP_STATUS, "HTTP 302 Found", moved)));
+        onFx(() -> driver.fail(model, "wss://server.example.com/chat", new Failure(FailureKind.HTTP_STATUS, "HTTP 302 Found", moved)));
         assertEquals("The server redirected to wss://other.example/chat (not followed)", text(robot, "#handshakeRedirect"));
     }
 
     @Test
     void aFailureBeforeTheUpgradeAndANewConnectGoBackToTheEmptyState(FxRobot robot) {
-        onFx(() -> model.openedProperty().set(opened(new Handshake(REQUEST, RESPONSE, null))));
+        onFx(() -> driver.open(model, opened(new Handshake(REQUEST, RESPONSE, null))));
         onFx(() -> {
-            model.openedProperty().set(null);
-            model.failureProperty().set(new Failure(FailureKind.REFUSED, "server.example.com:443"));
+            driver.fail(model, "wss://server.example.com/chat", new Failure(FailureKind.REFUSED, "server.example.com:443"));
         });
         Label placeholder = robot.lookup("#handshakePlaceholder").queryAs(Label.class);
         assertTrue(shown(placeholder));
         assertEquals("No upgrade was exchanged: connection refused: server.example.com:443", placeholder.getText());
-        onFx(() -> model.failureProperty().set(null));
+        onFx(() -> driver.start(model, "wss://server.example.com/chat"));
         assertEquals("Connect to see the upgrade request and response.", placeholder.getText());
         assertNull(view.shownHandshake());
     }

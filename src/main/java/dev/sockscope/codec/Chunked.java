@@ -1,14 +1,14 @@
-package dev.sockscope.client;
+package dev.sockscope.codec;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Decodes an HTTP/1.1 chunked body, keeping what it cannot parse rather than losing it. */
-final class Chunked {
+public final class Chunked {
     private Chunked() {
     }
 
-    static byte[] decode(byte[] raw) {
+    public static byte[] decode(byte[] raw) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length);
         int at = 0;
         while (at < raw.length) {

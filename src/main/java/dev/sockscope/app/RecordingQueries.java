@@ -1,0 +1,86 @@
+package dev.sockscope.app;
+
+import dev.sockscope.core.RecordedConnection;
+import dev.sockscope.core.RecordedFrame;
+import dev.sockscope.core.SearchQuery;
+import dev.sockscope.store.Database;
+import dev.sockscope.store.FrameQueries;
+import dev.sockscope.store.RecordedConnections;
+import dev.sockscope.store.Recorder;
+import dev.sockscope.store.SessionExport;
+import dev.sockscope.store.StoreException;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reading the recording back: a session's connections, a connection's frames a page at a time,
+ * searches, and where a live connection is recorded. Every call touches the database: call them
+ * off the FX thread.
+ */
+public final class RecordingQueries {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingQueries.class);
+
+    private final RecordingStore store;
+
+    RecordingQueries(RecordingStore store) {
+        this.store = store;
+    }
+
+    /** A session's connections as recorded, oldest first, to reopen it read-only. */
+    public List<RecordedConnection> connectionsOf(String session) {
+        return new RecordedConnections(store.database()).of(session);
+    }
+
+    /**
+     * A page of one recorded connection: up to {@code count} wire frames from position
+     * {@code fromSeq}, each with the message it completes. Returns how many were read.
+     */
+    public int framesOf(long connectionId, int fromSeq, int count, Consumer<RecordedFrame> sink) {
+        int last = (int) Math.min(Integer.MAX_VALUE, (long) fromSeq + count - 1);
+        return new FrameQueries(store.database()).byConnection(connectionId, fromSeq, last, sink);
+    }
+
+    /** Streams the recorded messages a query matches to {@code sink}; returns the count. */
+    public int search(SearchQuery query, Consumer<RecordedFrame> sink) {
+        return new FrameQueries(store.database()).search(query, sink);
+    }
+
+    /** Like {@link #search}, writing each match as one JSON line (the JSON Lines export format) as it is found. */
+    public int searchJsonLines(SearchQuery query, Writer out) throws IOException {
+        return new SessionExport(store.database()).searchJsonLines(query, out);
+    }
+
+    /**
+     * Brings the search index up to date with what was recorded since the last search, so the
+     * next search answers at once. Run it on a background thread when the user is about to search.
+     * Does nothing when there is no database.
+     */
+    public void prepareSearch() {
+        Database db = store.databaseOrNull();
+        if (db == null) {
+            return;
+        }
+        try {
+            new FrameQueries(db).prepareIndex();
+        } catch (StoreException e) {
+            LOG.warn("could not bring the search index up to date: {}", e.getMessage());
+        }
+    }
+
+    /** Where a live connection of this app is recorded (session and id), once its start is written. */
+    public Optional<StoredConnection> storedAs(long liveConnectionId) {
+        Recorder r = store.recorder();
+        return r == null ? Optional.empty() : r.storedAs(liveConnectionId).map(s -> new StoredConnection(s.session(), s.id()));
+    }
+
+    /** Frames the recorder has written in this process. */
+    public long recordedFrames() {
+        Recorder r = store.recorder();
+        return r == null ? 0 : r.recordedFrames();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.sockscope.store;
+
+import dev.sockscope.core.Handshake;
+import dev.sockscope.core.LegInfo;
+import dev.sockscope.core.Origin;
+import dev.sockscope.core.SessionEvent;
+import dev.sockscope.core.Timings;
+import dev.sockscope.core.TlsInfo;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * The recorder's writes to the connection table: a row when a connection starts (its origin and
+ * session, as the producer said), its upgrade and TLS session when it opens, and how it ended.
+ * Runs on the writer thread, inside its transaction.
+ */
+final class ConnectionRows {
+    /** The session of a connection whose start this recorder never saw (a producer that skipped it). */
+    static final String FALLBACK_SESSION = "default";
+
+    private final Connection db;
+
+    ConnectionRows(Connection db) {
+        this.db = db;
+    }
+
+    /**
+     * Writes a lifecycle event.
+     *
+     * @param live live connection id to {stored id, next seq}, for the connections being recorded
+     * @param stored live connection id to where it is recorded, for the app to find it later
+     */
+    void apply(SessionEvent event, Map<Long, long[]> live, Map<Long, Recorder.Stored> stored) throws SQLException {
+        if (event instanceof SessionEvent.Started s) {
+            long id = insert(s.session(), s.origin(), s.url().toString(), s.timestampMicros());
+            live.put(s.connectionId(), new long[] {id, 0});
+            stored.put(s.connectionId(), new Recorder.Stored(s.session(), id));
+        } else if (event instanceof SessionEvent.Opened o) {
+            long[] ids = live.computeIfAbsent(o.connectionId(), k -> new long[] {-1, 0});
+            if (ids[0] < 0) {
+                ids[0] = insert(FALLBACK_SESSION, Origin.TAB, o.url().toString(), o.timestampMicros());
+                stored.put(o.connectionId(), new Recorder.Stored(FALLBACK_SESSION, ids[0]));
+            }
+            opened(ids[0], o);
+        } else if (event instanceof SessionEvent.Failed f) {
+            long[] ids = live.remove(f.connectionId());
+            long id = ids != null ? ids[0] : insert(FALLBACK_SESSION, Origin.TAB, f.url().toString(), f.timestampMicros());
+            failed(id, f, ids == null || !hasTls(id));
+        } else if (event instanceof SessionEvent.Closed c) {
+            long[] ids = live.remove(c.connectionId());
+            if (ids != null) {
+                update("UPDATE connection SET ended_us = ?, close_code = ?, close_reason = ?, close_remote = ?, closed_by = ?"
+                        + " WHERE id = ?", c.timestampMicros(), c.code(), c.reason(),
+                        c.closedBy() == dev.sockscope.core.ClosedBy.SERVER, c.closedBy().name(), ids[0]);
+            }
+        } else if (event instanceof SessionEvent.NotUpgraded n) {
+            long[] ids = live.remove(n.connectionId());
+            if (ids != null) {
+                update("UPDATE connection SET ended_us = ?, not_upgraded = ? WHERE id = ?", n.timestampMicros(), n.what(), ids[0]);
+            }
+        }
+    }
+
+    private long insert(String session, Origin origin, String url, long startedMicros) throws SQLException {
+        long sessionId = Sessions.idOf(db, session);
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO connection(session_id, url, origin, started_us)"
+                + " VALUES (?, ?, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, sessionId);
+            ps.setString(2, url);
+            ps.setString(3, origin.storedName());
+            ps.setLong(4, startedMicros);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private void opened(long id, SessionEvent.Opened o) throws SQLException {
+        LegInfo leg = o.upstream();
+        Timings t = leg.timings();
+        update("UPDATE connection SET opened_us = ?, request_head = ?, response_head = ?, subprotocol = ?, dns_us = ?,"
+                + " tcp_us = ?, tls_us = ?, upgrade_us = ?, peer_address = ? WHERE id = ?", o.timestampMicros(),
+                leg.handshake().requestHead(), leg.handshake().responseHead(), o.subprotocol(), t.dnsMicros(), t.tcpMicros(),
+                t.tlsMicros(), t.upgradeMicros(), leg.peer(), id);
+        if (leg.tls() != null) {
+            tls(id, leg.tls());
+        }
+    }
+
+    private void failed(long id, SessionEvent.Failed f, boolean keepChain) throws SQLException {
+        Handshake h = f.failure().handshake();
+        update("UPDATE connection SET ended_us = ?, error = ?, request_head = COALESCE(?, request_head),"
+                + " response_head = COALESCE(?, response_head), response_body = COALESCE(?, response_body),"
+                + " failure_kind = ?, failure_detail = ? WHERE id = ?", f.timestampMicros(), f.failure().message(),
+                h == null ? null : h.requestHead(), h == null ? null : h.responseHead(), h == null ? null : h.responseBody(),
+                f.failure().kind().name(), f.failure().detail(), id);
+        if (keepChain && f.failure().tls() != null) {
+            // A refused certificate: keep the chain the server sent, so the reopened session can explain it.
+            tls(id, f.failure().tls());
+        }
+    }
+
+    private boolean hasTls(long id) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT tls_protocol FROM connection WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getString(1) != null;
+            }
+        }
+    }
+
+    /** The TLS session and the chain as the server sent it, leaf first. */
+    private void tls(long id, TlsInfo tls) throws SQLException {
+        update("UPDATE connection SET tls_protocol = ?, tls_cipher = ?, tls_alpn = ?, tls_sni = ?, tls_resumed = ?,"
+                + " peer_address = ? WHERE id = ?", tls.protocol(), tls.cipherSuite(), tls.alpn(), tls.sniHost(), tls.resumed(),
+                tls.peerAddress(), id);
+        try (PreparedStatement ps = db.prepareStatement("MERGE INTO certificate KEY (connection_id, position) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < tls.chainDer().size(); i++) {
+                ps.setLong(1, id);
+                ps.setInt(2, i);
+                ps.setBytes(3, tls.chainDer().get(i));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void update(String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+}
