@@ -1,6 +1,7 @@
 package dev.sockscope;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -67,6 +68,21 @@ final class ArchitectureTest {
     static final ArchRule storeAndProxyNeverUseTheClient = noClasses()
             .that().resideInAnyPackage("dev.sockscope.store..", "dev.sockscope.proxy..")
             .should().dependOnClassesThat().resideInAPackage("dev.sockscope.client..");
+
+    @ArchTest
+    static final ArchRule uiFeaturesDoNotDependOnEachOtherInCircles = slices().matching("dev.sockscope.ui.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule sharedViewModelsStandBelowTheFeatures = noClasses().that().resideInAPackage("dev.sockscope.ui.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.sockscope.ui.connection..", "dev.sockscope.ui.handshake..",
+                    "dev.sockscope.ui.certificate..", "dev.sockscope.ui.messages..", "dev.sockscope.ui.sessions..",
+                    "dev.sockscope.ui.search..", "javafx.scene..");
+
+    @ArchTest
+    static final ArchRule codecStaysSansIo = noClasses().that().resideInAPackage("dev.sockscope.codec..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.channels..", "dev.sockscope.app..",
+                    "dev.sockscope.client..", "dev.sockscope.store..", "dev.sockscope.tls..");
 
     @ArchTest
     static final ArchRule runLaterOnlyThroughTheGateway = noClasses().that().resideOutsideOfPackage("dev.sockscope.ui.fx..")

@@ -192,7 +192,9 @@ public final class ConnectCommand implements Callable<Integer> {
     private void sendStdin(Connection connection, ConnectionWatch watch) throws InterruptedException {
         InputStream stdin = System.in;
         Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))) {
+            // Not closed when done: standard input belongs to the process, not to this command.
+            BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+            try {
                 String line;
                 while (!watch.ended() && (line = lines.readLine()) != null) {
                     sendOne(connection, new Outgoing(line, null));

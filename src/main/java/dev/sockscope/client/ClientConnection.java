@@ -66,6 +66,8 @@ public final class ClientConnection implements Connection, WireTap.Listener {
     /** Which side sent the first close frame: who closed the connection. */
     private volatile Direction firstClose;
     private volatile Frame closeSent;
+    /** Down once our close frame went out (seen by the tap). */
+    private final java.util.concurrent.CountDownLatch closeWritten = new java.util.concurrent.CountDownLatch(1);
     private volatile ProtocolViolation violation;
     private volatile Socket socket;
     private volatile HandshakeTap tapped;
@@ -139,6 +141,8 @@ public final class ClientConnection implements Connection, WireTap.Listener {
             socket.setSoTimeout(0);
             client = new JwsAdapter(url.uri(), draft(), headers(), this);
             tapped = new HandshakeTap(socket, tap);
+            JwsAdapter library = client;
+            tapped.writesQueuedIn(() -> ((org.java_websocket.WebSocketImpl) library.getConnection()).outQueue);
             client.setSocketFactory(new GivenSocketFactory(tapped));
             if (terminal.get()) {
                 closeQuietly();
@@ -220,6 +224,7 @@ public final class ClientConnection implements Connection, WireTap.Listener {
             }
             if (frame.direction() == Direction.SEND) {
                 closeSent = frame;
+                closeWritten.countDown();
             }
         }
         sink.accept(new SessionEvent.FrameEvent(id, Leg.UPSTREAM, frame, completes));
@@ -233,6 +238,17 @@ public final class ClientConnection implements Connection, WireTap.Listener {
         JwsAdapter c = client;
         if (c != null) {
             c.close(found.closeCode(), found.reason());
+            // This runs on the read thread, before the library decodes the same bytes. Once it sees
+            // them it may end the connection and stop its writer, and a writer stopped before its
+            // first turn drops its queue: our close would never leave. So the read thread waits
+            // (briefly) until the close is on the wire.
+            try {
+                if (!closeWritten.await(1, TimeUnit.SECONDS)) {
+                    LOG.debug("connection {}: our close was not written within a second", id);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

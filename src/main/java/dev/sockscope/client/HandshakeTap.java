@@ -19,6 +19,8 @@ final class HandshakeTap extends Socket {
     private final WireTap tap;
     private final InputStream in;
     private final OutputStream out;
+    /** What the library queued to write and had not written yet, when it is known. */
+    private volatile java.util.function.Supplier<java.util.Queue<java.nio.ByteBuffer>> unwritten = java.util.ArrayDeque::new;
     /** Down once the library has stopped writing: the socket closed, or a write failed. */
     private final java.util.concurrent.CountDownLatch writesDone = new java.util.concurrent.CountDownLatch(1);
 
@@ -98,12 +100,33 @@ final class HandshakeTap extends Socket {
         return inner.isBound();
     }
 
+    /** Where the library keeps what it has yet to write (its output queue). */
+    void writesQueuedIn(java.util.function.Supplier<java.util.Queue<java.nio.ByteBuffer>> queue) {
+        this.unwritten = queue;
+    }
+
+    /**
+     * Closes the socket, first writing what the library queued and never wrote. Its writer stops
+     * when the connection ends, and a writer stopped between two frames (or before its first turn)
+     * drops the rest of its queue: a pong, or our reply to the server's close, would never leave.
+     */
     @Override
     public synchronized void close() throws IOException {
         try {
-            inner.close();
+            java.nio.ByteBuffer left;
+            java.util.Queue<java.nio.ByteBuffer> queue = unwritten.get();
+            while (!inner.isClosed() && (left = queue.poll()) != null) {
+                out.write(left.array(), 0, left.limit());
+            }
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            // The peer is gone: what was queued cannot be written any more.
         } finally {
-            writesDone.countDown();
+            try {
+                inner.close();
+            } finally {
+                writesDone.countDown();
+            }
         }
     }
 

@@ -19,7 +19,12 @@ public record Header(String name, String value) {
         if (!isToken(name)) {
             throw new IllegalArgumentException("invalid header name: " + name);
         }
-        return new Header(name, line.substring(colon + 1).strip());
+        String value = line.substring(colon + 1).strip();
+        if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            // Sent as is, a line break would end this header and start another one on the wire.
+            throw new IllegalArgumentException("the value of " + name + " has a line break");
+        }
+        return new Header(name, value);
     }
 
     /** RFC 9110 token characters: what a header name may be made of. */

@@ -53,6 +53,17 @@ public final class EventRecorder implements Consumer<SessionEvent> {
         }
     }
 
+    /** The messages the frames completed, in order. */
+    public List<dev.sockscope.core.Message> messages() {
+        List<dev.sockscope.core.Message> out = new ArrayList<>();
+        for (SessionEvent e : events) {
+            if (e instanceof SessionEvent.FrameEvent f && f.message() != null) {
+                out.add(f.message());
+            }
+        }
+        return out;
+    }
+
     public List<Frame> frames() {
         List<Frame> out = new ArrayList<>();
         for (SessionEvent e : events) {

@@ -76,7 +76,7 @@ public final class MessageLogModel {
             }
             updateCount();
         });
-        updateCount();
+        applyFilter();
     }
 
     /** The filter as the inputs say it now. */
