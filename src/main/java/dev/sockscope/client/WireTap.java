@@ -32,7 +32,8 @@ import java.util.Locale;
  * on the connection's read thread; each direction has its own decoder.
  */
 final class WireTap {
-    private static final int MAX_BODY = 1024 * 1024;
+    /** The recording keeps refusal bodies up to this size (its column), so no more is read. */
+    private static final int MAX_BODY = 1_000_000;
     private static final int BODY_WAIT_MILLIS = 2000;
 
     /** Hears what crossed the wire, on the thread that moved the bytes. */

@@ -53,13 +53,14 @@ final class ConnectionRows {
             long[] ids = live.remove(c.connectionId());
             if (ids != null) {
                 update("UPDATE connection SET ended_us = ?, close_code = ?, close_reason = ?, close_remote = ?, closed_by = ?"
-                        + " WHERE id = ?", c.timestampMicros(), c.code(), c.reason(),
+                        + " WHERE id = ?", c.timestampMicros(), c.code(), fit(c.reason(), 1000),
                         c.closedBy() == dev.sockscope.core.ClosedBy.SERVER, c.closedBy().name(), ids[0]);
             }
         } else if (event instanceof SessionEvent.NotUpgraded n) {
             long[] ids = live.remove(n.connectionId());
             if (ids != null) {
-                update("UPDATE connection SET ended_us = ?, not_upgraded = ? WHERE id = ?", n.timestampMicros(), n.what(), ids[0]);
+                update("UPDATE connection SET ended_us = ?, not_upgraded = ? WHERE id = ?", n.timestampMicros(),
+                        fit(n.what(), 1000), ids[0]);
             }
         }
     }
@@ -69,7 +70,7 @@ final class ConnectionRows {
         try (PreparedStatement ps = db.prepareStatement("INSERT INTO connection(session_id, url, origin, started_us)"
                 + " VALUES (?, ?, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, sessionId);
-            ps.setString(2, url);
+            ps.setString(2, fit(url, 8000));
             ps.setString(3, origin.storedName());
             ps.setLong(4, startedMicros);
             ps.executeUpdate();
@@ -85,8 +86,8 @@ final class ConnectionRows {
         Timings t = leg.timings();
         update("UPDATE connection SET opened_us = ?, request_head = ?, response_head = ?, subprotocol = ?, dns_us = ?,"
                 + " tcp_us = ?, tls_us = ?, upgrade_us = ?, peer_address = ? WHERE id = ?", o.timestampMicros(),
-                leg.handshake().requestHead(), leg.handshake().responseHead(), o.subprotocol(), t.dnsMicros(), t.tcpMicros(),
-                t.tlsMicros(), t.upgradeMicros(), leg.peer(), id);
+                leg.handshake().requestHead(), leg.handshake().responseHead(), fit(o.subprotocol(), 1000), t.dnsMicros(),
+                t.tcpMicros(), t.tlsMicros(), t.upgradeMicros(), fit(leg.peer(), 300), id);
         if (leg.tls() != null) {
             tls(id, leg.tls());
         }
@@ -96,9 +97,9 @@ final class ConnectionRows {
         Handshake h = f.failure().handshake();
         update("UPDATE connection SET ended_us = ?, error = ?, request_head = COALESCE(?, request_head),"
                 + " response_head = COALESCE(?, response_head), response_body = COALESCE(?, response_body),"
-                + " failure_kind = ?, failure_detail = ? WHERE id = ?", f.timestampMicros(), f.failure().message(),
+                + " failure_kind = ?, failure_detail = ? WHERE id = ?", f.timestampMicros(), fit(f.failure().message(), 8000),
                 h == null ? null : h.requestHead(), h == null ? null : h.responseHead(), h == null ? null : h.responseBody(),
-                f.failure().kind().name(), f.failure().detail(), id);
+                f.failure().kind().name(), fit(f.failure().detail(), 8000), id);
         if (keepChain && f.failure().tls() != null) {
             // A refused certificate: keep the chain the server sent, so the reopened session can explain it.
             tls(id, f.failure().tls());
@@ -117,8 +118,8 @@ final class ConnectionRows {
     /** The TLS session and the chain as the server sent it, leaf first. */
     private void tls(long id, TlsInfo tls) throws SQLException {
         update("UPDATE connection SET tls_protocol = ?, tls_cipher = ?, tls_alpn = ?, tls_sni = ?, tls_resumed = ?,"
-                + " peer_address = ? WHERE id = ?", tls.protocol(), tls.cipherSuite(), tls.alpn(), tls.sniHost(), tls.resumed(),
-                tls.peerAddress(), id);
+                + " peer_address = ? WHERE id = ?", fit(tls.protocol(), 40), fit(tls.cipherSuite(), 200), fit(tls.alpn(), 200),
+                fit(tls.sniHost(), 1000), tls.resumed(), fit(tls.peerAddress(), 300), id);
         try (PreparedStatement ps = db.prepareStatement("MERGE INTO certificate KEY (connection_id, position) VALUES (?, ?, ?)")) {
             for (int i = 0; i < tls.chainDer().size(); i++) {
                 ps.setLong(1, id);
@@ -128,6 +129,14 @@ final class ConnectionRows {
             }
             ps.executeBatch();
         }
+    }
+
+    /**
+     * A value cut to its column's width (with an ellipsis): one over-long URL or reason must not stop
+     * the whole recording, which a failed insert would.
+     */
+    static String fit(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "\u2026";
     }
 
     private void update(String sql, Object... values) throws SQLException {

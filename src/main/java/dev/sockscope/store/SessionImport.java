@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sockscope.core.Bytes;
 import dev.sockscope.core.Direction;
+import dev.sockscope.core.Opcode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,10 @@ import java.util.Map;
 
 /**
  * Reads a HAR (as browsers or Sockscope write it) or a JSON Lines export into a session, in one
- * transaction: a file that cannot be read adds nothing.
+ * transaction: a file that cannot be read adds nothing. Every message is checked at the boundary
+ * (its direction, opcode, time and payload) and a bad one is refused with where it is (the line of
+ * a JSON Lines file, the entry and message of a HAR), so no message that search or export could
+ * not handle gets in.
  */
 public final class SessionImport {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,8 +50,20 @@ public final class SessionImport {
             db.setAutoCommit(false);
             try {
                 long sessionId = Sessions.idOf(db, session);
-                int count = start.startsWith("{\"log\"") || start.matches("(?s)\\{\\s*\"log\".*")
-                        ? har(db, sessionId, file) : jsonLines(db, sessionId, file);
+                if (start.isBlank()) {
+                    throw new IllegalArgumentException("the file is empty");
+                }
+                long before = lastConnectionId(db);
+                int count;
+                try {
+                    count = start.startsWith("{\"log\"") || start.matches("(?s)\\{\\s*\"log\".*")
+                            ? har(db, sessionId, file) : jsonLines(db, sessionId, file);
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    throw new IllegalArgumentException("it is not UTF-8 text (a HAR or a JSON Lines export is)", e);
+                }
+                if (lastConnectionId(db) == before) {
+                    throw new IllegalArgumentException("it holds no WebSocket connection");
+                }
                 endImportedConnections(db, sessionId);
                 db.commit();
                 return count;
@@ -57,6 +73,14 @@ public final class SessionImport {
             }
         } catch (SQLException e) {
             throw Database.translate(e, database.file());
+        }
+    }
+
+    private static long lastConnectionId(Connection db) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM connection");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -77,26 +101,35 @@ public final class SessionImport {
             throw new IllegalArgumentException("not a HAR file: no log.entries");
         }
         int count = 0;
+        int entryNumber = 0;
         for (JsonNode entry : entries) {
+            entryNumber++;
             JsonNode messages = entry.path("_webSocketMessages");
             if (!messages.isArray() && !"websocket".equals(entry.path("_resourceType").asText())) {
                 continue;
             }
-            long started = micros(Instant.parse(entry.path("startedDateTime").asText("1970-01-01T00:00:00Z")));
+            String where = "entry " + entryNumber;
+            long started = time(entry.path("startedDateTime").asText("1970-01-01T00:00:00Z"), where + ": startedDateTime");
             long connection = insertConnection(db, sessionId, entry.path("request").path("url").asText(), started,
                     head("GET " + path(entry.path("request").path("url").asText()) + " HTTP/1.1", entry.path("request")),
                     head("HTTP/1.1 " + entry.path("response").path("status").asInt() + " "
                             + entry.path("response").path("statusText").asText(), entry.path("response")));
             try (PreparedStatement ps = frameInsert(db)) {
                 int seq = 0;
+                int messageNumber = 0;
                 for (JsonNode m : messages) {
+                    messageNumber++;
                     if (!"send".equals(m.path("type").asText()) && !"receive".equals(m.path("type").asText())) {
                         // Browsers also list connection errors here (type "error"): not frames.
                         continue;
                     }
-                    int opcode = m.path("opcode").asInt(1);
+                    String at = where + ", message " + messageNumber;
+                    int opcode = opcode(m.path("opcode"), 1, at);
                     String data = m.path("data").asText("");
-                    byte[] payload = opcode == 1 ? data.getBytes(StandardCharsets.UTF_8) : Bytes.parseBase64(data);
+                    byte[] payload = opcode == 1 ? data.getBytes(StandardCharsets.UTF_8) : base64(data, at);
+                    if (!m.path("time").isNumber()) {
+                        throw new IllegalArgumentException(at + ": time is not a number of seconds");
+                    }
                     Direction direction = "send".equals(m.path("type").asText()) ? Direction.SEND : Direction.RECEIVE;
                     addFrame(ps, connection, seq++, direction, opcode, (long) (m.path("time").asDouble() * 1_000_000), payload);
                     count++;
@@ -123,24 +156,69 @@ public final class SessionImport {
                 try {
                     m = JSON.readTree(line);
                 } catch (IOException e) {
-                    throw new IllegalArgumentException("line " + number + " is not JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+                    throw new IllegalArgumentException("line " + number + " is not JSON: "
+                            + e.getMessage().lines().findFirst().orElse(""), e);
                 }
-                long timestamp = micros(Instant.parse(m.path("timestamp").asText()));
+                String at = "line " + number;
+                if (!m.isObject()) {
+                    throw new IllegalArgumentException(at + " is not a JSON object (one message per line)");
+                }
+                long timestamp = time(m.path("timestamp").asText(), at + ": timestamp");
+                String type = m.path("direction").asText();
+                if (!"send".equals(type) && !"receive".equals(type)) {
+                    throw new IllegalArgumentException(at + ": direction is send or receive, not '" + type + "'");
+                }
+                int opcode = opcode(m.path("opcode"), -1, at);
                 String key = m.path("connection").asText() + " " + m.path("url").asText();
                 long[] ids = connections.get(key);
                 if (ids == null) {
                     ids = new long[] {insertConnection(db, sessionId, m.path("url").asText(), timestamp, "", ""), 0};
                     connections.put(key, ids);
                 }
+                if (!m.has("text") && !m.has("base64")) {
+                    throw new IllegalArgumentException(at + ": no text or base64 payload");
+                }
                 byte[] payload = m.has("text") ? m.path("text").asText().getBytes(StandardCharsets.UTF_8)
-                        : Bytes.parseBase64(m.path("base64").asText(""));
-                Direction direction = "send".equals(m.path("direction").asText()) ? Direction.SEND : Direction.RECEIVE;
-                addFrame(ps, ids[0], (int) ids[1]++, direction, m.path("opcode").asInt(1), timestamp, payload);
+                        : base64(m.path("base64").asText(""), at);
+                Direction direction = "send".equals(type) ? Direction.SEND : Direction.RECEIVE;
+                addFrame(ps, ids[0], (int) ids[1]++, direction, opcode, timestamp, payload);
                 count++;
             }
             ps.executeBatch();
         }
         return count;
+    }
+
+    /** A message's opcode: text, binary, close, ping or pong (a continuation is not a message). */
+    private static int opcode(JsonNode value, int absent, String at) {
+        if (value.isMissingNode() && absent >= 0) {
+            return absent;
+        }
+        if (!value.canConvertToInt()) {
+            throw new IllegalArgumentException(at + ": opcode is not a number");
+        }
+        int opcode = value.asInt();
+        if (opcode == 0 || !Opcode.isDefined(opcode)) {
+            throw new IllegalArgumentException(at + ": opcode " + opcode + " is not a message's (1 text, 2 binary, 8 close,"
+                    + " 9 ping, 10 pong)");
+        }
+        return opcode;
+    }
+
+    private static byte[] base64(String data, String at) {
+        try {
+            return Bytes.parseBase64(data);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(at + ": the payload is " + e.getMessage(), e);
+        }
+    }
+
+    private static long time(String text, String what) {
+        try {
+            return micros(Instant.parse(text));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(what + " '" + text + "' is not an ISO-8601 time such as 2026-11-21T10:00:00Z", e);
+        }
     }
 
     private static String head(String firstLine, JsonNode message) {

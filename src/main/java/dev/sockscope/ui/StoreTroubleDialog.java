@@ -38,18 +38,17 @@ final class StoreTroubleDialog {
         alert.setContentText(recording.problem().orElse("") + "\n\n" + (locked
                 ? "You can browse a read-only copy of its sessions here, or continue without recording."
                 : "The damaged file will be renamed and kept, never deleted; a new database starts empty."));
-        alert.showAndWait().filter(act::equals).ifPresent(choice -> background.executor().execute(() -> {
-            try {
-                if (locked) {
-                    recording.openReadOnly();
-                } else {
-                    Path kept = recording.startFresh();
-                    LOG.info("kept the damaged database as {}", kept);
-                }
-            } catch (Exception e) {
-                LOG.warn("could not recover the database", e);
+        alert.showAndWait().filter(act::equals).ifPresent(choice -> background.run(control -> {
+            if (locked) {
+                recording.openReadOnly();
+            } else {
+                Path kept = recording.startFresh();
+                LOG.info("kept the damaged database as {}", kept);
             }
-            background.ui().run(recovered);
+            return null;
+        }, done -> recovered.run(), failed -> {
+            LOG.warn("could not recover the database", failed);
+            recovered.run();
         }));
     }
 }

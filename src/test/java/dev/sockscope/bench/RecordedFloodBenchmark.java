@@ -29,7 +29,11 @@ public final class RecordedFloodBenchmark {
         try (FloodServer.Running server = FloodServer.launch()) {
             String base = "ws://127.0.0.1:" + server.port() + "/?size=" + SIZE + "&n=";
             TabFloodBenchmark.baseline(base + 300_000);
+            TabFloodBenchmark.library(base + 300_000);
             double bare = TabFloodBenchmark.baseline(base + MESSAGES);
+            double library = TabFloodBenchmark.library(base + MESSAGES);
+            System.out.printf(Locale.ROOT, "bare Java-WebSocket %,.0f msg/s; our client without recording %,.0f msg/s (%.2fx)%n",
+                    library, bare, bare / library);
             recorded(base + 300_000);
             for (int run = 1; run <= 3; run++) {
                 double recorded = recorded(base + MESSAGES);

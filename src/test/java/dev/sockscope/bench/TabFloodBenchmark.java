@@ -49,12 +49,63 @@ public final class TabFloodBenchmark {
             int port = server.port();
             String url = "ws://127.0.0.1:" + port + "/?n=" + MESSAGES;
             baseline("ws://127.0.0.1:" + port + "/?n=" + WARMUP);
+            library("ws://127.0.0.1:" + port + "/?n=" + WARMUP);
+            double library = library(url);
             double baseline = baseline(url);
+            System.out.printf(Locale.ROOT, "%-24s %,.0f msg/s%n", "bare Java-WebSocket", library);
+            System.out.printf(Locale.ROOT, "%-24s %,.0f msg/s (%.2fx the library: our codec reads every byte too)%n",
+                    "our client, no UI", baseline, baseline / library);
             double[] tab = tab(url, "ws://127.0.0.1:" + port + "/?n=" + WARMUP);
             report(baseline, tab);
         } finally {
             Platform.exit();
         }
+    }
+
+    /**
+     * Messages/s Java-WebSocket alone receives, with no tap and no codec of ours: what the client's
+     * reading of the wire costs is the distance from here to {@link #baseline}.
+     */
+    static double library(String url) throws Exception {
+        long expected = Long.parseLong(url.substring(url.indexOf("n=") + 2));
+        AtomicLong count = new AtomicLong();
+        AtomicLong first = new AtomicLong();
+        AtomicLong last = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(1);
+        org.java_websocket.client.WebSocketClient client = new org.java_websocket.client.WebSocketClient(
+                java.net.URI.create(url)) {
+            @Override
+            public void onOpen(org.java_websocket.handshake.ServerHandshake handshake) {
+                // counting starts with the first message
+            }
+
+            @Override
+            public void onMessage(String message) {
+                long n = count.incrementAndGet();
+                if (n == 1) {
+                    first.set(System.nanoTime());
+                }
+                if (n == expected) {
+                    last.set(System.nanoTime());
+                    done.countDown();
+                }
+            }
+
+            @Override
+            public void onClose(int code, String reason, boolean remote) {
+                done.countDown();
+            }
+
+            @Override
+            public void onError(Exception ex) {
+                done.countDown();
+            }
+        };
+        client.setTcpNoDelay(true);
+        client.connectBlocking(10, TimeUnit.SECONDS);
+        done.await(5, TimeUnit.MINUTES);
+        client.closeBlocking();
+        return expected / ((last.get() - first.get()) / 1e9);
     }
 
     /** Messages/s the bare client receives ({@code url} ends with {@code n=COUNT}). */

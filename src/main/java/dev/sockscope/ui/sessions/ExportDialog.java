@@ -2,11 +2,11 @@ package dev.sockscope.ui.sessions;
 
 import dev.sockscope.app.Transfers;
 import dev.sockscope.ui.fx.Background;
+import dev.sockscope.ui.fx.TaskSlot;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -56,9 +56,6 @@ public final class ExportDialog {
 
     static void start(Window owner, String what, Path file, Transfers.Format format, LongSupplier expectedCount,
             Background background, Job job) {
-        AtomicLong written = new AtomicLong();
-        AtomicLong expected = new AtomicLong(-1);
-        AtomicBoolean cancelled = new AtomicBoolean();
         ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         bar.setPrefWidth(360);
         Label count = new Label("Starting…");
@@ -71,43 +68,38 @@ public final class ExportDialog {
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
         Button cancel = (Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL);
-        dialog.setOnCloseRequest(e -> cancelled.set(true));
-        Runnable stopPulse = background.ui().onPulse(() -> {
-            long n = written.get();
-            long of = expected.get();
-            count.setText(of > 0 ? String.format(Locale.ROOT, "%,d of %,d messages", n, of)
-                    : String.format(Locale.ROOT, "%,d messages", n));
-            if (of > 0) {
-                bar.setProgress(Math.min(1.0, (double) n / of));
+        AtomicLong expected = new AtomicLong(-1);
+        TaskSlot export = background.slot();
+        AtomicBoolean finished = new AtomicBoolean();
+        dialog.setOnCloseRequest(e -> {
+            if (!finished.get()) {
+                // Cancelled: the export stops at its next message and leaves no file.
+                export.cancel();
             }
         });
         dialog.show();
-        background.executor().execute(() -> {
-            String outcome;
-            try {
-                expected.set(expectedCount.getAsLong());
-                int total = job.write(format, file, n -> {
-                    if (cancelled.get()) {
-                        throw new CancellationException();
-                    }
-                    written.set(n);
-                });
-                outcome = String.format(Locale.ROOT, "Exported %,d messages to %s", total, file);
-            } catch (CancellationException e) {
-                outcome = "Export cancelled; no file was written.";
-            } catch (IOException | RuntimeException e) {
-                outcome = "Export failed: " + e.getMessage();
-            }
-            String message = outcome;
-            background.ui().run(() -> {
-                stopPulse.run();
-                bar.setProgress(1);
-                count.setText(message);
-                cancel.setText("Close");
-                if (cancelled.get()) {
-                    dialog.close();
-                }
+        export.submit(control -> {
+            expected.set(expectedCount.getAsLong());
+            return job.write(format, file, n -> {
+                control.checkCancelled();
+                control.progress(n);
             });
-        });
+        }, total -> done(finished, bar, count, cancel, String.format(Locale.ROOT, "Exported %,d messages to %s", total, file)),
+                failed -> done(finished, bar, count, cancel, "Export failed: " + failed.getMessage()),
+                n -> {
+                    long of = expected.get();
+                    count.setText(of > 0 ? String.format(Locale.ROOT, "%,d of %,d messages", n, of)
+                            : String.format(Locale.ROOT, "%,d messages", n));
+                    if (of > 0) {
+                        bar.setProgress(Math.min(1.0, (double) n / of));
+                    }
+                });
+    }
+
+    private static void done(AtomicBoolean finished, ProgressBar bar, Label count, Button cancel, String message) {
+        finished.set(true);
+        bar.setProgress(1);
+        count.setText(message);
+        cancel.setText("Close");
     }
 }

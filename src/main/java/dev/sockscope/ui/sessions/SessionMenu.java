@@ -91,26 +91,17 @@ public final class SessionMenu extends MenuButton {
             reviewRetention(rule, true);
         }));
         menu.getItems().setAll(fresh, export, load, rename, notes, delete, cleanUp, new SeparatorMenuItem());
-        background.executor().execute(() -> {
-            List<String> names;
-            try {
-                names = catalog.sessions().stream().map(SessionSummary::name).toList();
-            } catch (RuntimeException ex) {
-                names = List.of();
+        background.run(control -> catalog.sessions().stream().map(SessionSummary::name).toList(), found -> {
+            for (String name : found) {
+                Menu item = new Menu((name.equals(catalog.currentSession()) ? "\u2713 " : "    ") + name);
+                MenuItem open = new MenuItem("Open read-only (as recorded)", Icons.of(Feather.ARCHIVE, 13));
+                open.setOnAction(e -> openRecorded.accept(name));
+                MenuItem record = new MenuItem("Record new connections into it", Icons.of(Feather.CIRCLE, 13));
+                record.setOnAction(e -> switchSession(name));
+                item.getItems().setAll(open, record);
+                menu.getItems().add(item);
             }
-            List<String> found = names;
-            background.ui().run(() -> {
-                for (String name : found) {
-                    Menu item = new Menu((name.equals(catalog.currentSession()) ? "\u2713 " : "    ") + name);
-                    MenuItem open = new MenuItem("Open read-only (as recorded)", Icons.of(Feather.ARCHIVE, 13));
-                    open.setOnAction(e -> openRecorded.accept(name));
-                    MenuItem record = new MenuItem("Record new connections into it", Icons.of(Feather.CIRCLE, 13));
-                    record.setOnAction(e -> switchSession(name));
-                    item.getItems().setAll(open, record);
-                    menu.getItems().add(item);
-                }
-            });
-        });
+        }, failed -> showActivity("Cannot list sessions: " + failed.getMessage()));
     }
 
     /** Asks where, then exports on the background executor with a progress dialog. */
@@ -132,17 +123,9 @@ public final class SessionMenu extends MenuButton {
         }
         String session = file.getName().replaceFirst("\\.[^.]+$", "");
         showActivity("Importing " + file.getName() + "…");
-        background.executor().execute(() -> {
-            String result;
-            try {
-                int count = transfers.importFile(file.toPath(), session);
-                result = String.format(Locale.ROOT, "Imported %,d messages as session \u201c%s\u201d", count, session);
-            } catch (java.io.IOException | RuntimeException ex) {
-                result = "Import failed: " + String.valueOf(ex.getMessage()).lines().findFirst().orElse("");
-            }
-            String message = result;
-            background.ui().run(() -> showActivity(message));
-        });
+        background.run(control -> transfers.importFile(file.toPath(), session),
+                count -> showActivity(String.format(Locale.ROOT, "Imported %,d messages as session \u201c%s\u201d", count, session)),
+                failed -> showActivity("Import failed: " + String.valueOf(failed.getMessage()).lines().findFirst().orElse("")));
     }
 
     private void ask(String title, String prompt, String initial, Consumer<String> then) {
@@ -156,16 +139,8 @@ public final class SessionMenu extends MenuButton {
 
     /** Lists sessions with what deleting each would remove, then asks once more. */
     private void confirmDelete() {
-        background.executor().execute(() -> {
-            List<SessionSummary> sessions;
-            try {
-                sessions = catalog.sessions();
-            } catch (RuntimeException ex) {
-                background.ui().run(() -> showActivity("Cannot list sessions: " + ex.getMessage()));
-                return;
-            }
-            background.ui().run(() -> chooseAndDelete(sessions));
-        });
+        background.run(control -> catalog.sessions(), this::chooseAndDelete,
+                failed -> showActivity("Cannot list sessions: " + failed.getMessage()));
     }
 
     private void chooseAndDelete(List<SessionSummary> sessions) {
@@ -203,16 +178,8 @@ public final class SessionMenu extends MenuButton {
         if (rule.isOff()) {
             return;
         }
-        background.executor().execute(() -> {
-            List<SessionSummary> beyond;
-            try {
-                beyond = catalog.beyond(rule);
-            } catch (RuntimeException ex) {
-                background.ui().run(() -> showActivity("Cannot apply the retention rule: " + ex.getMessage()));
-                return;
-            }
-            background.ui().run(() -> confirmCleanUp(beyond, rule, sayWhenNothing));
-        });
+        background.run(control -> catalog.beyond(rule), beyond -> confirmCleanUp(beyond, rule, sayWhenNothing),
+                failed -> showActivity("Cannot apply the retention rule: " + failed.getMessage()));
     }
 
     private void confirmCleanUp(List<SessionSummary> beyond, Retention rule, boolean sayWhenNothing) {
@@ -248,18 +215,12 @@ public final class SessionMenu extends MenuButton {
 
     /** Runs a store change off the FX thread and reports its outcome in the header. */
     private void inBackground(java.util.function.Supplier<String> change) {
-        background.executor().execute(() -> {
-            String outcome;
-            try {
-                outcome = change.get();
-            } catch (RuntimeException ex) {
-                outcome = String.valueOf(ex.getMessage());
-            }
-            String message = outcome;
-            background.ui().run(() -> {
-                sessionChanged.run();
-                showActivity(message);
-            });
+        background.run(control -> change.get(), message -> {
+            sessionChanged.run();
+            showActivity(message);
+        }, failed -> {
+            sessionChanged.run();
+            showActivity(String.valueOf(failed.getMessage()));
         });
     }
 
