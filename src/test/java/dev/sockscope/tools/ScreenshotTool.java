@@ -28,6 +28,9 @@ import javafx.stage.Stage;
  * and a page of messages, one JSON message selected. Run under Xvfb:
  *
  * <pre>xvfb-run -a -s '-screen 0 1440x900x24' mvn -q test-compile exec:exec -Pscreenshots</pre>
+ *
+ * <p>With a third argument it makes one of the others instead: {@code certificate}, {@code handshake},
+ * {@code search}, {@code recorded}, {@code failure} or {@code frames}.
  */
 public final class ScreenshotTool {
     private ScreenshotTool() {
@@ -42,6 +45,8 @@ public final class ScreenshotTool {
             try {
                 if (args[2].equals("failure")) {
                     failure(out, theme);
+                } else if (args[2].equals("frames")) {
+                    frames(out, theme);
                 } else {
                     certificate(out, theme, args[2]);
                 }
@@ -83,6 +88,54 @@ public final class ScreenshotTool {
         } finally {
             Platform.exit();
         }
+    }
+
+    /**
+     * The log in its frame view: a server sends a text message in three fragments with a ping
+     * between them; we send one message; our (masked) frame is selected.
+     */
+    private static void frames(Path out, String theme) throws Exception {
+        java.io.ByteArrayOutputStream script = new java.io.ByteArrayOutputStream();
+        script.writeBytes(frame(false, dev.sockscope.core.Opcode.TEXT, "{\"ticker\":\"ACM"));
+        script.writeBytes(frame(false, dev.sockscope.core.Opcode.CONTINUATION, "E\",\"price\":42."));
+        script.writeBytes(frame(true, dev.sockscope.core.Opcode.PING, "beat"));
+        script.writeBytes(frame(true, dev.sockscope.core.Opcode.CONTINUATION, "17}"));
+        try (dev.sockscope.testing.ScriptedServer server = dev.sockscope.testing.ScriptedServer.writing(script.toByteArray());
+             AppContext app = new AppContext(Files.createTempDirectory("sockscope-shot"))) {
+            AtomicReference<MainWindow> window = new AtomicReference<>();
+            AtomicReference<Scene> scene = new AtomicReference<>();
+            onFx(() -> {
+                MainWindow w = show(app, theme, scene);
+                window.set(w);
+                tab(w).model().request().urlProperty().set(server.url());
+                tab(w).model().connect();
+            });
+            ClientTabModel model = tab(window.get()).model();
+            waitFor(() -> model.connection().stateProperty().get() == ConnectionState.OPEN);
+            Thread.sleep(300);
+            onFx(() -> send(model, ComposerMode.TEXT, "{\"op\":\"subscribe\",\"symbols\":[\"ACME\"]}"));
+            Thread.sleep(300);
+            onFx(() -> {
+                ((javafx.scene.control.ToggleButton) tab(window.get()).lookup("#framesViewToggle")).setSelected(true);
+            });
+            Thread.sleep(500);
+            onFx(() -> {
+                var table = tab(window.get()).log().table();
+                for (int i = 0; i < table.getItems().size(); i++) {
+                    if (table.getItems().get(i).direction() == dev.sockscope.core.Direction.SEND
+                            && table.getItems().get(i).opcode() == dev.sockscope.core.Opcode.TEXT) {
+                        table.getSelectionModel().select(i);
+                    }
+                }
+            });
+            Thread.sleep(600);
+            snapshot(scene.get(), out.resolve("screenshot-frames.png"));
+            System.out.println("wrote " + out.resolve("screenshot-frames.png"));
+        }
+    }
+
+    private static byte[] frame(boolean fin, dev.sockscope.core.Opcode opcode, String text) {
+        return dev.sockscope.codec.FrameEncoder.encode(fin, 0, opcode, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), -1);
     }
 
     /** The certificate view of a live wss:// connection through a root, an intermediate and a leaf. */

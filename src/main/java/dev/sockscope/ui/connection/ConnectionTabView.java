@@ -45,7 +45,7 @@ public final class ConnectionTabView extends BorderPane {
         top.getStyleClass().add("tab-top");
         setTop(top);
         setCenter(connection);
-        setBottom(new ComposerView(model));
+        setBottom(new VBox(new ComposerView(model), connection.takeStatusBar()));
         model.connection().stateProperty().addListener((obs, old, now) -> onState(now));
         onState(model.connection().stateProperty().get());
     }

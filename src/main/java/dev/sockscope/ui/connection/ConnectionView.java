@@ -102,6 +102,17 @@ public final class ConnectionView extends BorderPane {
         }
     }
 
+    /**
+     * Hands the status bar to the owner, which shows it elsewhere (a tab puts it under its
+     * composer, at the window's bottom edge, where a status bar belongs).
+     */
+    public StatusBarView takeStatusBar() {
+        if (getBottom() == statusBar) {
+            setBottom(null);
+        }
+        return statusBar;
+    }
+
     /** The view is going away: stop its pulse and stop following the connection. */
     public void dispose() {
         stopPulse.run();

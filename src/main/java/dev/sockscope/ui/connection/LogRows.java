@@ -285,7 +285,10 @@ final class LogRows extends ObservableListBase<LogRow> {
         return switch (opcode) {
             case TEXT -> (invalidUtf8At >= 0 ? "\u26a0 invalid UTF-8 at byte " + invalidUtf8At + ": " : "")
                     + oneLine(Utf8.decode(payload));
-            case BINARY, CONTINUATION -> Bytes.hex(payload).replaceAll("(..)", "$1 ").strip();
+            case BINARY -> Bytes.hex(payload).replaceAll("(..)", "$1 ").strip();
+            // A fragment of a text message is text, maybe cut inside a character at either end.
+            case CONTINUATION -> new Utf8.Validator().feed(payload, 0, payload.length) ? oneLine(Utf8.decode(payload))
+                    : Bytes.hex(payload).replaceAll("(..)", "$1 ").strip();
             case CLOSE -> closePreview(payload);
             case PING, PONG -> payload.length == 0 ? "" : oneLine(Utf8.decode(payload));
         };

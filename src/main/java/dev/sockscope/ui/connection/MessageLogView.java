@@ -15,7 +15,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
@@ -41,9 +40,8 @@ public final class MessageLogView extends VBox {
     private final ToggleButton textToggle = toggle("Text", null, "Show text messages");
     private final ToggleButton binaryToggle = toggle("Binary", null, "Show binary messages");
     private final ToggleButton controlToggle = toggle("Control", null, "Show ping, pong and close frames");
-    private final ToggleButton messagesToggle = toggle("Messages", null, "One row per message, as the application sees it");
-    private final ToggleButton framesToggle = toggle("Frames", null,
-            "One row per frame as it crossed the wire: fragments, FIN and RSV bits, masking");
+    private final ToggleButton framesToggle = toggle("Frames", null, "Show every frame as it crossed the wire (fragments,"
+            + " FIN and RSV bits, masking) instead of one row per message");
     private final ToggleButton followToggle = toggle(null, Feather.CHEVRONS_DOWN, "Follow: keep the newest message in view");
     private final Label countLabel = new Label();
     private final Label letGo = new Label();
@@ -79,20 +77,10 @@ public final class MessageLogView extends VBox {
         binaryToggle.selectedProperty().bindBidirectional(model.binaryProperty());
         controlToggle.selectedProperty().bindBidirectional(model.controlProperty());
         followToggle.selectedProperty().bindBidirectional(model.followProperty());
-        ToggleGroup views = new ToggleGroup();
-        messagesToggle.setToggleGroup(views);
-        framesToggle.setToggleGroup(views);
-        messagesToggle.setId("messagesViewToggle");
         framesToggle.setId("framesViewToggle");
-        messagesToggle.setSelected(model.viewProperty().get() == LogView.MESSAGES);
         framesToggle.setSelected(model.viewProperty().get() == LogView.FRAMES);
-        views.selectedToggleProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                old.setSelected(true);
-            } else {
-                model.viewProperty().set(now == framesToggle ? LogView.FRAMES : LogView.MESSAGES);
-            }
-        });
+        framesToggle.selectedProperty().addListener((obs, old, frames) ->
+                model.viewProperty().set(frames ? LogView.FRAMES : LogView.MESSAGES));
         model.followProperty().addListener((obs, old, following) -> {
             if (following) {
                 scrollToEnd();
@@ -191,8 +179,7 @@ public final class MessageLogView extends VBox {
         textToggle.getStyleClass().add(Styles.LEFT_PILL);
         binaryToggle.getStyleClass().add(Styles.CENTER_PILL);
         controlToggle.getStyleClass().add(Styles.RIGHT_PILL);
-        messagesToggle.getStyleClass().add(Styles.LEFT_PILL);
-        framesToggle.getStyleClass().add(Styles.RIGHT_PILL);
+        framesToggle.getStyleClass().add(Styles.BUTTON_OUTLINED);
         ToggleButton timeToggle = toggle(null, Feather.CLOCK, "Show times relative to the connection's start");
         timeToggle.selectedProperty().bindBidirectional(relativeTime);
         countLabel.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
@@ -202,8 +189,7 @@ public final class MessageLogView extends VBox {
         clear.setTooltip(new Tooltip("Clear the filter"));
         clear.setOnAction(e -> filterField.clear());
         HBox bar = new HBox(6, filterField, clear, regexToggle, gap(), new HBox(sentToggle, receivedToggle), gap(),
-                new HBox(textToggle, binaryToggle, controlToggle), gap(), new HBox(messagesToggle, framesToggle), gap(),
-                timeToggle, followToggle, pager());
+                new HBox(textToggle, binaryToggle, controlToggle), gap(), framesToggle, gap(), timeToggle, followToggle, pager());
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("log-toolbar");
