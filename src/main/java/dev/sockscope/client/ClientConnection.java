@@ -318,6 +318,12 @@ public final class ClientConnection implements Connection, WireTap.Listener {
             return new Failure(FailureKind.HTTP_STATUS, "HTTP " + handshake.statusLine().replaceFirst("^HTTP/\\S+\\s+", ""),
                     handshake);
         }
+        java.util.Optional<String> refused = handshake == null ? java.util.Optional.empty()
+                : dev.sockscope.core.HandshakeFacts.refusalOf(handshake);
+        if (refused.isPresent()) {
+            // Named from the answer itself: the library's reason names its own internals.
+            return new Failure(FailureKind.PROTOCOL, "upgrade refused: " + refused.get(), handshake);
+        }
         if (handshake != null && handshake.responseHead().isEmpty() && lastError == null) {
             return new Failure(FailureKind.PROTOCOL, "the server closed the connection without answering the upgrade", handshake);
         }

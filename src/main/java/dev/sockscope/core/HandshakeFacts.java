@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What a handshake means, derived from its raw heads: the status, the negotiated subprotocol and
@@ -88,6 +89,39 @@ public record HandshakeFacts(int status, String statusLine, String subprotocol, 
     /** True for "101 Switching Protocols": the upgrade happened. */
     public boolean upgraded() {
         return status == 101;
+    }
+
+    /**
+     * What makes a 101 answer unacceptable to a client (RFC 6455 section 4.1), in words: the first
+     * problem found, or empty when it is acceptable (or not a 101).
+     */
+    public static Optional<String> refusalOf(Handshake h) {
+        if (h.status() != 101) {
+            return Optional.empty();
+        }
+        List<Header> response = h.responseHeaders();
+        if (!first(response, "Upgrade").toLowerCase(Locale.ROOT).contains("websocket")) {
+            return Optional.of("the 101 answer has no 'Upgrade: websocket' header");
+        }
+        if (!first(response, "Connection").toLowerCase(Locale.ROOT).contains("upgrade")) {
+            return Optional.of("the 101 answer has no 'Connection: Upgrade' header");
+        }
+        HandshakeFacts facts = of(h);
+        if (facts.acceptReceived().isEmpty()) {
+            return Optional.of("the 101 answer has no Sec-WebSocket-Accept header");
+        }
+        if (!facts.acceptMatches()) {
+            return Optional.of("Sec-WebSocket-Accept is " + facts.acceptReceived() + ", expected " + facts.acceptExpected());
+        }
+        if (!facts.subprotocol().isEmpty() && !facts.offeredSubprotocols().contains(facts.subprotocol())) {
+            return Optional.of("the server chose subprotocol '" + facts.subprotocol() + "', which was not offered");
+        }
+        for (Extension e : facts.extensions()) {
+            if (facts.offeredExtensions().stream().noneMatch(o -> o.name().equalsIgnoreCase(e.name()))) {
+                return Optional.of("the server chose extension '" + e.name() + "', which was not offered");
+            }
+        }
+        return Optional.empty();
     }
 
     /** The status code and reason without the HTTP version: "101 Switching Protocols". */

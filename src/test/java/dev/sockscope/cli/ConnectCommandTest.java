@@ -56,6 +56,24 @@ class ConnectCommandTest {
     }
 
     @Test
+    void namesWhatIsWrongWithAnUnacceptable101InsteadOfTheLibrarysWords() throws Exception {
+        String wrongAccept = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: bm90LXRoZS1yaWdodC1vbmU=\r\n\r\n";
+        try (RawServer server = RawServer.answering(wrongAccept)) {
+            CliRun run = run("connect", "ws://127.0.0.1:" + server.port(), "--send", "x");
+            assertEquals(1, run.exit());
+            assertTrue(run.err().startsWith("sockscope: protocol error: upgrade refused: Sec-WebSocket-Accept is"
+                    + " bm90LXRoZS1yaWdodC1vbmU=, expected "), run.err());
+            assertFalse(run.err().contains("Draft_6455"), run.err());
+        }
+        try (RawServer server = RawServer.answering("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\n\r\n")) {
+            CliRun run = run("connect", "ws://127.0.0.1:" + server.port(), "--send", "x");
+            assertEquals("sockscope: protocol error: upgrade refused: the 101 answer has no 'Upgrade: websocket' header\n",
+                    run.err());
+        }
+    }
+
+    @Test
     void trustsAPinnedCertificate() throws Exception {
         IssuedCertificate selfSigned = new dev.sockscope.tls.CertificateBuilder().addSubjectAltName("localhost").build();
         try (EchoServer server = EchoServer.tls(ServerTls.context(selfSigned))) {
