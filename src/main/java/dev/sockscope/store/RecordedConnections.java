@@ -30,7 +30,10 @@ public final class RecordedConnections {
             + " c.request_head, c.response_head, c.response_body, c.tls_protocol, c.tls_cipher, c.tls_alpn, c.tls_sni,"
             + " c.tls_resumed, c.peer_address, c.dns_us, c.tcp_us, c.tls_us, c.upgrade_us, c.subprotocol,"
             + " (SELECT COUNT(*) FROM frame f WHERE f.id BETWEEN c.id" + FrameKey.FIRST_SQL + " AND c.id" + FrameKey.LAST_SQL
-            + " AND " + StoredFrames.IS_MESSAGE + "), c.closed_by, c.not_upgraded"
+            + " AND " + StoredFrames.IS_MESSAGE + "), c.closed_by, c.not_upgraded,"
+            // seq runs 0..n-1 without gaps, so the last one counts the frames: one index seek.
+            + " (SELECT COALESCE(MAX(f.seq) + 1, 0) FROM frame f WHERE f.id BETWEEN c.id" + FrameKey.FIRST_SQL + " AND c.id"
+            + FrameKey.LAST_SQL + ")"
             + " FROM connection c JOIN session s ON c.session_id = s.id WHERE s.name = ? ORDER BY c.id";
 
     private final Database database;
@@ -105,7 +108,7 @@ public final class RecordedConnections {
                     closedBy(rs.getString(29), rs.getBoolean(10)), ended);
         }
         return new RecordedConnection(id, rs.getString(2), url, Origin.fromStoredName(rs.getString(4)), started, rs.getLong(28),
-                open, end);
+                rs.getLong(31), open, end);
     }
 
     /** Who closed; rows recorded before it was stored only say whether the server did. */

@@ -7,6 +7,7 @@ import dev.sockscope.core.Frame;
 import dev.sockscope.core.Message;
 import dev.sockscope.core.Opcode;
 import dev.sockscope.core.Utf8;
+import dev.sockscope.ui.model.Pager;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.function.IntPredicate;
@@ -24,6 +25,8 @@ import javafx.collections.ObservableListBase;
  */
 final class LogRows extends ObservableListBase<LogRow> {
     static final int WINDOW = 10_000;
+    /** The log's pager: half a window per step, so the rows just seen stay in view. */
+    static final Pager PAGER = new Pager(WINDOW, WINDOW / 2);
     private static final int PREVIEW_BYTES = 256;
 
     private final FrameLog log;
@@ -54,7 +57,7 @@ final class LogRows extends ObservableListBase<LogRow> {
         this.matchCount = matchCount;
         this.scanned = scanned;
         this.total = filter == null ? Math.min(log.size(), scanned) : matchCount;
-        this.windowStart = Math.max(0, total - WINDOW);
+        this.windowStart = PAGER.newest(total);
         this.shown = total - windowStart;
     }
 
@@ -83,7 +86,7 @@ final class LogRows extends ObservableListBase<LogRow> {
             total = matchCount;
         }
         scanned = logSize;
-        int start = Math.max(minStart(), follow ? Math.max(0, total - WINDOW) : windowStart);
+        int start = Math.max(minStart(), follow ? PAGER.newest(total) : windowStart);
         moveWindow(start, Math.min(WINDOW, total - start));
     }
 
@@ -95,11 +98,11 @@ final class LogRows extends ObservableListBase<LogRow> {
     }
 
     void showOlder() {
-        page(Math.max(minStart(), windowStart - WINDOW / 2));
+        page(PAGER.older(windowStart, minStart()));
     }
 
     void showNewer() {
-        page(Math.min(Math.max(0, total - WINDOW), windowStart + WINDOW / 2));
+        page(PAGER.newer(windowStart, total));
     }
 
     void showOldest() {
@@ -117,7 +120,7 @@ final class LogRows extends ObservableListBase<LogRow> {
     }
 
     private void page(int start) {
-        follow = start >= total - WINDOW;
+        follow = start >= PAGER.newest(total);
         moveWindow(start, Math.min(WINDOW, total - start));
     }
 
@@ -132,7 +135,7 @@ final class LogRows extends ObservableListBase<LogRow> {
             return -1;
         }
         if (position < windowStart || position >= windowStart + shown) {
-            page(Math.max(minStart(), Math.min(Math.max(0, total - WINDOW), position - WINDOW / 2)));
+            page(PAGER.around(position, minStart(), total));
         }
         follow = false;
         return position - windowStart;

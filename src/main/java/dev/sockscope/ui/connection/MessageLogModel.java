@@ -6,6 +6,7 @@ import dev.sockscope.core.Direction;
 import dev.sockscope.ui.fx.Background;
 import dev.sockscope.ui.fx.TaskSlot;
 import dev.sockscope.ui.model.ConnectionModel;
+import dev.sockscope.ui.model.Pager;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -204,15 +205,14 @@ public final class MessageLogModel {
         LogRows current = rows.get();
         FrameLog log = connection.log();
         int matching = current.total();
-        boolean windowed = matching > LogRows.WINDOW;
+        boolean windowed = LogRows.PAGER.paged(matching);
         paged.set(windowed);
-        String window = windowed ? String.format(Locale.ROOT, "%,d\u2013%,d of ", current.windowStart() + 1,
-                current.windowStart() + current.size()) : "";
         String unit = view.get() == LogView.FRAMES ? "frames" : "messages";
         long all = view.get() == LogView.FRAMES || !log.framesDifferFromMessages() ? log.size()
                 : log.count(Direction.SEND) + log.count(Direction.RECEIVE);
-        count.set(matching == all ? String.format(Locale.ROOT, "%s%,d %s", window, all, unit)
-                : String.format(Locale.ROOT, "%s%,d matching of %,d %s", window, matching, all, unit));
+        String shown = windowed ? Pager.range(current.windowStart(), current.size(), matching)
+                : String.format(Locale.ROOT, "%,d", matching);
+        count.set(matching == all ? shown + " " + unit : String.format(Locale.ROOT, "%s matching of %,d %s", shown, all, unit));
         int gone = log.firstRetained();
         letGo.set(gone == 0 ? "" : String.format(Locale.ROOT,
                 "The oldest %,d frames were let go from memory; they are in the recording.", gone));

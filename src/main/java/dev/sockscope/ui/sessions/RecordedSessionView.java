@@ -15,6 +15,7 @@ import dev.sockscope.ui.connection.StateStyles;
 import dev.sockscope.ui.fx.Background;
 import dev.sockscope.ui.fx.TaskSlot;
 import dev.sockscope.ui.model.ConnectionModel;
+import dev.sockscope.ui.model.Pager;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -67,7 +68,7 @@ public final class RecordedSessionView extends BorderPane {
     private long pendingConnection = -1;
     private int pendingSeq = -1;
     /** Frames shown at a time: a page of the recording, never the whole connection. */
-    private final int pageSize;
+    private final Pager pages;
     private int pageStart;
     private final Label pageLabel = new Label();
     private final Button oldest = pageButton(Feather.CHEVRONS_LEFT, "Oldest messages");
@@ -89,7 +90,7 @@ public final class RecordedSessionView extends BorderPane {
         this.tls = tls;
         this.background = background;
         this.loading = background.slot();
-        this.pageSize = pageSize;
+        this.pages = new Pager(pageSize, pageSize);
         pager.setAlignment(Pos.CENTER_LEFT);
         pager.setPadding(new Insets(6, 12, 0, 12));
         pageLabel.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
@@ -208,16 +209,15 @@ public final class RecordedSessionView extends BorderPane {
             return;
         }
         boolean revealing = connection.id() == pendingConnection && pendingSeq >= 0;
-        load(connection, revealing ? pageOf(pendingSeq) : pageOf((int) Math.max(0, connection.frames() - 1)));
+        load(connection, revealing ? pages.around(pendingSeq, 0, total(connection)) : pages.newest(total(connection)));
     }
 
-    /** The first position of the page holding {@code seq}. */
-    private int pageOf(int seq) {
-        return seq / pageSize * pageSize;
+    private static int total(RecordedConnection connection) {
+        return (int) Math.min(Integer.MAX_VALUE, connection.wireFrames());
     }
 
     /**
-     * Shows one page of the connection: at most {@link #pageSize} frames streamed from the
+     * Shows one page of the connection: at most a page of frames streamed from the
      * recording, so memory does not grow with the connection, however long it was.
      */
     private void load(RecordedConnection connection, int start) {
@@ -228,7 +228,7 @@ public final class RecordedSessionView extends BorderPane {
         VBox.setVgrow(shown, Priority.ALWAYS);
         updatePager(connection);
         detail.getChildren().setAll(new VBox(recordedBar(connection), new FailureBanner(model, null), pager, shown));
-        loading.submit(control -> queries.framesOf(connection.id(), start, pageSize, recorded -> {
+        loading.submit(control -> queries.framesOf(connection.id(), start, pages.size(), recorded -> {
             control.checkCancelled();
             model.log().append(recorded.frame(), recorded.message());
         }), loaded -> revealPendingMessage(), e -> status.setText("Cannot read the messages: " + e.getMessage()));
@@ -268,21 +268,21 @@ public final class RecordedSessionView extends BorderPane {
 
     /** The page bar: which messages of how many are shown, and buttons to the others. Hidden for one page. */
     private void updatePager(RecordedConnection connection) {
-        long total = connection.frames();
-        boolean paged = total > pageSize;
+        int total = total(connection);
+        boolean paged = pages.paged(total);
         pager.setVisible(paged);
         pager.setManaged(paged);
-        pageLabel.setText(String.format(Locale.ROOT,
-                "Messages %,d\u2013%,d of %,d, read from the recording a page at a time (the counts below are for this page)",
-                pageStart + 1, Math.min(total, (long) pageStart + pageSize), total));
-        int last = pageOf((int) Math.max(0, total - 1));
+        String unit = connection.wireFrames() == connection.frames() ? "Messages " : "Frames ";
+        pageLabel.setText(unit + Pager.range(pageStart, Math.min(pages.size(), total - pageStart), total)
+                + ", read from the recording a page at a time (the counts below are for this page)");
+        int last = pages.newest(total);
         oldest.setDisable(pageStart == 0);
         older.setDisable(pageStart == 0);
         newer.setDisable(pageStart >= last);
         newest.setDisable(pageStart >= last);
         oldest.setOnAction(e -> load(connection, 0));
-        older.setOnAction(e -> load(connection, Math.max(0, pageStart - pageSize)));
-        newer.setOnAction(e -> load(connection, Math.min(last, pageStart + pageSize)));
+        older.setOnAction(e -> load(connection, pages.older(pageStart, 0)));
+        newer.setOnAction(e -> load(connection, pages.newer(pageStart, total)));
         newest.setOnAction(e -> load(connection, last));
     }
 
@@ -291,8 +291,8 @@ public final class RecordedSessionView extends BorderPane {
         if (shown == null || selected == null || selected.id() != pendingConnection || pendingSeq < 0) {
             return;
         }
-        if (pendingSeq < pageStart || pendingSeq >= pageStart + pageSize) {
-            load(selected, pageOf(pendingSeq));
+        if (pendingSeq < pageStart || pendingSeq >= pageStart + pages.size()) {
+            load(selected, pages.around(pendingSeq, 0, total(selected)));
             return;
         }
         shown.log().pulse();
