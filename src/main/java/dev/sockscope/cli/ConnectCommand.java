@@ -95,7 +95,8 @@ public final class ConnectCommand implements Callable<Integer> {
         try {
             outgoing.add(new Outgoing(null, Bytes.parseHex(hex)));
         } catch (IllegalArgumentException e) {
-            throw UserError.usage("--send-binary: " + e.getMessage());
+            // A ParameterException: picocli reports its message as it is (anything else it wraps in its own words).
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--send-binary: " + e.getMessage());
         }
     }
 
@@ -157,7 +158,12 @@ public final class ConnectCommand implements Callable<Integer> {
         List<Header> parsedHeaders = new ArrayList<>();
         for (String h : headers) {
             try {
-                parsedHeaders.add(Header.parse(h));
+                Header parsed = Header.parse(h);
+                String managed = Header.refusalOf(parsed.name());
+                if (managed != null) {
+                    throw new IllegalArgumentException(managed);
+                }
+                parsedHeaders.add(parsed);
             } catch (IllegalArgumentException e) {
                 throw UserError.usage("-H: " + e.getMessage());
             }

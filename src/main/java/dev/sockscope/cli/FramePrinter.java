@@ -51,10 +51,12 @@ final class FramePrinter {
     static String describe(Message message) {
         byte[] payload = message.payload();
         return switch (message.opcode()) {
-            case TEXT -> oneLine(message.text());
+            case TEXT -> message.invalidUtf8At() < 0 ? oneLine(message.text())
+                    : "[text " + payload.length + " bytes, invalid UTF-8 at byte " + message.invalidUtf8At() + "] " + Bytes.hex(payload);
             case BINARY, CONTINUATION -> "[binary " + payload.length + " bytes] " + Bytes.hex(payload);
             case PING, PONG -> "[" + message.opcode().label() + "]" + controlPayload(payload);
-            case CLOSE -> message.closeCode() < 0 ? "[close]"
+            case CLOSE -> payload.length == 1 ? "[close, 1-byte payload " + Bytes.hex(payload) + ", not a close code]"
+                    : message.closeCode() < 0 ? "[close]"
                     : ("[close " + message.closeCode() + " " + oneLine(message.closeReason())).stripTrailing() + "]";
         };
     }

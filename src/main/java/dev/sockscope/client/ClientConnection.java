@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocket;
 import org.java_websocket.drafts.Draft_6455;
@@ -56,13 +55,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClientConnection implements Connection, WireTap.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+    /** How long the end of a connection waits for the library's writer to finish before it is published anyway. */
+    private static final long WRITER_GRACE_SECONDS = 5;
 
     private final long id;
     private final ConnectRequest request;
-    private final Consumer<SessionEvent> sink;
     private final ScheduledExecutorService timer;
-    private final AtomicBoolean terminal = new AtomicBoolean();
-    private volatile boolean isOpen;
+    private final ConnectionEvents events;
     /** Which side sent the first close frame: who closed the connection. */
     private volatile Direction firstClose;
     private volatile Frame closeSent;
@@ -82,7 +81,7 @@ public final class ClientConnection implements Connection, WireTap.Listener {
     private ClientConnection(long id, ConnectRequest request, Consumer<SessionEvent> sink, ScheduledExecutorService timer) {
         this.id = id;
         this.request = request;
-        this.sink = sink;
+        this.events = new ConnectionEvents(id, sink);
         this.timer = timer;
     }
 
@@ -140,11 +139,11 @@ public final class ClientConnection implements Connection, WireTap.Listener {
             step = "upgrade";
             socket.setSoTimeout(0);
             client = new JwsAdapter(url.uri(), draft(), headers(), this);
-            tapped = new HandshakeTap(socket, tap);
+            tapped = new HandshakeTap(socket, tap, events::writesDone);
             JwsAdapter library = client;
             tapped.writesQueuedIn(() -> ((org.java_websocket.WebSocketImpl) library.getConnection()).outQueue);
             client.setSocketFactory(new GivenSocketFactory(tapped));
-            if (terminal.get()) {
+            if (events.isEnded()) {
                 closeQuietly();
                 return;
             }
@@ -152,7 +151,7 @@ public final class ClientConnection implements Connection, WireTap.Listener {
         } catch (Exception e) {
             fail(ConnectFailures.classify(e, request.url(), request.timeout(), null, step));
         } finally {
-            if (!isOpen && terminal.get()) {
+            if (!events.isOpen() && events.isEnded()) {
                 closeQuietly();
             }
             tap.close();
@@ -201,15 +200,14 @@ public final class ClientConnection implements Connection, WireTap.Listener {
 
     void opened() {
         deadline.cancel(false);
-        if (terminal.get()) {
-            closeQuietly();
-            return;
-        }
-        isOpen = true;
         Handshake handshake = tap.handshake();
         String subprotocol = handshake.responseHeader("Sec-WebSocket-Protocol").orElse("");
         LegInfo leg = new LegInfo(handshake, tlsInfo, peer, timings.result(tap.upgradeMicros()));
-        sink.accept(new SessionEvent.Opened(id, request.url(), leg, null, subprotocol, Clock.nowMicros()));
+        if (!events.opened(new SessionEvent.Opened(id, request.url(), leg, null, subprotocol, Clock.nowMicros()))) {
+            // It timed out or was cancelled as the answer came: it stays failed.
+            closeQuietly();
+            return;
+        }
         // Only now the frames that came with the 101: nothing is published before Opened.
         tap.opened();
     }
@@ -227,7 +225,7 @@ public final class ClientConnection implements Connection, WireTap.Listener {
                 closeWritten.countDown();
             }
         }
-        sink.accept(new SessionEvent.FrameEvent(id, Leg.UPSTREAM, frame, completes));
+        events.frame(new SessionEvent.FrameEvent(id, Leg.UPSTREAM, frame, completes));
     }
 
     /** The server broke RFC 6455: fail the connection with the code the codec names and its reason. */
@@ -259,18 +257,15 @@ public final class ClientConnection implements Connection, WireTap.Listener {
 
     void ended(int code, String reason, boolean remote) {
         deadline.cancel(false);
-        if (!isOpen) {
+        if (!events.isOpen()) {
             fail(upgradeFailure(reason));
             return;
         }
         LOG.debug("connection {} ended: code {} reason '{}' remote {}", id, code, reason, remote);
-        HandshakeTap written = tapped;
-        if (written != null && !written.awaitWritesDone(1000)) {
-            LOG.debug("connection {}: the library was still writing a second after it closed", id);
-        }
-        if (terminal.compareAndSet(false, true)) {
-            sink.accept(closed(code, reason, remote));
-        }
+        // Published once the library's writer is done too (see ConnectionEvents); never waited for
+        // here, on the library's read thread, which holds its lock (a Close clicked meanwhile would wait).
+        events.closed(closed(code, reason, remote));
+        timer.schedule(events::writesDone, WRITER_GRACE_SECONDS, TimeUnit.SECONDS);
     }
 
     /**
@@ -292,7 +287,11 @@ public final class ClientConnection implements Connection, WireTap.Listener {
         Frame ours = closeSent;
         int code;
         String why;
-        if (received != null) {
+        if (received != null && received.closeCode() < 0 && ours != null) {
+            // An empty close answering ours echoes it (RFC 6455 5.5.1 allows a close without a code).
+            code = ours.closeCode() < 0 ? 1005 : ours.closeCode();
+            why = ours.closeReason();
+        } else if (received != null) {
             code = received.closeCode() < 0 ? 1005 : received.closeCode();
             why = received.closeReason();
         } else if (ours != null) {
@@ -333,21 +332,23 @@ public final class ClientConnection implements Connection, WireTap.Listener {
     }
 
     private void timedOut() {
-        if (!isOpen && !terminal.get()) {
+        if (!events.isOpen() && !events.isEnded()) {
             String step = client != null ? "upgrade" : socket instanceof SSLSocket || (request.url().secure() && socket != null)
                     ? "TLS handshake" : "connecting";
             fail(ConnectFailures.timeout(request.url(), request.timeout(), step));
         }
     }
 
-    private void fail(Failure reason) {
+    /** Fails a connection that has not opened; false (and nothing done) when it opened or ended meanwhile. */
+    private boolean fail(Failure reason) {
         // A failure after the TLS handshake (an HTTP 403, a timeout in the upgrade) keeps the session.
         Failure failure = reason.tls() == null && tlsInfo != null ? reason.withTls(tlsInfo) : reason;
-        if (terminal.compareAndSet(false, true)) {
-            deadline.cancel(false);
-            closeQuietly();
-            sink.accept(new SessionEvent.Failed(id, request.url(), failure, Clock.nowMicros()));
+        if (!events.failBeforeOpen(new SessionEvent.Failed(id, request.url(), failure, Clock.nowMicros()))) {
+            return false;
         }
+        deadline.cancel(false);
+        closeQuietly();
+        return true;
     }
 
     private void closeQuietly() {
@@ -386,7 +387,7 @@ public final class ClientConnection implements Connection, WireTap.Listener {
     /** Hands a message to the library; the tap publishes its frames as they are written. */
     private void send(Runnable write) {
         JwsAdapter c = client;
-        if (c == null || !isOpen || !c.isOpen()) {
+        if (c == null || !events.isOpen() || !c.isOpen()) {
             throw new IllegalStateException("not connected");
         }
         try {
@@ -401,18 +402,20 @@ public final class ClientConnection implements Connection, WireTap.Listener {
         if (reason != null && reason.getBytes(StandardCharsets.UTF_8).length > 123) {
             throw new IllegalArgumentException("a close reason is at most 123 bytes of UTF-8");
         }
+        if (!events.isOpen() && fail(new Failure(FailureKind.CANCELLED, "connecting was cancelled"))) {
+            return;
+        }
         JwsAdapter c = client;
-        if (isOpen && c != null) {
-            c.close(code, reason == null ? "" : reason);
-        } else {
-            fail(new Failure(FailureKind.CANCELLED, "connecting was cancelled"));
+        if (c != null) {
+            // The library refuses to send 1007 without a reason (and then sends nothing at all).
+            String why = reason == null || reason.isEmpty() ? code == 1007 ? "invalid payload data" : "" : reason;
+            c.close(code, why);
         }
     }
 
     @Override
     public void abort() {
-        if (!isOpen) {
-            fail(new Failure(FailureKind.CANCELLED, "connecting was cancelled"));
+        if (!events.isOpen() && fail(new Failure(FailureKind.CANCELLED, "connecting was cancelled"))) {
             return;
         }
         closeQuietly();

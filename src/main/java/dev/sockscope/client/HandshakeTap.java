@@ -21,12 +21,15 @@ final class HandshakeTap extends Socket {
     private final OutputStream out;
     /** What the library queued to write and had not written yet, when it is known. */
     private volatile java.util.function.Supplier<java.util.Queue<java.nio.ByteBuffer>> unwritten = java.util.ArrayDeque::new;
-    /** Down once the library has stopped writing: the socket closed, or a write failed. */
-    private final java.util.concurrent.CountDownLatch writesDone = new java.util.concurrent.CountDownLatch(1);
+    /** The arrays the library has written, by identity (a weak set: they go with the library's buffers). */
+    private final java.util.Set<byte[]> written = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    /** Told once the library has written its last bytes: the socket is closed. */
+    private final Runnable writesDone;
 
-    HandshakeTap(Socket inner, WireTap tap) throws IOException {
+    HandshakeTap(Socket inner, WireTap tap, Runnable writesDone) throws IOException {
         this.inner = inner;
         this.tap = tap;
+        this.writesDone = writesDone;
         this.in = new TapIn(inner.getInputStream());
         this.out = new TapOut(inner.getOutputStream());
     }
@@ -38,13 +41,15 @@ final class HandshakeTap extends Socket {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            tap.outgoing(b, off, len);
-            try {
-                out.write(b, off, len);
-            } catch (IOException e) {
-                writesDone.countDown();
-                throw e;
+            synchronized (written) {
+                if (!written.add(b)) {
+                    // The library writes each buffer once; the same array again is our drain at close
+                    // repeating what its writer flushed when interrupted (it does not dequeue then).
+                    return;
+                }
             }
+            tap.outgoing(b, off, len);
+            out.write(b, off, len);
         }
 
         @Override
@@ -109,6 +114,7 @@ final class HandshakeTap extends Socket {
      * Closes the socket, first writing what the library queued and never wrote. Its writer stops
      * when the connection ends, and a writer stopped between two frames (or before its first turn)
      * drops the rest of its queue: a pong, or our reply to the server's close, would never leave.
+     * Buffers the writer already wrote are skipped, so nothing goes out twice.
      */
     @Override
     public synchronized void close() throws IOException {
@@ -125,22 +131,8 @@ final class HandshakeTap extends Socket {
             try {
                 inner.close();
             } finally {
-                writesDone.countDown();
+                writesDone.run();
             }
-        }
-    }
-
-    /**
-     * Waits (at most {@code millis}) until the library has written its last bytes: it flushes its
-     * queue (our close reply, say) on its write thread while telling us the connection closed, so a
-     * frame can still be on its way out then.
-     */
-    boolean awaitWritesDone(long millis) {
-        try {
-            return writesDone.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

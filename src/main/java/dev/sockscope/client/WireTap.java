@@ -32,6 +32,7 @@ import java.util.Locale;
  * on the connection's read thread; each direction has its own decoder.
  */
 final class WireTap {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WireTap.class);
     /** The recording keeps refusal bodies up to this size (its column), so no more is read. */
     private static final int MAX_BODY = 1_000_000;
     private static final int BODY_WAIT_MILLIS = 2000;
@@ -45,12 +46,16 @@ final class WireTap {
     }
 
     private final Listener listener;
-    private final HttpHeadReader request = new HttpHeadReader();
+    /** Our own request head: no cap protects us from ourselves (a huge cookie must not hide every frame after it). */
+    private final HttpHeadReader request = new HttpHeadReader(16 << 20, 100_000);
     private final HttpHeadReader response = new HttpHeadReader();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
-    private final WireDecoder sent = new WireDecoder(Direction.SEND, WireDecoder.Settings.defaults(), Clock::nowMicros);
+    /** What we send is already in memory: the limits that protect us from a peer do not apply to it. */
+    private final WireDecoder sent = new WireDecoder(Direction.SEND,
+            new WireDecoder.Settings(Integer.MAX_VALUE - 8, Integer.MAX_VALUE - 8, null), Clock::nowMicros);
     private final WireDecoder received = new WireDecoder(Direction.RECEIVE, WireDecoder.Settings.defaults(), Clock::nowMicros);
     private final WireDecoder.Listener decoded;
+    private final WireDecoder.Listener decodedSent;
     private volatile boolean open;
     /** Bytes that came right behind the 101, before the library accepted the upgrade. */
     private byte[] held = new byte[0];
@@ -74,6 +79,18 @@ final class WireTap {
                 listener.violation(violation);
             }
         };
+        this.decodedSent = new WireDecoder.Listener() {
+            @Override
+            public void frame(Frame frame, Message completes) {
+                listener.frame(frame, completes);
+            }
+
+            @Override
+            public void violation(ProtocolViolation violation) {
+                // What the library wrote broke a rule we check: worth a log line, not a reason to close.
+                LOG.warn("a frame Java-WebSocket sent does not pass our codec: {} ({})", violation.reason(), violation.closeCode());
+            }
+        };
     }
 
     // ---- written bytes (the library's write thread) ----
@@ -90,7 +107,7 @@ final class WireTap {
             at = past;
         }
         if (at < end) {
-            sent.feed(b, at, end - at, decoded);
+            sent.feed(b, at, end - at, decodedSent);
         }
     }
 
@@ -161,7 +178,7 @@ final class WireTap {
                 if (chunked && endsWithLastChunk()) {
                     break;
                 }
-                int n = in.read(buffer);
+                int n = in.read(buffer, 0, Math.min(buffer.length, MAX_BODY - bodySize()));
                 if (n < 0) {
                     break;
                 }

@@ -21,8 +21,9 @@ import java.util.function.LongSupplier;
  * the sink as soon as the header shows it, without waiting for a payload that may never come (a
  * 2^62-byte length, say). The connection is then being failed, but what the peer sends meanwhile
  * (its close reply, above all) is still worth showing: when the bad frame's length is known and
- * within the limit, its bytes are skipped and later frames are still reported, without checks
- * and without further violations. When its length is not usable, nothing more is parsed.
+ * within the limit, its bytes are skipped and later frames are still reported, without the message
+ * sequence checked and without further violations (a later frame whose header breaks a rule is
+ * skipped the same way). When a length is not usable, nothing more is parsed.
  */
 public final class FrameParser {
     /** Receives what the parser finds, in wire order, on the thread that feeds it. */

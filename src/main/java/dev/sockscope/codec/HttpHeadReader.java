@@ -16,11 +16,24 @@ public final class HttpHeadReader {
     public static final int MAX_LINES = 1000;
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+    private final int maxBytes;
+    private final int maxLines;
     /** How much of "\r\n\r\n" the last bytes matched. */
     private int matched;
     private int lines;
     private boolean complete;
     private String problem;
+
+    /** A reader with the caps for a peer's head ({@link #MAX_BYTES}, {@link #MAX_LINES}). */
+    public HttpHeadReader() {
+        this(MAX_BYTES, MAX_LINES);
+    }
+
+    /** A reader with other caps (for a head of our own). */
+    public HttpHeadReader(int maxBytes, int maxLines) {
+        this.maxBytes = maxBytes;
+        this.maxLines = maxLines;
+    }
 
     /**
      * Takes bytes; returns the offset in {@code data} just past the head once it is complete in
@@ -34,8 +47,8 @@ public final class HttpHeadReader {
         for (int i = offset; i < end; i++) {
             byte b = data[i];
             matched = next(matched, b);
-            if (b == '\n' && ++lines > MAX_LINES) {
-                problem = "the HTTP head has more than " + MAX_LINES + " lines";
+            if (b == '\n' && ++lines > maxLines) {
+                problem = "the HTTP head has more than " + maxLines + " lines";
                 bytes.write(data, offset, i + 1 - offset);
                 return -1;
             }
@@ -44,8 +57,8 @@ public final class HttpHeadReader {
                 complete = true;
                 return i + 1;
             }
-            if (bytes.size() + (i + 1 - offset) > MAX_BYTES) {
-                problem = "the HTTP head is longer than " + MAX_BYTES / 1024 + " KiB";
+            if (bytes.size() + (i + 1 - offset) > maxBytes) {
+                problem = "the HTTP head is longer than " + maxBytes / 1024 + " KiB";
                 bytes.write(data, offset, i + 1 - offset);
                 return -1;
             }

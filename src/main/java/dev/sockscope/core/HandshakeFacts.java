@@ -100,8 +100,10 @@ public record HandshakeFacts(int status, String statusLine, String subprotocol, 
             return Optional.empty();
         }
         List<Header> response = h.responseHeaders();
-        if (!first(response, "Upgrade").toLowerCase(Locale.ROOT).contains("websocket")) {
-            return Optional.of("the 101 answer has no 'Upgrade: websocket' header");
+        String upgrade = first(response, "Upgrade").strip();
+        if (!upgrade.equalsIgnoreCase("websocket")) {
+            return Optional.of(upgrade.isEmpty() ? "the 101 answer has no 'Upgrade: websocket' header"
+                    : "the 101 answer says 'Upgrade: " + upgrade + "', not 'Upgrade: websocket'");
         }
         if (!first(response, "Connection").toLowerCase(Locale.ROOT).contains("upgrade")) {
             return Optional.of("the 101 answer has no 'Connection: Upgrade' header");

@@ -27,6 +27,23 @@ public record Header(String name, String value) {
         return new Header(name, value);
     }
 
+    /**
+     * Why this header cannot be set by hand, or null when it can: the client writes the upgrade's
+     * own headers itself (an extension it cannot run, offered by hand, would break the connection).
+     */
+    public static String refusalOf(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return switch (lower) {
+            case "sec-websocket-protocol" -> name + " is made from the subprotocols you offer (the Subprotocols field,"
+                    + " --subprotocol)";
+            case "sec-websocket-key", "sec-websocket-version", "sec-websocket-accept", "upgrade", "connection" ->
+                    name + " is part of the upgrade and is written by Sockscope's client";
+            case "sec-websocket-extensions" -> name + " cannot be offered: Sockscope's client runs no extension, and a"
+                    + " server that accepted one would send frames it cannot read";
+            default -> null;
+        };
+    }
+
     /** RFC 9110 token characters: what a header name may be made of. */
     public static boolean isToken(String s) {
         if (s.isEmpty()) {

@@ -76,9 +76,12 @@ public sealed interface SessionEvent {
     record Closed(long connectionId, int code, String reason, ClosedBy closedBy, long timestampMicros)
             implements SessionEvent {
 
-        /** True when it ended as it should: 1000, or 1001 when the client went away. */
+        /**
+         * True when it ended as it should: 1000, a close frame without a code (1005: nothing wrong was
+         * said), or 1001 when the client went away.
+         */
         public boolean isNormal() {
-            return code == 1000 || (code == 1001 && closedBy == ClosedBy.CLIENT);
+            return code == 1000 || code == 1005 || (code == 1001 && closedBy == ClosedBy.CLIENT);
         }
     }
 

@@ -21,6 +21,10 @@ final class ConnectionRows {
     /** The session of a connection whose start this recorder never saw (a producer that skipped it). */
     static final String FALLBACK_SESSION = "default";
 
+    /** The widths of the handshake columns (V1__recording.sql). */
+    private static final int HEAD_CHARS = 1_000_000;
+    private static final int BODY_BYTES = 1_000_000;
+
     private final Connection db;
 
     ConnectionRows(Connection db) {
@@ -86,7 +90,8 @@ final class ConnectionRows {
         Timings t = leg.timings();
         update("UPDATE connection SET opened_us = ?, request_head = ?, response_head = ?, subprotocol = ?, dns_us = ?,"
                 + " tcp_us = ?, tls_us = ?, upgrade_us = ?, peer_address = ? WHERE id = ?", o.timestampMicros(),
-                leg.handshake().requestHead(), leg.handshake().responseHead(), fit(o.subprotocol(), 1000), t.dnsMicros(),
+                fit(leg.handshake().requestHead(), HEAD_CHARS), fit(leg.handshake().responseHead(), HEAD_CHARS),
+                fit(o.subprotocol(), 1000), t.dnsMicros(),
                 t.tcpMicros(), t.tlsMicros(), t.upgradeMicros(), fit(leg.peer(), 300), id);
         if (leg.tls() != null) {
             tls(id, leg.tls());
@@ -98,7 +103,8 @@ final class ConnectionRows {
         update("UPDATE connection SET ended_us = ?, error = ?, request_head = COALESCE(?, request_head),"
                 + " response_head = COALESCE(?, response_head), response_body = COALESCE(?, response_body),"
                 + " failure_kind = ?, failure_detail = ? WHERE id = ?", f.timestampMicros(), fit(f.failure().message(), 8000),
-                h == null ? null : h.requestHead(), h == null ? null : h.responseHead(), h == null ? null : h.responseBody(),
+                h == null ? null : fit(h.requestHead(), HEAD_CHARS), h == null ? null : fit(h.responseHead(), HEAD_CHARS),
+                h == null ? null : fit(h.responseBody(), BODY_BYTES),
                 f.failure().kind().name(), fit(f.failure().detail(), 8000), id);
         if (keepChain && f.failure().tls() != null) {
             // A refused certificate: keep the chain the server sent, so the reopened session can explain it.
@@ -135,6 +141,10 @@ final class ConnectionRows {
      * A value cut to its column's width (with an ellipsis): one over-long URL or reason must not stop
      * the whole recording, which a failed insert would.
      */
+    static byte[] fit(byte[] value, int max) {
+        return value.length <= max ? value : java.util.Arrays.copyOf(value, max);
+    }
+
     static String fit(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "\u2026";
     }

@@ -36,6 +36,22 @@ class RecorderStopTest {
     }
 
     @Test
+    void aRefusalWithAHugeBodyIsRecordedCutShortAndRecordingGoesOn() throws Exception {
+        String body = "x".repeat(2_000_000);
+        try (AppContext app = new AppContext(dir); dev.sockscope.testing.RawServer server = dev.sockscope.testing.RawServer.answering(
+                "HTTP/1.1 404 Not Found\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)) {
+            app.connections().open(dev.sockscope.core.ConnectRequest.of(WsUrl.parse("ws://127.0.0.1:" + server.port() + "/")),
+                    Origin.CLI, "default");
+            Eventually.eventually(Duration.ofSeconds(15), "the refusal recorded",
+                    () -> !app.queries().connectionsOf("default").isEmpty()
+                            && app.queries().connectionsOf("default").get(0).end() != null);
+            assertTrue(app.recording().problem().isEmpty(), "still recording: " + app.recording().problem());
+            var failed = (SessionEvent.Failed) app.queries().connectionsOf("default").get(0).end();
+            assertEquals(1_000_000, failed.failure().handshake().responseBody().length);
+        }
+    }
+
+    @Test
     void aWriterThatFailsSaysWhyAndNoLongerHoldsProducersBack() throws Exception {
         try (AppContext app = new AppContext(dir)) {
             AtomicInteger heard = new AtomicInteger();

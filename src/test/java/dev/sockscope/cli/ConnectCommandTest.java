@@ -56,6 +56,14 @@ class ConnectCommandTest {
     }
 
     @Test
+    void refusesBadHexAsUsageInItsOwnWords() {
+        CliRun run = run("connect", "ws://127.0.0.1:1/", "--send-binary", "zz");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("sockscope: --send-binary: not hex: only 0-9 and a-f are allowed\n"), run.err());
+        assertFalse(run.err().contains("dev.sockscope"), run.err());
+    }
+
+    @Test
     void namesWhatIsWrongWithAnUnacceptable101InsteadOfTheLibrarysWords() throws Exception {
         String wrongAccept = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Accept: bm90LXRoZS1yaWdodC1vbmU=\r\n\r\n";

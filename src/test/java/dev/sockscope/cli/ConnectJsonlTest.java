@@ -87,6 +87,26 @@ class ConnectJsonlTest {
     }
 
     @Test
+    void aCloseWithoutACodeIsANormalEnd() throws Exception {
+        // The server closes with an empty close frame; we answer (with 1000) and it hangs up.
+        try (ScriptedServer server = ScriptedServer.writing("8800").answeringCloseWith("")) {
+            CliRun run = CliRun.run(dataDir, "connect", server.url(), "--send", "hi", "--wait", "5");
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.lines().contains("< [close]"), run.out());
+        }
+    }
+
+    @Test
+    void refusesHeadersTheUpgradeWritesItself() {
+        CliRun run = CliRun.run(dataDir, "connect", "ws://127.0.0.1:9/", "-H", "Sec-WebSocket-Extensions: permessage-deflate");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("sockscope: -H: Sec-WebSocket-Extensions cannot be offered"), run.err());
+        CliRun protocol = CliRun.run(dataDir, "connect", "ws://127.0.0.1:9/", "-H", "sec-websocket-protocol: chat");
+        assertEquals(2, protocol.exit());
+        assertTrue(protocol.err().contains("--subprotocol"), protocol.err());
+    }
+
+    @Test
     void refusesAHeaderValueWithALineBreakAsBadUsage() {
         CliRun run = CliRun.run(dataDir, "connect", "ws://127.0.0.1:9/", "-H", "X-A: b\r\nX-Injected: 1");
         assertEquals(2, run.exit());

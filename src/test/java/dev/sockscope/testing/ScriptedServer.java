@@ -28,6 +28,8 @@ public final class ScriptedServer implements AutoCloseable {
 
     private final ServerSocket server;
     private final byte[] script;
+    /** What answers the client's close: null for a close with the same code. */
+    private volatile byte[] closeReply;
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream fromClient = new ByteArrayOutputStream();
 
@@ -46,6 +48,12 @@ public final class ScriptedServer implements AutoCloseable {
 
     public static ScriptedServer writing(byte[] bytes) throws IOException {
         return new ScriptedServer(bytes);
+    }
+
+    /** Answers the client's close with these bytes (hex) instead of a close of the same code. */
+    public ScriptedServer answeringCloseWith(String hex) {
+        closeReply = HexFormat.of().parseHex(hex.replace(" ", ""));
+        return this;
     }
 
     public int port() {
@@ -102,7 +110,8 @@ public final class ScriptedServer implements AutoCloseable {
             }
             int code = closeCodeIn(all);
             if (code != 0) {
-                out.write(new byte[] {(byte) 0x88, 2, (byte) (code >> 8), (byte) code});
+                byte[] reply = closeReply;
+                out.write(reply != null ? reply : new byte[] {(byte) 0x88, 2, (byte) (code >> 8), (byte) code});
                 out.flush();
                 return;
             }

@@ -171,6 +171,10 @@ final class LogRows extends ObservableListBase<LogRow> {
         return view;
     }
 
+    FrameLog log() {
+        return log;
+    }
+
 
     private void moveWindow(int start, int size) {
         if (start == windowStart && size == shown) {

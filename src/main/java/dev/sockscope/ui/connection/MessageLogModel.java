@@ -54,6 +54,8 @@ public final class MessageLogModel {
     private final ReadOnlyStringWrapper filterProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper paged = new ReadOnlyBooleanWrapper();
     private long lastCatchUp;
+    /** A background scan for the current filter is running: its rows will be installed when done. */
+    private boolean scanPending;
 
     public MessageLogModel(ConnectionModel connection, Background background) {
         this.connection = connection;
@@ -112,14 +114,25 @@ public final class MessageLogModel {
         filterProblem.set(problem == null ? "" : problem);
         FrameLog log = connection.log();
         LogView mode = view.get();
+        if (problem != null) {
+            // Keep what is shown while the regex is being typed; only a new connection's log replaces it.
+            if (rows.get().log() != log) {
+                filtering.cancel();
+                scanPending = false;
+                install(new LogRows(log, mode));
+            }
+            return;
+        }
         boolean everyFrameIsARow = mode == LogView.FRAMES || !log.framesDifferFromMessages();
-        if ((filter.showsEverything() && everyFrameIsARow) || problem != null) {
+        if (filter.showsEverything() && everyFrameIsARow) {
             filtering.cancel();
+            scanPending = false;
             install(new LogRows(log, mode));
             return;
         }
         IntPredicate matcher = filter.matcher(log, mode);
         int upTo = log.size();
+        scanPending = true;
         filtering.submit(control -> {
             int[] matches = new int[Math.max(16, upTo / 8)];
             int found = 0;
@@ -135,7 +148,13 @@ public final class MessageLogModel {
                 }
             }
             return new LogRows(log, mode, matcher, matches, found, upTo);
-        }, this::install, failed -> install(new LogRows(log, mode)));
+        }, scanned -> {
+            scanPending = false;
+            install(scanned);
+        }, failed -> {
+            scanPending = false;
+            install(new LogRows(log, mode));
+        });
     }
 
     private void install(LogRows next) {
@@ -153,8 +172,10 @@ public final class MessageLogModel {
     public boolean pulse(long nanoTime) {
         LogRows current = rows.get();
         FrameLog log = connection.log();
-        if (current.isUnfiltered() && current.view() == LogView.MESSAGES && log.framesDifferFromMessages()) {
-            // A fragment or a compressed message arrived: the message view needs its filtered window now.
+        if (current.isUnfiltered() && current.view() == LogView.MESSAGES && log.framesDifferFromMessages()
+                && !scanPending && filterProblem.get().isEmpty()) {
+            // A fragment or a compressed message arrived: the message view needs its filtered window now
+            // (asked once; the scan's rows come when it is done).
             applyFilter();
             return false;
         }

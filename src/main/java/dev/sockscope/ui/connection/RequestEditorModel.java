@@ -51,6 +51,10 @@ public final class RequestEditorModel {
                 if (!Header.isToken(name)) {
                     throw new IllegalArgumentException("header name '" + name + "' has characters a header name cannot have");
                 }
+                String managed = Header.refusalOf(name);
+                if (managed != null) {
+                    throw new IllegalArgumentException(managed);
+                }
                 String value = row.valueProperty().get().strip();
                 if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
                     throw new IllegalArgumentException("the value of header '" + name + "' has a line break, which would"
