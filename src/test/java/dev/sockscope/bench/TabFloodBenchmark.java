@@ -67,11 +67,7 @@ public final class TabFloodBenchmark {
      * reading of the wire costs is the distance from here to {@link #baseline}.
      */
     static double library(String url) throws Exception {
-        long expected = Long.parseLong(url.substring(url.indexOf("n=") + 2));
-        AtomicLong count = new AtomicLong();
-        AtomicLong first = new AtomicLong();
-        AtomicLong last = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(1);
+        FloodCount count = new FloodCount(url);
         org.java_websocket.client.WebSocketClient client = new org.java_websocket.client.WebSocketClient(
                 java.net.URI.create(url)) {
             @Override
@@ -81,58 +77,74 @@ public final class TabFloodBenchmark {
 
             @Override
             public void onMessage(String message) {
-                long n = count.incrementAndGet();
-                if (n == 1) {
-                    first.set(System.nanoTime());
-                }
-                if (n == expected) {
-                    last.set(System.nanoTime());
-                    done.countDown();
-                }
+                count.message();
             }
 
             @Override
             public void onClose(int code, String reason, boolean remote) {
-                done.countDown();
+                count.ended();
             }
 
             @Override
             public void onError(Exception ex) {
-                done.countDown();
+                count.ended();
             }
         };
         client.setTcpNoDelay(true);
         client.connectBlocking(10, TimeUnit.SECONDS);
-        done.await(5, TimeUnit.MINUTES);
+        double rate = count.await();
         client.closeBlocking();
-        return expected / ((last.get() - first.get()) / 1e9);
+        return rate;
     }
 
     /** Messages/s the bare client receives ({@code url} ends with {@code n=COUNT}). */
     static double baseline(String url) throws Exception {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        AtomicLong count = new AtomicLong();
-        AtomicLong first = new AtomicLong();
-        AtomicLong last = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(1);
-        long expected = Long.parseLong(url.substring(url.indexOf("n=") + 2));
+        FloodCount count = new FloodCount(url);
         ClientConnection.open(1, ConnectRequest.of(WsUrl.parse(url)), e -> {
             if (e instanceof SessionEvent.FrameEvent) {
-                long n = count.incrementAndGet();
-                if (n == 1) {
-                    first.set(System.nanoTime());
-                }
-                if (n == expected) {
-                    last.set(System.nanoTime());
-                    done.countDown();
-                }
+                count.message();
             } else if (!(e instanceof SessionEvent.Opened)) {
-                done.countDown();
+                count.ended();
             }
         }, timer);
-        done.await(5, TimeUnit.MINUTES);
+        double rate = count.await();
         timer.shutdownNow();
-        return expected / ((last.get() - first.get()) / 1e9);
+        return rate;
+    }
+
+    /** Counts a flood's messages from the first to the last ({@code url} ends with {@code n=COUNT}). */
+    private static final class FloodCount {
+        private final long expected;
+        private final AtomicLong count = new AtomicLong();
+        private final AtomicLong first = new AtomicLong();
+        private final AtomicLong last = new AtomicLong();
+        private final CountDownLatch done = new CountDownLatch(1);
+
+        FloodCount(String url) {
+            this.expected = Long.parseLong(url.substring(url.indexOf("n=") + 2));
+        }
+
+        void message() {
+            long n = count.incrementAndGet();
+            if (n == 1) {
+                first.set(System.nanoTime());
+            }
+            if (n == expected) {
+                last.set(System.nanoTime());
+                done.countDown();
+            }
+        }
+
+        void ended() {
+            done.countDown();
+        }
+
+        /** Messages/s once the last has come (or the connection ended; five minutes at most). */
+        double await() throws InterruptedException {
+            done.await(5, TimeUnit.MINUTES);
+            return expected / ((last.get() - first.get()) / 1e9);
+        }
     }
 
     /** [received/s, shown/s, stall p50 ms, stall p99 ms, stall max ms, heap MB]. */
