@@ -1,11 +1,9 @@
 package dev.sockscope.client;
 
 import dev.sockscope.codec.ProtocolViolation;
-import dev.sockscope.core.ClosedBy;
 import dev.sockscope.core.Clock;
 import dev.sockscope.core.ConnectRequest;
 import dev.sockscope.core.Connection;
-import dev.sockscope.core.Direction;
 import dev.sockscope.core.Failure;
 import dev.sockscope.core.FailureKind;
 import dev.sockscope.core.Frame;
@@ -14,7 +12,6 @@ import dev.sockscope.core.Header;
 import dev.sockscope.core.Leg;
 import dev.sockscope.core.LegInfo;
 import dev.sockscope.core.Message;
-import dev.sockscope.core.Opcode;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.TlsInfo;
 import dev.sockscope.core.WsUrl;
@@ -62,12 +59,7 @@ public final class ClientConnection implements Connection, WireTap.Listener {
     private final ConnectRequest request;
     private final ScheduledExecutorService timer;
     private final ConnectionEvents events;
-    /** Which side sent the first close frame: who closed the connection. */
-    private volatile Direction firstClose;
-    private volatile Frame closeSent;
-    /** Down once our close frame went out (seen by the tap). */
-    private final java.util.concurrent.CountDownLatch closeWritten = new java.util.concurrent.CountDownLatch(1);
-    private volatile ProtocolViolation violation;
+    private final ClosingHandshake closing = new ClosingHandshake();
     private volatile Socket socket;
     private volatile HandshakeTap tapped;
     private volatile String peer = "";
@@ -216,15 +208,7 @@ public final class ClientConnection implements Connection, WireTap.Listener {
 
     @Override
     public void frame(Frame frame, Message completes) {
-        if (frame.opcode() == Opcode.CLOSE) {
-            if (firstClose == null) {
-                firstClose = frame.direction();
-            }
-            if (frame.direction() == Direction.SEND) {
-                closeSent = frame;
-                closeWritten.countDown();
-            }
-        }
+        closing.saw(frame);
         events.frame(new SessionEvent.FrameEvent(id, Leg.UPSTREAM, frame, completes));
     }
 
@@ -232,7 +216,7 @@ public final class ClientConnection implements Connection, WireTap.Listener {
     @Override
     public void violation(ProtocolViolation found) {
         LOG.debug("connection {}: {} ({})", id, found.reason(), found.closeCode());
-        violation = found;
+        closing.failedFor(found);
         JwsAdapter c = client;
         if (c != null) {
             c.close(found.closeCode(), found.reason());
@@ -240,12 +224,8 @@ public final class ClientConnection implements Connection, WireTap.Listener {
             // them it may end the connection and stop its writer, and a writer stopped before its
             // first turn drops its queue: our close would never leave. So the read thread waits
             // (briefly) until the close is on the wire.
-            try {
-                if (!closeWritten.await(1, TimeUnit.SECONDS)) {
-                    LOG.debug("connection {}: our close was not written within a second", id);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!closing.awaitOurClose(1000)) {
+                LOG.debug("connection {}: our close was not written within a second", id);
             }
         }
     }
@@ -258,77 +238,14 @@ public final class ClientConnection implements Connection, WireTap.Listener {
     void ended(int code, String reason, boolean remote) {
         deadline.cancel(false);
         if (!events.isOpen()) {
-            fail(upgradeFailure(reason));
+            fail(ConnectFailures.upgrade(tap.handshake(), tap.responseProblem(), reason, lastError));
             return;
         }
         LOG.debug("connection {} ended: code {} reason '{}' remote {}", id, code, reason, remote);
         // Published once the library's writer is done too (see ConnectionEvents); never waited for
         // here, on the library's read thread, which holds its lock (a Close clicked meanwhile would wait).
-        events.closed(closed(code, reason, remote));
+        events.closed(closing.outcome(id, code, reason, remote, lastError));
         timer.schedule(events::writesDone, WRITER_GRACE_SECONDS, TimeUnit.SECONDS);
-    }
-
-    /**
-     * How the connection ended. Its close code is the one in the first close frame received
-     * (RFC 6455, 7.1.5), read from the wire: Java-WebSocket stops decoding once it has sent a close,
-     * and says 1006 when a message of ours crossed the server's close and drew a reset. When we
-     * failed the connection for a protocol error, that error is the reason. With no close frame
-     * received, what we sent, else the library's word (1006: dropped).
-     */
-    private SessionEvent.Closed closed(int libraryCode, String libraryReason, boolean remote) {
-        Direction first = firstClose;
-        ClosedBy by = first == Direction.SEND ? ClosedBy.CLIENT : first == Direction.RECEIVE || remote ? ClosedBy.SERVER
-                : ClosedBy.CLIENT;
-        ProtocolViolation failedFor = violation;
-        if (failedFor != null) {
-            return new SessionEvent.Closed(id, failedFor.closeCode(), failedFor.reason(), ClosedBy.CLIENT, Clock.nowMicros());
-        }
-        Frame received = tap.lastCloseReceived();
-        Frame ours = closeSent;
-        int code;
-        String why;
-        if (received != null && received.closeCode() < 0 && ours != null) {
-            // An empty close answering ours echoes it (RFC 6455 5.5.1 allows a close without a code).
-            code = ours.closeCode() < 0 ? 1005 : ours.closeCode();
-            why = ours.closeReason();
-        } else if (received != null) {
-            code = received.closeCode() < 0 ? 1005 : received.closeCode();
-            why = received.closeReason();
-        } else if (ours != null) {
-            code = ours.closeCode() < 0 ? 1005 : ours.closeCode();
-            why = ours.closeReason();
-        } else {
-            code = libraryCode;
-            why = libraryReason;
-        }
-        if (code == 1006 && (why == null || why.isEmpty()) && lastError != null) {
-            why = ConnectFailures.messageOf(lastError);
-        }
-        return new SessionEvent.Closed(id, code, why == null ? "" : why, by, Clock.nowMicros());
-    }
-
-    private Failure upgradeFailure(String libraryReason) {
-        Handshake handshake = tap.handshake();
-        if (tap.responseProblem() != null) {
-            return new Failure(FailureKind.PROTOCOL, "the server's upgrade response is not usable: " + tap.responseProblem(),
-                    handshake);
-        }
-        if (handshake != null && handshake.status() > 0 && handshake.status() != 101) {
-            return new Failure(FailureKind.HTTP_STATUS, "HTTP " + handshake.statusLine().replaceFirst("^HTTP/\\S+\\s+", ""),
-                    handshake);
-        }
-        java.util.Optional<String> refused = handshake == null ? java.util.Optional.empty()
-                : dev.sockscope.core.HandshakeFacts.refusalOf(handshake);
-        if (refused.isPresent()) {
-            // Named from the answer itself: the library's reason names its own internals.
-            return new Failure(FailureKind.PROTOCOL, "upgrade refused: " + refused.get(), handshake);
-        }
-        if (handshake != null && handshake.responseHead().isEmpty() && lastError == null) {
-            return new Failure(FailureKind.PROTOCOL, "the server closed the connection without answering the upgrade", handshake);
-        }
-        String detail = libraryReason == null || libraryReason.isEmpty()
-                ? lastError == null ? "upgrade failed" : ConnectFailures.messageOf(lastError) : libraryReason;
-        return new Failure(FailureKind.PROTOCOL, "upgrade refused: " + detail, handshake);
     }
 
     private void timedOut() {
@@ -419,39 +336,5 @@ public final class ClientConnection implements Connection, WireTap.Listener {
             return;
         }
         closeQuietly();
-    }
-
-    /** Hands Java-WebSocket the socket we already connected. */
-    private static final class GivenSocketFactory extends javax.net.SocketFactory {
-        private final Socket socket;
-
-        GivenSocketFactory(Socket socket) {
-            this.socket = socket;
-        }
-
-        @Override
-        public Socket createSocket() {
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) {
-            throw new UnsupportedOperationException("connected already");
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, java.net.InetAddress localHost, int localPort) {
-            throw new UnsupportedOperationException("connected already");
-        }
-
-        @Override
-        public Socket createSocket(java.net.InetAddress host, int port) {
-            throw new UnsupportedOperationException("connected already");
-        }
-
-        @Override
-        public Socket createSocket(java.net.InetAddress address, int port, java.net.InetAddress localAddress, int localPort) {
-            throw new UnsupportedOperationException("connected already");
-        }
     }
 }

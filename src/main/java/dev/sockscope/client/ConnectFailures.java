@@ -2,6 +2,8 @@ package dev.sockscope.client;
 
 import dev.sockscope.core.Failure;
 import dev.sockscope.core.FailureKind;
+import dev.sockscope.core.Handshake;
+import dev.sockscope.core.HandshakeFacts;
 import dev.sockscope.core.WsUrl;
 import dev.sockscope.tls.TrustVerdict;
 import java.io.IOException;
@@ -40,6 +42,31 @@ final class ConnectFailures {
             return new Failure(FailureKind.NETWORK, step + ": " + messageOf(e));
         }
         return new Failure(FailureKind.NETWORK, step + ": " + messageOf(e));
+    }
+
+    /**
+     * Why an upgrade did not complete, from what the server answered (the library's own reason
+     * names its internals): a head we refused, an HTTP status, a 101 that breaks RFC 6455 4.1, no
+     * answer at all.
+     */
+    static Failure upgrade(Handshake handshake, String responseProblem, String libraryReason, Exception lastError) {
+        if (responseProblem != null) {
+            return new Failure(FailureKind.PROTOCOL, "the server's upgrade response is not usable: " + responseProblem, handshake);
+        }
+        if (handshake.status() > 0 && handshake.status() != 101) {
+            return new Failure(FailureKind.HTTP_STATUS, "HTTP " + handshake.statusLine().replaceFirst("^HTTP/\\S+\\s+", ""),
+                    handshake);
+        }
+        java.util.Optional<String> refused = HandshakeFacts.refusalOf(handshake);
+        if (refused.isPresent()) {
+            return new Failure(FailureKind.PROTOCOL, "upgrade refused: " + refused.get(), handshake);
+        }
+        if (handshake.responseHead().isEmpty() && lastError == null) {
+            return new Failure(FailureKind.PROTOCOL, "the server closed the connection without answering the upgrade", handshake);
+        }
+        String detail = libraryReason == null || libraryReason.isEmpty()
+                ? lastError == null ? "upgrade failed" : messageOf(lastError) : libraryReason;
+        return new Failure(FailureKind.PROTOCOL, "upgrade refused: " + detail, handshake);
     }
 
     static Failure timeout(WsUrl url, Duration timeout, String step) {
