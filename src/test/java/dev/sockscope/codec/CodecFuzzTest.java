@@ -26,7 +26,7 @@ class CodecFuzzTest {
     @Test
     void randomAndMutatedStreamsNeverThrowAndDoNotDependOnReadBoundaries() {
         Random random = new Random(6455);
-        for (int round = 0; round < 4000; round++) {
+        for (int round = 0; round < 40_000; round++) {
             byte[] stream = round % 2 == 0 ? validStream(random) : new byte[random.nextInt(600)];
             if (round % 2 == 1) {
                 random.nextBytes(stream);
