@@ -15,6 +15,8 @@ import java.net.SocketException;
  * reply), read bytes as they arrive (before the library decodes them).
  */
 final class HandshakeTap extends Socket {
+    /** How long a closing connection goes on reading for the server's close. */
+    private static final int CLOSE_REPLY_MILLIS = 3000;
     private final Socket inner;
     private final WireTap tap;
     private final InputStream in;
@@ -25,6 +27,8 @@ final class HandshakeTap extends Socket {
     private final java.util.Set<byte[]> written = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     /** Told once the library has written its last bytes: the socket is closed. */
     private final Runnable writesDone;
+    /** How many threads are inside a read of the socket now (the library's read loop, when it runs). */
+    private final java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger();
 
     HandshakeTap(Socket inner, WireTap tap, Runnable writesDone) throws IOException {
         this.inner = inner;
@@ -65,11 +69,16 @@ final class HandshakeTap extends Socket {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                tap.incoming(b, off, n, in, inner);
+            reading.incrementAndGet();
+            try {
+                int n = in.read(b, off, len);
+                if (n > 0) {
+                    tap.incoming(b, off, n, in, inner);
+                }
+                return n;
+            } finally {
+                reading.decrementAndGet();
             }
-            return n;
         }
 
         @Override
@@ -115,6 +124,11 @@ final class HandshakeTap extends Socket {
      * when the connection ends, and a writer stopped between two frames (or before its first turn)
      * drops the rest of its queue: a pong, or our reply to the server's close, would never leave.
      * Buffers the writer already wrote are skipped, so nothing goes out twice.
+     *
+     * <p>Then, when the library's read loop has stopped (it stops reading as soon as it has sent a
+     * close) and the server's close has not come, it goes on reading, for a few seconds at most,
+     * until it does: what the server sent before its close is on the wire, and is shown and
+     * recorded instead of being thrown away with the socket.
      */
     @Override
     public synchronized void close() throws IOException {
@@ -125,6 +139,9 @@ final class HandshakeTap extends Socket {
                 out.write(left.array(), 0, left.limit());
             }
             out.flush();
+            if (reading.get() == 0 && !inner.isClosed()) {
+                tap.readUntilClose(inner.getInputStream(), inner, CLOSE_REPLY_MILLIS);
+            }
         } catch (IOException | RuntimeException e) {
             // The peer is gone: what was queued cannot be written any more.
         } finally {

@@ -223,6 +223,35 @@ final class WireTap {
         }
     }
 
+    /**
+     * Goes on reading after the library stopped (see {@link HandshakeTap#close()}): until the
+     * server's close frame has come, the server hung up, or {@code millis} passed. Only once the
+     * connection was open, and never while another thread reads.
+     */
+    void readUntilClose(InputStream in, Socket socket, int millis) throws IOException {
+        if (!open || lastCloseReceived != null || received.stopped()) {
+            return;
+        }
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        byte[] buffer = new byte[16 * 1024];
+        try {
+            while (lastCloseReceived == null && !received.stopped()) {
+                int left = (int) ((deadline - System.nanoTime()) / 1_000_000);
+                if (left <= 0) {
+                    return;
+                }
+                socket.setSoTimeout(left);
+                int n = in.read(buffer);
+                if (n < 0) {
+                    return;
+                }
+                received.feed(buffer, 0, n, decoded);
+            }
+        } catch (SocketTimeoutException | SocketException e) {
+            // The server stayed silent, or hung up: what came is shown.
+        }
+    }
+
     // ---- what was seen ----
 
     Handshake handshake() {

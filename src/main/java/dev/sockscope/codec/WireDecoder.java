@@ -95,6 +95,11 @@ public final class WireDecoder {
         }
     }
 
+    /** True once the stream cannot be followed any more: nothing more will be decoded. */
+    public boolean stopped() {
+        return parser.stopped();
+    }
+
     /** True once a violation was reported. */
     public boolean failed() {
         return violated;

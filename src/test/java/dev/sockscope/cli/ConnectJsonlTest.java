@@ -87,6 +87,32 @@ class ConnectJsonlTest {
     }
 
     @Test
+    void closingDoesNotThrowAwayWhatTheServerAlreadySent() throws Exception {
+        java.io.ByteArrayOutputStream script = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < 100_000; i++) {
+            script.writeBytes(dev.sockscope.codec.FrameEncoder.encode(true, 0, dev.sockscope.core.Opcode.TEXT,
+                    ("m" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8), -1));
+        }
+        script.writeBytes(FrameParserHex.CLOSE_1000);
+        try (ScriptedServer server = ScriptedServer.writing(script.toByteArray())) {
+            // --wait 0: the command closes at once, long before it has read 100,000 frames.
+            CliRun run = CliRun.run(dataDir, "connect", server.url(), "--send", "x", "--wait", "0", "--session", "flood");
+            assertEquals(0, run.exit(), run.err());
+            List<String> lines = run.lines();
+            assertEquals(100_000, lines.stream().filter(l -> l.startsWith("< m")).count(), "every frame the server sent");
+            assertTrue(lines.contains("< m99999"), "the last one too");
+            assertTrue(lines.contains("< [close 1000]"), "and the server's close");
+        }
+        JsonNode sessions = JSON.readTree(CliRun.run(dataDir, "sessions", "--json").out());
+        assertTrue(sessions.get(0).get("messages").asLong() >= 100_001, "all recorded: " + sessions);
+    }
+
+    /** Bytes of frames the tests write. */
+    private static final class FrameParserHex {
+        static final byte[] CLOSE_1000 = {(byte) 0x88, 2, 0x03, (byte) 0xe8};
+    }
+
+    @Test
     void aCloseWithoutACodeIsANormalEnd() throws Exception {
         // The server closes with an empty close frame; we answer (with 1000) and it hangs up.
         try (ScriptedServer server = ScriptedServer.writing("8800").answeringCloseWith("")) {
