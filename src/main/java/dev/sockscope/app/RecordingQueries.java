@@ -55,23 +55,6 @@ public final class RecordingQueries {
         return new SessionExport(store.database()).searchJsonLines(query, out);
     }
 
-    /**
-     * Brings the search index up to date with what was recorded since the last search, so the
-     * next search answers at once. Run it on a background thread when the user is about to search.
-     * Does nothing when there is no database.
-     */
-    public void prepareSearch() {
-        Database db = store.databaseOrNull();
-        if (db == null) {
-            return;
-        }
-        try {
-            new FrameQueries(db).prepareIndex();
-        } catch (StoreException e) {
-            LOG.warn("could not bring the search index up to date: {}", e.getMessage());
-        }
-    }
-
     /** Where a live connection of this app is recorded (session and id), once its start is written. */
     public Optional<StoredConnection> storedAs(long liveConnectionId) {
         Recorder r = store.recorder();

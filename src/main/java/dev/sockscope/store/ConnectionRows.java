@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Map;
 
 /**
  * The recorder's writes to the connection table: a row when a connection starts (its origin and
@@ -31,42 +30,33 @@ final class ConnectionRows {
         this.db = db;
     }
 
+    /** Inserts the row of a connection that starts; returns its id in the recording. */
+    long started(SessionEvent.Started s) throws SQLException {
+        return insert(s.session(), s.origin(), s.url().toString(), s.timestampMicros());
+    }
+
+    /** Inserts a row in the {@link #FALLBACK_SESSION} for a connection whose start was not seen. */
+    long unannounced(String url, long micros) throws SQLException {
+        return insert(FALLBACK_SESSION, Origin.TAB, url, micros);
+    }
+
+    void closed(long id, SessionEvent.Closed c) throws SQLException {
+        update("UPDATE connection SET ended_us = ?, close_code = ?, close_reason = ?, close_remote = ?, closed_by = ?"
+                + " WHERE id = ?", c.timestampMicros(), c.code(), fit(c.reason(), 1000),
+                c.closedBy() == dev.sockscope.core.ClosedBy.SERVER, c.closedBy().name(), id);
+    }
+
+    void notUpgraded(long id, SessionEvent.NotUpgraded n) throws SQLException {
+        update("UPDATE connection SET ended_us = ?, not_upgraded = ? WHERE id = ?", n.timestampMicros(), fit(n.what(), 1000), id);
+    }
+
     /**
-     * Writes a lifecycle event.
+     * Records a failure.
      *
-     * @param live live connection id to {stored id, next seq}, for the connections being recorded
-     * @param stored live connection id to where it is recorded, for the app to find it later
+     * @param known true when the connection's row was made by its start event (else it was just inserted)
      */
-    void apply(SessionEvent event, Map<Long, long[]> live, Map<Long, Recorder.Stored> stored) throws SQLException {
-        if (event instanceof SessionEvent.Started s) {
-            long id = insert(s.session(), s.origin(), s.url().toString(), s.timestampMicros());
-            live.put(s.connectionId(), new long[] {id, 0});
-            stored.put(s.connectionId(), new Recorder.Stored(s.session(), id));
-        } else if (event instanceof SessionEvent.Opened o) {
-            long[] ids = live.computeIfAbsent(o.connectionId(), k -> new long[] {-1, 0});
-            if (ids[0] < 0) {
-                ids[0] = insert(FALLBACK_SESSION, Origin.TAB, o.url().toString(), o.timestampMicros());
-                stored.put(o.connectionId(), new Recorder.Stored(FALLBACK_SESSION, ids[0]));
-            }
-            opened(ids[0], o);
-        } else if (event instanceof SessionEvent.Failed f) {
-            long[] ids = live.remove(f.connectionId());
-            long id = ids != null ? ids[0] : insert(FALLBACK_SESSION, Origin.TAB, f.url().toString(), f.timestampMicros());
-            failed(id, f, ids == null || !hasTls(id));
-        } else if (event instanceof SessionEvent.Closed c) {
-            long[] ids = live.remove(c.connectionId());
-            if (ids != null) {
-                update("UPDATE connection SET ended_us = ?, close_code = ?, close_reason = ?, close_remote = ?, closed_by = ?"
-                        + " WHERE id = ?", c.timestampMicros(), c.code(), fit(c.reason(), 1000),
-                        c.closedBy() == dev.sockscope.core.ClosedBy.SERVER, c.closedBy().name(), ids[0]);
-            }
-        } else if (event instanceof SessionEvent.NotUpgraded n) {
-            long[] ids = live.remove(n.connectionId());
-            if (ids != null) {
-                update("UPDATE connection SET ended_us = ?, not_upgraded = ? WHERE id = ?", n.timestampMicros(),
-                        fit(n.what(), 1000), ids[0]);
-            }
-        }
+    void failed(long id, SessionEvent.Failed f, boolean known) throws SQLException {
+        writeFailure(id, f, !known || !hasTls(id));
     }
 
     private long insert(String session, Origin origin, String url, long startedMicros) throws SQLException {
@@ -85,7 +75,7 @@ final class ConnectionRows {
         }
     }
 
-    private void opened(long id, SessionEvent.Opened o) throws SQLException {
+    void opened(long id, SessionEvent.Opened o) throws SQLException {
         LegInfo leg = o.upstream();
         Timings t = leg.timings();
         update("UPDATE connection SET opened_us = ?, request_head = ?, response_head = ?, subprotocol = ?, dns_us = ?,"
@@ -98,7 +88,7 @@ final class ConnectionRows {
         }
     }
 
-    private void failed(long id, SessionEvent.Failed f, boolean keepChain) throws SQLException {
+    private void writeFailure(long id, SessionEvent.Failed f, boolean keepChain) throws SQLException {
         Handshake h = f.failure().handshake();
         update("UPDATE connection SET ended_us = ?, error = ?, request_head = COALESCE(?, request_head),"
                 + " response_head = COALESCE(?, response_head), response_body = COALESCE(?, response_body),"

@@ -17,18 +17,31 @@ import org.h2.api.ErrorCode;
  * open, and closed last at shutdown. Hands out JDBC connections to the store's classes only.
  */
 public final class Database implements AutoCloseable {
-    /** Applied in order; each runs once and is recorded in schema_version. */
+    /**
+     * Applied in order; each runs once and is recorded in schema_version. A name ending in .sql is
+     * a script in migration/; the others are steps in Java ({@link #javaStep}).
+     */
     private static final List<String> MIGRATIONS = List.of("V1__recording.sql", "V2__replay.sql", "V3__search_index.sql",
-            "V4__frame_key.sql", "V5__wire_frames.sql");
+            "V4__frame_key.sql", "V5__wire_frames.sql", "V6__frame_blocks.sql", "V6__frames_to_blocks",
+            "V6__search_index.sql");
+
+    /** Told how a long migration advances (moving a large recording into blocks takes a while). */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (what, done, total) -> { };
+
+        void step(String what, long done, long total);
+    }
 
     private final Path file;
     private final String url;
     private final Connection keepAlive;
     /** Set for a read-only snapshot: its temporary directory, deleted on close. */
     private Path snapshotDir;
-    /** The highest connection id when this process opened the file (see SearchIndex). */
+    /** The highest connection id when this process opened the file (see Sessions.delete). */
     private long lastConnectionAtOpen;
-    private SearchIndex searchIndex;
+    private SearchIndexer indexer;
+    private boolean closing;
     private volatile boolean closed;
 
     private Database(Path file, String url, Connection keepAlive) {
@@ -43,16 +56,25 @@ public final class Database implements AutoCloseable {
      * @throws StoreException LOCKED when another process has it open, CORRUPT when it cannot be read
      */
     public static Database open(Path dataDir) {
-        return open(dataDir, MIGRATIONS.size());
+        return open(dataDir, Progress.NONE);
+    }
+
+    /** Opens, telling {@code progress} how a long migration advances (called on this thread). */
+    public static Database open(Path dataDir, Progress progress) {
+        return open(dataDir, MIGRATIONS.size(), progress);
     }
 
     /** Opens with only the first {@code migrations} applied: for testing an upgrade from an older schema. */
     static Database open(Path dataDir, int migrations) {
+        return open(dataDir, migrations, Progress.NONE);
+    }
+
+    private static Database open(Path dataDir, int migrations, Progress progress) {
         Path base = dataDir.toAbsolutePath().resolve("sockscope");
         // WRITE_DELAY=0: a commit reaches the file at once, so a killed process loses nothing it
-        // committed; the writer groups many rows per commit to keep the rate up.
+        // committed; the writer groups many blocks per commit to keep the rate up.
         return connect(dataDir, "jdbc:h2:file:" + base + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE",
-                migrations);
+                migrations, progress);
     }
 
     /**
@@ -66,7 +88,8 @@ public final class Database implements AutoCloseable {
             Path snapshot = java.nio.file.Files.createTempDirectory("sockscope-snapshot");
             java.nio.file.Files.copy(dataDir.resolve("sockscope.mv.db"), snapshot.resolve("sockscope.mv.db"));
             Path base = snapshot.toAbsolutePath().resolve("sockscope");
-            Database database = connect(snapshot, "jdbc:h2:file:" + base + ";ACCESS_MODE_DATA=r;DB_CLOSE_ON_EXIT=FALSE", 0);
+            Database database = connect(snapshot, "jdbc:h2:file:" + base
+                    + ";ACCESS_MODE_DATA=r;DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE", 0, Progress.NONE);
             database.snapshotDir = snapshot;
             return database;
         } catch (java.io.IOException e) {
@@ -87,12 +110,17 @@ public final class Database implements AutoCloseable {
         return java.nio.file.Files.move(file, aside);
     }
 
-    private static Database connect(Path dataDir, String url, int migrations) {
+    private static Database connect(Path dataDir, String url, int migrations, Progress progress) {
         try {
             Connection connection = DriverManager.getConnection(url, "sockscope", "");
             Database database = new Database(dataDir.resolve("sockscope.mv.db"), url, connection);
             if (migrations > 0) {
-                database.migrate(migrations);
+                try {
+                    database.migrate(migrations, progress);
+                } catch (SQLException | RuntimeException e) {
+                    connection.close();
+                    throw e;
+                }
             }
             database.lastConnectionAtOpen = database.maxConnectionId();
             return database;
@@ -143,12 +171,20 @@ public final class Database implements AutoCloseable {
         return lastConnectionAtOpen;
     }
 
-    /** The substring search index of this database, one per open database (its state is shared by every search). */
-    synchronized SearchIndex searchIndex() {
-        if (searchIndex == null) {
-            searchIndex = new SearchIndex(this);
+    /**
+     * The search indexer of this database, started at the first call: only a process that writes
+     * frames asks for it. Null for a read-only snapshot, or once closed.
+     */
+    synchronized SearchIndexer indexer() {
+        if (indexer == null && !closing && !isReadOnly()) {
+            indexer = new SearchIndexer(this);
         }
-        return searchIndex;
+        return indexer;
+    }
+
+    /** True once everything written so far is indexed (for tests: a search then reads no tail). */
+    synchronized boolean isIndexed() {
+        return indexer == null || indexer.isCaughtUp();
     }
 
     private long maxConnectionId() throws SQLException {
@@ -157,13 +193,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void migrate(int count) throws SQLException {
+    private void migrate(int count, Progress progress) throws SQLException {
         try (Statement st = keepAlive.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS schema_version (name VARCHAR(200) PRIMARY KEY, applied_us BIGINT NOT NULL)");
         }
         for (String name : MIGRATIONS.subList(0, count)) {
             if (!applied(name)) {
-                apply(name);
+                if (name.endsWith(".sql")) {
+                    apply(name);
+                } else {
+                    javaStep(name, progress);
+                }
             }
         }
     }
@@ -191,6 +231,23 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** A step in Java: it commits as it goes (and must be safe to run again), then it is recorded. */
+    private void javaStep(String name, Progress progress) throws SQLException {
+        if (!"V6__frames_to_blocks".equals(name)) {
+            throw new IllegalStateException("unknown migration " + name);
+        }
+        FramesToBlocks.run(keepAlive, progress);
+        recordApplied(name);
+    }
+
+    private void recordApplied(String name) throws SQLException {
+        try (var ps = keepAlive.prepareStatement("INSERT INTO schema_version VALUES (?, ?)")) {
+            ps.setString(1, name);
+            ps.setLong(2, System.currentTimeMillis() * 1000);
+            ps.executeUpdate();
+        }
+    }
+
     private void apply(String name) throws SQLException {
         String sql = resource("migration/" + name);
         keepAlive.setAutoCommit(false);
@@ -201,11 +258,7 @@ public final class Database implements AutoCloseable {
                     execute(st, trimmed);
                 }
             }
-            try (var ps = keepAlive.prepareStatement("INSERT INTO schema_version VALUES (?, ?)")) {
-                ps.setString(1, name);
-                ps.setLong(2, System.currentTimeMillis() * 1000);
-                ps.executeUpdate();
-            }
+            recordApplied(name);
             keepAlive.commit();
         } catch (SQLException e) {
             keepAlive.rollback();
@@ -228,6 +281,14 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        SearchIndexer finishing;
+        synchronized (this) {
+            finishing = indexer;
+            closing = true;
+        }
+        if (finishing != null) {
+            finishing.close(); // what was recorded is indexed before the file closes, up to a few seconds
+        }
         closed = true;
         try {
             keepAlive.close();

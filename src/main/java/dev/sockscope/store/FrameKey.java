@@ -16,6 +16,16 @@ final class FrameKey {
         return (connection << 32) | (seq & 0xFFFFFFFFL);
     }
 
+    /** The connection of a key. */
+    static long connection(long key) {
+        return key >>> 32;
+    }
+
+    /** The position in its connection of a key. */
+    static int seq(long key) {
+        return (int) key;
+    }
+
     /** The first key of a connection. */
     static long first(long connection) {
         return connection << 32;

@@ -10,191 +10,112 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Reads recorded frames back: a connection's frames in order (to reopen it), or the messages of a
- * session or a search (search and export work on messages: a fragmented message is found and
- * written once, whole). Matching is done in Java on the decoded text, one pass over the rows,
- * streamed: the results are handed to the caller as they are found, never collected whole.
+ * Reads recorded frames back from their blocks: a connection's frames in order (to reopen it, a
+ * page at a time), or the messages of a session or a search (search and export work on messages:
+ * a fragmented message is found and written once, whole). Matching is done in Java on the decoded
+ * text, streamed: results go to the caller as they are found, never collected whole.
  */
 public final class FrameQueries {
-    /** Frames alone, in primary-key order: H2 streams it without sorting; names come from a small cache. */
-    private static final String SELECT = "SELECT f.connection_id, f.seq, " + StoredFrames.COLUMNS + " FROM frame f";
+    private static final String SELECT = "SELECT " + StoredBlocks.COLUMNS + " FROM block b";
 
     private final Database database;
+    private double scanShare = SearchIndex.SCAN_SHARE;
 
     public FrameQueries(Database database) {
         this.database = database;
     }
 
+    /** For tests: the candidate share above which a search gives up the index for a full scan. */
+    void scanShare(double share) {
+        this.scanShare = share;
+    }
+
     /**
-     * Calls {@code sink} for each matching frame, oldest first; returns how many matched. A plain
-     * substring of three chars or more is narrowed by the {@link SearchIndex} to the frame ranges
-     * that can hold it; everything else, or a term in too many places, is one streaming scan.
+     * Calls {@code sink} for each matching message, oldest first (by connection, then position);
+     * returns how many matched. A plain substring of three chars or more is narrowed by the
+     * {@link SearchIndex} to the blocks that can hold it; everything else is one streaming scan.
      */
-    public int search(SearchQuery query, java.util.function.Consumer<RecordedFrame> sink) {
-        try (Connection c = database.connect()) {
+    public int search(SearchQuery query, Consumer<RecordedFrame> sink) {
+        return read(c -> {
+            Set<Long> scope = query.session() == null ? null : connectionsOf(c, query.session());
             if (SearchIndex.canNarrow(query.text(), query.regex())) {
-                Optional<SearchIndex.Plan> plan = database.searchIndex().plan(c, query.text(), query.session());
+                Optional<List<SearchIndex.FrameRange>> plan = SearchIndex.plan(c, query.text(), scope, scanShare);
                 if (plan.isPresent()) {
                     return scan(c, query, plan.get(), sink);
                 }
             }
-            return scan(c, query, sink);
-        } catch (SQLException e) {
-            throw Database.translate(e, database.file());
-        }
+            return scan(c, query, scope, sink);
+        });
     }
 
-    /** The search without the index: one pass over every frame. For tests and the benchmark's baseline. */
-    int searchByFullScan(SearchQuery query, java.util.function.Consumer<RecordedFrame> sink) {
-        try (Connection c = database.connect()) {
-            return scan(c, query, sink);
-        } catch (SQLException e) {
-            throw Database.translate(e, database.file());
-        }
+    /** The search without the index: one pass over every block. For tests and the benchmark's baseline. */
+    int searchByFullScan(SearchQuery query, Consumer<RecordedFrame> sink) {
+        return read(c -> scan(c, query, query.session() == null ? null : connectionsOf(c, query.session()), sink));
     }
 
-    /**
-     * Brings the search index up to date with what was recorded since the last search, so the
-     * next search does not pay for it. Blocking: call it on a background thread when idle.
-     */
-    public void prepareIndex() {
-        database.searchIndex().catchUp();
-    }
-
-    private int scan(Connection c, SearchQuery query, java.util.function.Consumer<RecordedFrame> sink) throws SQLException {
-        Filter filter = new Filter(query);
-        // Primary-key order streams without sorting: connections in the order they were recorded,
-        // each one's frames in sequence.
-        if (query.session() != null) {
-            // No index covers "connection in this session": read the session's connections by key range.
+    private int scan(Connection c, SearchQuery query, Set<Long> scope, Consumer<RecordedFrame> sink) throws SQLException {
+        if (scope != null) {
             List<SearchIndex.FrameRange> ranges = new ArrayList<>();
-            try (PreparedStatement ids = c.prepareStatement("SELECT c.id FROM connection c JOIN session s ON c.session_id = s.id"
-                    + " WHERE s.name = ? ORDER BY c.id")) {
-                ids.setString(1, query.session());
-                try (ResultSet rs = ids.executeQuery()) {
-                    while (rs.next()) {
-                        ranges.add(new SearchIndex.FrameRange(rs.getLong(1), 0, Integer.MAX_VALUE));
-                    }
-                }
+            for (long id : scope.stream().sorted().toList()) {
+                ranges.add(new SearchIndex.FrameRange(id, 0, Integer.MAX_VALUE));
             }
-            return scanRanges(c, query, ranges, sink);
+            return scan(c, query, ranges, sink);
         }
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE " + StoredFrames.IS_MESSAGE + filter.sql
-                + " ORDER BY f.id")) {
-            filter.bind(ps, 1);
-            return new Matches(c, query, sink).drain(ps);
-        }
-    }
-
-    /** Reads only the plan's ranges, in the same order a full scan would, with the same filters and matcher. */
-    int scan(Connection c, SearchQuery query, SearchIndex.Plan plan, java.util.function.Consumer<RecordedFrame> sink)
-            throws SQLException {
-        // One statement per range, each a seek on the frame key (connection, seq). Connections recorded
-        // since the index last looked come last (higher ids), read whole; they are looked up first
-        // because H2 plans a parameterized "connection_id > ?" on frame as a scan of the table.
-        List<SearchIndex.FrameRange> ranges = new ArrayList<>(plan.ranges());
-        try (PreparedStatement newer = c.prepareStatement("SELECT id FROM connection WHERE id > ? ORDER BY id")) {
-            newer.setLong(1, plan.newConnectionsAfter());
-            try (ResultSet rs = newer.executeQuery()) {
-                while (rs.next()) {
-                    ranges.add(new SearchIndex.FrameRange(rs.getLong(1), 0, Integer.MAX_VALUE));
-                }
-            }
-        }
-        return scanRanges(c, query, ranges, sink);
-    }
-
-    /** Reads the frames of these key ranges in order, with the query's filters and matcher. */
-    private int scanRanges(Connection c, SearchQuery query, List<SearchIndex.FrameRange> ranges,
-            java.util.function.Consumer<RecordedFrame> sink) throws SQLException {
-        Filter filter = new Filter(query);
         Matches matches = new Matches(c, query, sink);
-        try (PreparedStatement range = c.prepareStatement(SELECT + " WHERE f.id BETWEEN ? AND ? AND " + StoredFrames.IS_MESSAGE
-                + filter.sql + " ORDER BY f.id")) {
+        // Primary-key order streams without sorting: connections in the order they were
+        // recorded, each one's blocks in sequence.
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE b.max_us >= ? AND b.min_us < ? ORDER BY b.id")) {
+            bindTime(ps, 1, query);
+            matches.drain(ps, 0, Integer.MAX_VALUE);
+        }
+        return matches.found;
+    }
+
+    /** Reads only these ranges, in order, with the query's filters and matcher. */
+    private int scan(Connection c, SearchQuery query, List<SearchIndex.FrameRange> ranges, Consumer<RecordedFrame> sink)
+            throws SQLException {
+        Matches matches = new Matches(c, query, sink);
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE b.id BETWEEN ? AND ? AND b.max_us >= ? AND b.min_us < ?"
+                + " ORDER BY b.id")) {
             for (SearchIndex.FrameRange r : ranges) {
                 if (matches.full()) {
                     break;
                 }
-                range.setLong(1, FrameKey.of(r.connection(), r.fromSeq()));
-                range.setLong(2, FrameKey.of(r.connection(), r.toSeq()));
-                filter.bind(range, 3);
-                matches.drain(range);
+                // Ranges start at a block's first frame (the index and the tails are block-aligned).
+                ps.setLong(1, FrameKey.of(r.connection(), r.fromSeq()));
+                ps.setLong(2, FrameKey.of(r.connection(), r.toSeq()));
+                bindTime(ps, 3, query);
+                matches.drain(ps, r.fromSeq(), r.toSeq());
             }
         }
         return matches.found;
     }
 
-    /** The query's conditions as SQL, shared by the full scan and the ranges of the index. */
-    private static final class Filter {
-        private final StringBuilder sql = new StringBuilder();
-        private final List<Object> params = new ArrayList<>();
-
-        Filter(SearchQuery query) {
-            if (query.session() != null) {
-                sql.append(" AND f.connection_id IN (SELECT c.id FROM connection c JOIN session s ON c.session_id = s.id"
-                        + " WHERE s.name = ?)");
-                params.add(query.session());
-            }
-            if (query.direction() != null) {
-                sql.append(" AND f.direction = ?");
-                params.add(query.direction().ordinal());
-            }
-            // Type, size and time are plain columns: narrowed in SQL, and checked again in Java. A row
-            // whose message differs from its frame (message_opcode set) is left to Java.
-            if (!query.opcodes().isEmpty()) {
-                sql.append(" AND (f.message_opcode IS NOT NULL OR f.opcode IN (").append(String.join(", ",
-                        query.opcodes().stream().map(o -> String.valueOf(o.code())).toList())).append("))");
-            }
-            if (query.minSize() > 0) {
-                sql.append(" AND (f.message_opcode IS NOT NULL OR f.size >= ?)");
-                params.add(query.minSize());
-            }
-            if (query.maxSize() >= 0) {
-                sql.append(" AND (f.message_opcode IS NOT NULL OR f.size <= ?)");
-                params.add(query.maxSize());
-            }
-            if (query.fromMicros() >= 0) {
-                sql.append(" AND f.ts_us >= ?");
-                params.add(query.fromMicros());
-            }
-            if (query.toMicros() >= 0) {
-                sql.append(" AND f.ts_us < ?");
-                params.add(query.toMicros());
-            }
-            if (!query.regex() && !query.text().isEmpty()) {
-                // A substring is narrowed down inside the database (H2 scans ~5x faster than rows
-                // shipped to Java); the Java predicate still decides, so semantics stay one.
-                String like = "%" + query.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%";
-                sql.append(" AND (f.message_opcode IS NOT NULL OR f.payload IS NULL OR LOWER(UTF8TOSTRING(f.payload)) LIKE ? ESCAPE '\\'"
-                        + " OR (f.opcode = 2 AND LOWER(RAWTOHEX(f.payload)) LIKE ? ESCAPE '\\'))");
-                params.add(like);
-                params.add(like);
-            }
-        }
-
-        void bind(PreparedStatement ps, int first) throws SQLException {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(first + i, params.get(i));
-            }
-        }
+    /** A block holds no message of the query's time range when it ends before it or starts after it. */
+    private static void bindTime(PreparedStatement ps, int first, SearchQuery query) throws SQLException {
+        ps.setLong(first, query.fromMicros() >= 0 ? query.fromMicros() : Long.MIN_VALUE);
+        ps.setLong(first + 1, query.toMicros() >= 0 ? query.toMicros() : Long.MAX_VALUE);
     }
 
-    /** Decides each frame read with the query's matcher and counts what went to the sink, up to the limit. */
-    private static final class Matches {
+    /** Decides each message read with the query's filters and matcher, and counts what went to the sink. */
+    private final class Matches {
         private final SearchQuery query;
         private final Predicate<String> matches;
-        private final java.util.function.Consumer<RecordedFrame> sink;
+        private final Consumer<RecordedFrame> sink;
         private final Names names;
         private int found;
 
-        Matches(Connection c, SearchQuery query, java.util.function.Consumer<RecordedFrame> sink) {
+        Matches(Connection c, SearchQuery query, Consumer<RecordedFrame> sink) {
             this.query = query;
             this.matches = query.textMatcher();
             this.sink = sink;
@@ -205,51 +126,81 @@ public final class FrameQueries {
             return query.limit() > 0 && found >= query.limit();
         }
 
-        int drain(PreparedStatement ps) throws SQLException {
-            ps.setFetchSize(1000);
+        void drain(PreparedStatement ps, int fromSeq, int toSeq) throws SQLException {
+            ps.setFetchSize(8);
             try (ResultSet rs = ps.executeQuery()) {
                 while (!full() && rs.next()) {
-                    RecordedFrame frame = read(rs, names);
-                    Message message = frame.message();
-                    if (message != null && query.accepts(frame.session(), frame.url(), message)
-                            && (query.text().isEmpty() || matches.test(searchable(message.opcode(), message.payload())))) {
-                        sink.accept(frame);
-                        found++;
+                    long key = rs.getLong(1);
+                    long connection = FrameKey.connection(key);
+                    String[] name = names.of(connection);
+                    int seq = FrameKey.seq(key);
+                    for (FrameBlock.Row row : StoredBlocks.read(rs, 1, database.file())) {
+                        Message message = row.message();
+                        if (seq >= fromSeq && seq <= toSeq && message != null && query.accepts(name[0], name[1], message)
+                                && (query.text().isEmpty() || matches.test(searchable(message.opcode(), message.payload())))) {
+                            sink.accept(new RecordedFrame(name[0], connection, seq, name[1], row.frame(), message));
+                            if (++found == query.limit()) {
+                                return;
+                            }
+                        }
+                        seq++;
                     }
                 }
             }
-            return found;
         }
     }
 
     /** Every frame of one connection, in order, each with the message it completes. */
-    public int byConnection(long connectionId, java.util.function.Consumer<RecordedFrame> sink) {
+    public int byConnection(long connectionId, Consumer<RecordedFrame> sink) {
         return byConnection(connectionId, 0, Integer.MAX_VALUE, sink);
     }
 
     /** The frames of one connection from position {@code fromSeq} through {@code toSeq}, in order: a page. */
-    public int byConnection(long connectionId, int fromSeq, int toSeq, java.util.function.Consumer<RecordedFrame> sink) {
-        int found = 0;
-        try (Connection c = database.connect();
-             PreparedStatement ps = c.prepareStatement(SELECT + " WHERE f.id BETWEEN ? AND ? ORDER BY f.id")) {
+    public int byConnection(long connectionId, int fromSeq, int toSeq, Consumer<RecordedFrame> sink) {
+        if (fromSeq > toSeq) {
+            return 0;
+        }
+        return read(c -> {
             Names names = new Names(c);
-            ps.setLong(1, FrameKey.of(connectionId, fromSeq));
-            ps.setLong(2, FrameKey.of(connectionId, toSeq));
-            ps.setFetchSize(1000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sink.accept(read(rs, names));
-                    found++;
+            String[] name = names.of(connectionId);
+            int found = 0;
+            // The block holding fromSeq starts at or before it: the last one that does, then the rest.
+            try (PreparedStatement first = c.prepareStatement(SELECT + " WHERE b.id BETWEEN ? AND ? ORDER BY b.id DESC LIMIT 1");
+                 PreparedStatement rest = c.prepareStatement(SELECT + " WHERE b.id BETWEEN ? AND ? ORDER BY b.id")) {
+                first.setLong(1, FrameKey.first(connectionId));
+                first.setLong(2, FrameKey.of(connectionId, fromSeq));
+                found += emit(first, connectionId, fromSeq, toSeq, name, sink);
+                if (fromSeq < toSeq) {
+                    rest.setLong(1, FrameKey.of(connectionId, fromSeq) + 1);
+                    rest.setLong(2, FrameKey.of(connectionId, toSeq));
+                    rest.setFetchSize(8);
+                    found += emit(rest, connectionId, fromSeq, toSeq, name, sink);
                 }
             }
-        } catch (SQLException e) {
-            throw Database.translate(e, database.file());
+            return found;
+        });
+    }
+
+    private int emit(PreparedStatement ps, long connection, int fromSeq, int toSeq, String[] name, Consumer<RecordedFrame> sink)
+            throws SQLException {
+        int found = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                int seq = FrameKey.seq(rs.getLong(1));
+                for (FrameBlock.Row row : StoredBlocks.read(rs, 1, database.file())) {
+                    if (seq >= fromSeq && seq <= toSeq) {
+                        sink.accept(new RecordedFrame(name[0], connection, seq, name[1], row.frame(), row.message()));
+                        found++;
+                    }
+                    seq++;
+                }
+            }
         }
         return found;
     }
 
     /** Every message of a session (or all sessions when null), in recording order. */
-    public int export(String session, java.util.function.Consumer<RecordedFrame> sink) {
+    public int export(String session, Consumer<RecordedFrame> sink) {
         return search(new SearchQuery("", false, session, null, 0), sink);
     }
 
@@ -258,17 +209,45 @@ public final class FrameQueries {
         return opcode == Opcode.BINARY ? dev.sockscope.core.Bytes.hex(payload) : Utf8.decode(payload);
     }
 
-    private static RecordedFrame read(ResultSet rs, Names names) throws SQLException {
-        StoredFrames.Row row = StoredFrames.read(rs, 3);
-        long connection = rs.getLong(1);
-        String[] name = names.of(connection);
-        return new RecordedFrame(name[0], connection, rs.getInt(2), name[1], row.frame(), row.message());
+    /** The ids of a session's connections; empty for an unknown session. */
+    private static Set<Long> connectionsOf(Connection c, String session) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT c.id FROM connection c JOIN session s ON c.session_id = s.id"
+                + " WHERE s.name = ?")) {
+            ps.setString(1, session);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** A read in one snapshot of the database: the index, the counters and the blocks agree. */
+    private int read(Reading reading) {
+        try (Connection c = database.connect()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                return reading.read(c);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw Database.translate(e, database.file());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Reading {
+        int read(Connection c) throws SQLException;
     }
 
     /** Session name and URL per connection, looked up once each. */
     private static final class Names {
         private final Connection db;
-        private final java.util.Map<Long, String[]> cache = new java.util.HashMap<>();
+        private final Map<Long, String[]> cache = new HashMap<>();
 
         Names(Connection db) {
             this.db = db;

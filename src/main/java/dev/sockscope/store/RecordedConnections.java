@@ -29,11 +29,7 @@ public final class RecordedConnections {
             + " c.close_code, c.close_reason, c.close_remote, c.error, c.failure_kind, c.failure_detail,"
             + " c.request_head, c.response_head, c.response_body, c.tls_protocol, c.tls_cipher, c.tls_alpn, c.tls_sni,"
             + " c.tls_resumed, c.peer_address, c.dns_us, c.tcp_us, c.tls_us, c.upgrade_us, c.subprotocol,"
-            + " (SELECT COUNT(*) FROM frame f WHERE f.id BETWEEN c.id" + FrameKey.FIRST_SQL + " AND c.id" + FrameKey.LAST_SQL
-            + " AND " + StoredFrames.IS_MESSAGE + "), c.closed_by, c.not_upgraded,"
-            // seq runs 0..n-1 without gaps, so the last one counts the frames: one index seek.
-            + " (SELECT COALESCE(MAX(f.seq) + 1, 0) FROM frame f WHERE f.id BETWEEN c.id" + FrameKey.FIRST_SQL + " AND c.id"
-            + FrameKey.LAST_SQL + ")"
+            + " c.messages, c.closed_by, c.not_upgraded, c.frames"
             + " FROM connection c JOIN session s ON c.session_id = s.id WHERE s.name = ? ORDER BY c.id";
 
     private final Database database;

@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -18,45 +21,63 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records every session event on one writer thread. Publishers only enqueue (never blocking a
- * network thread); the writer drains the queue, inserts in batches and commits every few
- * milliseconds (group commit), so a flood is recorded without a transaction per frame. Each
- * connection goes into the session its {@link SessionEvent.Started} names.
+ * network thread); the writer gathers each connection's frames into a {@link FrameBlock}, writes
+ * a block when it is full or {@link #FLUSH_AGE_NANOS} old, and commits every few milliseconds
+ * (group commit). Each connection goes into the session its {@link SessionEvent.Started} names;
+ * its counters are kept in the same transaction as its blocks.
+ *
+ * <p>What a kill -9 can lose is bounded in time: events wait at most {@link #MAX_LAG_SECONDS} in
+ * the queue ({@link #awaitCapacity()} holds producers back beyond that), frames at most
+ * {@link #FLUSH_AGE_NANOS} in a block, and a written block at most {@link #COMMIT_NANOS} for its
+ * commit: under 250 ms in all.
  *
  * <p>If writing fails (a full disk, a read-only file), the recorder stops, says why through
  * {@link #problem()} and its stop listener, and never holds a producer back again.
  */
 public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
-    private static final int BATCH = 5000;
-    /** Events queued beyond this make {@link #awaitCapacity()} wait: memory stays bounded under a flood. */
-    private static final int MAX_PENDING = 50_000;
-    /**
-     * How much work may wait uncommitted, in seconds of the writer's measured rate. A kill -9
-     * loses only what is not committed, so this bounds what a crash can lose in time, not count:
-     * when the writer is slow (a cold JVM, a busy disk), fewer frames may wait.
-     */
-    private static final double MAX_LAG_SECONDS = 0.25;
-    private static final int MIN_PENDING = 500;
+    private static final long FLUSH_AGE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long COMMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** Frames held in open blocks across all connections before every open block is written. */
+    private static final long MAX_BUFFERED_BYTES = 32L << 20;
+    /** How long queued events may wait for the writer, in seconds of its measured rate. */
+    private static final double MAX_LAG_SECONDS = 0.05;
+    private static final int MIN_PENDING = 2_000;
+    private static final int MAX_PENDING = 200_000;
+    /** Payload bytes queued beyond this make producers wait too: 64 KiB frames must not fill the heap. */
+    private static final long MAX_PENDING_BYTES = 64L << 20;
 
     private final Database database;
     private final ConcurrentLinkedQueue<SessionEvent> queue = new ConcurrentLinkedQueue<>();
     private final Thread writer;
-    private final Map<Long, long[]> connections = new HashMap<>();
-    /** Where each connection this recorder has seen open is recorded: its session and its id there. */
-    private final Map<Long, Stored> stored = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Where each connection this recorder has seen start is recorded: its session and its id there. */
+    private final Map<Long, Stored> stored = new ConcurrentHashMap<>();
     private final AtomicLong recorded = new AtomicLong();
-    /** Events accepted and not yet committed (queued or in the transaction being written). */
-    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
-    /** How many uncommitted events {@link #awaitCapacity()} allows: {@link #MAX_LAG_SECONDS} of the writer's rate. */
-    private volatile int allowedPending = 1000;
-    /** Rows per second of writing time, smoothed over recent batches. */
-    private double rate;
+    /** Events queued and not yet taken by the writer, and their payload bytes. */
+    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicLong pendingBytes = new AtomicLong();
+    /** How many queued events {@link #awaitCapacity()} allows: {@link #MAX_LAG_SECONDS} of the writer's rate. */
+    private volatile int allowedPending = MIN_PENDING;
     private volatile boolean running = true;
     private volatile boolean alive = true;
     private volatile String problem;
     private volatile Consumer<String> onStopped = reason -> { };
+
+    // The writer thread's own state.
+    /** Connections being recorded, by live connection id. */
+    private final Map<Long, ConnectionRecording> live = new HashMap<>();
+    /** Connections with blocks or rows written since the last commit. */
+    private final List<ConnectionRecording> touched = new ArrayList<>();
+    private boolean uncommitted;
+    private long framesUncommitted;
+    private long bufferedBytes;
+    private long lastCommit = System.nanoTime();
+    private long rateWindowStart = System.nanoTime();
+    private long rateWindowEvents;
+    private StoredBlocks blocks;
+    private ConnectionRows rows;
+    private PreparedStatement counters;
     private Connection db;
-    private ConnectionRows lifecycle;
 
     public Recorder(Database database) {
         this.database = database;
@@ -87,12 +108,12 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
     public record Stored(String session, long id) {
     }
 
-    /** Where the live connection {@code connectionId} is recorded, once its upgrade is written. */
-    public java.util.Optional<Stored> storedAs(long connectionId) {
-        return java.util.Optional.ofNullable(stored.get(connectionId));
+    /** Where the live connection {@code connectionId} is recorded, once its start is written. */
+    public Optional<Stored> storedAs(long connectionId) {
+        return Optional.ofNullable(stored.get(connectionId));
     }
 
-    /** Frames written so far (for tests and the status bar). */
+    /** Frames committed so far (for tests and the status bar). */
     public long recordedFrames() {
         return recorded.get();
     }
@@ -104,6 +125,9 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
         }
         queue.add(event);
         pending.incrementAndGet();
+        if (event instanceof SessionEvent.FrameEvent f) {
+            pendingBytes.addAndGet(f.frame().size());
+        }
         LockSupport.unpark(writer);
     }
 
@@ -113,29 +137,36 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
      * on the sender) instead of filling memory or dropping frames. Never call it on the FX thread.
      */
     public void awaitCapacity() {
-        while (pending.get() > allowedPending && running && alive) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        while ((pending.get() > allowedPending || pendingBytes.get() > MAX_PENDING_BYTES) && running && alive) {
+            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(200));
         }
     }
 
     private void run() {
         try (Connection c = database.connect()) {
             db = c;
-            lifecycle = new ConnectionRows(c);
             c.setAutoCommit(false);
+            rows = new ConnectionRows(c);
+            blocks = new StoredBlocks(c);
+            counters = c.prepareStatement(StoredBlocks.COUNT);
             while (running || !queue.isEmpty()) {
-                List<SessionEvent> batch = drain();
-                if (batch.isEmpty()) {
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-                    continue;
+                int taken = drain();
+                long now = System.nanoTime();
+                learnRate(taken, now);
+                flushOlderThan(now - FLUSH_AGE_NANOS);
+                if (uncommitted && (now - lastCommit >= COMMIT_NANOS || queue.isEmpty())) {
+                    commit();
                 }
-                long started = System.nanoTime();
-                write(batch);
-                committed(batch.size(), System.nanoTime() - started);
+                if (taken == 0) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+                }
             }
+            flushOlderThan(Long.MAX_VALUE);
+            commit();
         } catch (SQLException | RuntimeException e) {
             LOG.error("the recorder stopped; messages from now on are not recorded", e);
             problem = StoreException.describe(e, database.file());
+            rollback();
         } finally {
             // A dead writer must never hold read loops in awaitCapacity or keep queueing events.
             alive = false;
@@ -146,54 +177,154 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
         }
     }
 
-    /** The next transaction's events: at most what the writer does in {@link #MAX_LAG_SECONDS}. */
-    private List<SessionEvent> drain() {
-        int max = Math.min(BATCH, allowedPending);
-        List<SessionEvent> batch = new ArrayList<>();
+    /** Takes queued events and applies them; returns how many. */
+    private int drain() throws SQLException {
+        int taken = 0;
+        long bytes = 0;
         SessionEvent e;
-        while (batch.size() < max && (e = queue.poll()) != null) {
-            batch.add(e);
+        while (taken < 8192 && (e = queue.poll()) != null) {
+            taken++;
+            if (e instanceof SessionEvent.FrameEvent f) {
+                bytes += f.frame().size();
+                frame(f);
+            } else {
+                lifecycle(e);
+            }
         }
-        return batch;
+        pending.addAndGet(-taken);
+        pendingBytes.addAndGet(-bytes);
+        if (bufferedBytes > MAX_BUFFERED_BYTES) {
+            flushOlderThan(Long.MAX_VALUE);
+        }
+        return taken;
     }
 
-    /** Learns the writer's rate from a committed batch and sets how much may wait uncommitted. */
-    private void committed(int events, long nanos) {
-        pending.addAndGet(-events);
-        if (events >= 200) {
-            double measured = events * 1e9 / Math.max(1, nanos);
-            rate = rate == 0 ? measured : 0.7 * rate + 0.3 * measured;
-            allowedPending = (int) Math.max(MIN_PENDING, Math.min(MAX_PENDING, rate * MAX_LAG_SECONDS));
+    private void frame(SessionEvent.FrameEvent f) throws SQLException {
+        ConnectionRecording recording = live.get(f.connectionId());
+        if (recording == null) {
+            return; // a frame of a connection whose start was never published: nowhere to put it
+        }
+        if (recording.block.isEmpty()) {
+            recording.openedNanos = System.nanoTime();
+        }
+        int before = recording.block.buffered();
+        recording.block.add(f.leg(), f.frame(), f.message());
+        bufferedBytes += recording.block.buffered() - before;
+        if (recording.block.isFull()) {
+            flush(recording);
         }
     }
 
-    private void write(List<SessionEvent> batch) throws SQLException {
-        try (PreparedStatement frames = db.prepareStatement(StoredFrames.INSERT)) {
-            int inBatch = 0;
-            for (SessionEvent event : batch) {
-                if (event instanceof SessionEvent.FrameEvent f) {
-                    long[] ids = connections.get(f.connectionId());
-                    if (ids != null) {
-                        StoredFrames.bind(frames, ids[0], (int) ids[1]++, f.leg(), f.frame(), f.message());
-                        frames.addBatch();
-                        recorded.incrementAndGet();
-                        inBatch++;
-                    }
-                } else {
-                    if (inBatch > 0) {
-                        frames.executeBatch();
-                        inBatch = 0;
-                    }
-                    lifecycle.apply(event, connections, stored);
-                }
+    private void lifecycle(SessionEvent event) throws SQLException {
+        uncommitted = true;
+        if (event instanceof SessionEvent.Started s) {
+            ConnectionRecording recording = new ConnectionRecording(rows.started(s));
+            live.put(s.connectionId(), recording);
+            stored.put(s.connectionId(), new Stored(s.session(), recording.id));
+        } else if (event instanceof SessionEvent.Opened o) {
+            ConnectionRecording recording = live.get(o.connectionId());
+            if (recording == null) {
+                recording = new ConnectionRecording(rows.unannounced(o.url().toString(), o.timestampMicros()));
+                live.put(o.connectionId(), recording);
+                stored.put(o.connectionId(), new Stored(ConnectionRows.FALLBACK_SESSION, recording.id));
             }
-            if (inBatch > 0) {
-                frames.executeBatch();
+            rows.opened(recording.id, o);
+        } else if (event instanceof SessionEvent.Failed f) {
+            ConnectionRecording recording = ended(f.connectionId());
+            long id = recording != null ? recording.id : rows.unannounced(f.url().toString(), f.timestampMicros());
+            rows.failed(id, f, recording != null);
+        } else if (event instanceof SessionEvent.Closed c) {
+            ConnectionRecording recording = ended(c.connectionId());
+            if (recording != null) {
+                rows.closed(recording.id, c);
             }
-            db.commit();
-        } catch (SQLException e) {
-            db.rollback();
-            throw e;
+        } else if (event instanceof SessionEvent.NotUpgraded n) {
+            ConnectionRecording recording = ended(n.connectionId());
+            if (recording != null) {
+                rows.notUpgraded(recording.id, n);
+            }
+        }
+    }
+
+    /** A connection's end: its last frames are written before the row says it ended. */
+    private ConnectionRecording ended(long connectionId) throws SQLException {
+        ConnectionRecording recording = live.remove(connectionId);
+        if (recording != null) {
+            flush(recording);
+        }
+        return recording;
+    }
+
+    private void flushOlderThan(long nanos) throws SQLException {
+        for (ConnectionRecording recording : live.values()) {
+            if (!recording.block.isEmpty() && recording.openedNanos <= nanos) {
+                flush(recording);
+            }
+        }
+    }
+
+    /** Writes a connection's open block (uncommitted) and counts it. */
+    private void flush(ConnectionRecording recording) throws SQLException {
+        FrameBlock.Builder block = recording.block;
+        if (block.isEmpty()) {
+            return;
+        }
+        blocks.insert(recording.id, recording.frames, block);
+        recording.frames += block.frames();
+        recording.messages += block.messages();
+        recording.bytes += block.bytes();
+        recording.lastMicros = block.lastMicros();
+        framesUncommitted += block.frames();
+        bufferedBytes -= block.buffered();
+        block.clear();
+        if (!recording.touched) {
+            recording.touched = true;
+            touched.add(recording);
+        }
+        uncommitted = true;
+    }
+
+    private void commit() throws SQLException {
+        for (ConnectionRecording recording : touched) {
+            StoredBlocks.count(counters, recording.id, recording.frames, recording.messages, recording.bytes,
+                    recording.lastMicros);
+        }
+        db.commit();
+        lastCommit = System.nanoTime();
+        uncommitted = false;
+        recorded.addAndGet(framesUncommitted);
+        framesUncommitted = 0;
+        SearchIndexer indexer = database.indexer();
+        for (ConnectionRecording recording : touched) {
+            recording.touched = false;
+            if (recording.frames > 0 && indexer != null) {
+                indexer.committed(recording.id, recording.frames);
+            }
+        }
+        touched.clear();
+    }
+
+    /** Learns how many events a second the writer takes while busy, and sets the queue's bound from it. */
+    private void learnRate(int taken, long now) {
+        rateWindowEvents += taken;
+        long window = now - rateWindowStart;
+        if (window >= TimeUnit.MILLISECONDS.toNanos(100)) {
+            if (rateWindowEvents > MIN_PENDING) {
+                double rate = rateWindowEvents * 1e9 / window;
+                allowedPending = (int) Math.max(MIN_PENDING, Math.min(MAX_PENDING, rate * MAX_LAG_SECONDS));
+            }
+            rateWindowStart = now;
+            rateWindowEvents = 0;
+        }
+    }
+
+    private void rollback() {
+        try {
+            if (db != null && !db.isClosed()) {
+                db.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the connection is going away with the writer; nothing more to undo
         }
     }
 
@@ -213,6 +344,23 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
         }
         if (writer.isAlive()) {
             LOG.warn("the recorder did not finish writing within {} ms; {} events not written", millis, queue.size());
+        }
+    }
+
+    /** One connection as the writer records it: its row, its open block and its counters. */
+    private static final class ConnectionRecording {
+        final long id;
+        final FrameBlock.Builder block = new FrameBlock.Builder();
+        long openedNanos;
+        /** Frames written in blocks, which is also the first seq of the open block. */
+        int frames;
+        long messages;
+        long bytes;
+        long lastMicros;
+        boolean touched;
+
+        ConnectionRecording(long id) {
+            this.id = id;
         }
     }
 }

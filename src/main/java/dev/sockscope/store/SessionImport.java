@@ -1,9 +1,14 @@
 package dev.sockscope.store;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sockscope.core.Bytes;
 import dev.sockscope.core.Direction;
+import dev.sockscope.core.Frame;
+import dev.sockscope.core.Leg;
+import dev.sockscope.core.Message;
 import dev.sockscope.core.Opcode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +21,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,19 +60,20 @@ public final class SessionImport {
                 if (start.isBlank()) {
                     throw new IllegalArgumentException("the file is empty");
                 }
-                long before = lastConnectionId(db);
+                Writing writing = new Writing(db, sessionId);
                 int count;
                 try {
                     count = start.startsWith("{\"log\"") || start.matches("(?s)\\{\\s*\"log\".*")
-                            ? har(db, sessionId, file) : jsonLines(db, sessionId, file);
+                            ? har(writing, file) : jsonLines(writing, file);
                 } catch (java.nio.charset.CharacterCodingException e) {
                     throw new IllegalArgumentException("it is not UTF-8 text (a HAR or a JSON Lines export is)", e);
                 }
-                if (lastConnectionId(db) == before) {
+                if (writing.connections.isEmpty()) {
                     throw new IllegalArgumentException("it holds no WebSocket connection");
                 }
-                endImportedConnections(db, sessionId);
+                writing.finish();
                 db.commit();
+                writing.index(database.indexer());
                 return count;
             } catch (SQLException | RuntimeException e) {
                 db.rollback();
@@ -76,75 +84,72 @@ public final class SessionImport {
         }
     }
 
-    private static long lastConnectionId(Connection db) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM connection");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+    /** Reads a HAR one entry at a time: only the entry being read is in memory. */
+    private int har(Writing writing, Path file) throws IOException, SQLException {
+        try (JsonParser parser = JSON.createParser(file.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT || !toField(parser, "log") || parser.nextToken() != JsonToken.START_OBJECT
+                    || !toField(parser, "entries") || parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new IllegalArgumentException("not a HAR file: no log.entries");
+            }
+            int count = 0;
+            int entryNumber = 0;
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                JsonNode entry = parser.readValueAsTree();
+                count += harEntry(writing, entry, ++entryNumber);
+            }
+            return count;
         }
     }
 
-    /** An imported connection is over: it ended with its last message (its start when it has none). */
-    private static void endImportedConnections(Connection db, long sessionId) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("UPDATE connection c SET ended_us = COALESCE((SELECT MAX(f.ts_us)"
-                + " FROM frame f WHERE f.id BETWEEN c.id" + FrameKey.FIRST_SQL + " AND c.id" + FrameKey.LAST_SQL + "),"
-                + " c.started_us) WHERE c.session_id = ? AND c.origin = 'import' AND c.ended_us IS NULL")) {
-            ps.setLong(1, sessionId);
-            ps.executeUpdate();
+    /** Moves the parser, inside an object, to the value of field {@code name}, skipping others; false when absent. */
+    private static boolean toField(JsonParser parser, String name) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            if (name.equals(parser.currentName())) {
+                return true;
+            }
+            parser.nextToken();
+            parser.skipChildren();
         }
+        return false;
     }
 
-    private int har(Connection db, long sessionId, Path file) throws IOException, SQLException {
-        JsonNode root = JSON.readTree(file.toFile());
-        JsonNode entries = root.path("log").path("entries");
-        if (!entries.isArray()) {
-            throw new IllegalArgumentException("not a HAR file: no log.entries");
+    private int harEntry(Writing writing, JsonNode entry, int entryNumber) throws SQLException {
+        JsonNode messages = entry.path("_webSocketMessages");
+        if (!messages.isArray() && !"websocket".equals(entry.path("_resourceType").asText())) {
+            return 0;
         }
+        String where = "entry " + entryNumber;
+        long started = time(entry.path("startedDateTime").asText("1970-01-01T00:00:00Z"), where + ": startedDateTime");
+        Imported connection = writing.connection(entry.path("request").path("url").asText(), started,
+                head("GET " + path(entry.path("request").path("url").asText()) + " HTTP/1.1", entry.path("request")),
+                head("HTTP/1.1 " + entry.path("response").path("status").asInt() + " "
+                        + entry.path("response").path("statusText").asText(), entry.path("response")));
         int count = 0;
-        int entryNumber = 0;
-        for (JsonNode entry : entries) {
-            entryNumber++;
-            JsonNode messages = entry.path("_webSocketMessages");
-            if (!messages.isArray() && !"websocket".equals(entry.path("_resourceType").asText())) {
+        int messageNumber = 0;
+        for (JsonNode m : messages) {
+            messageNumber++;
+            if (!"send".equals(m.path("type").asText()) && !"receive".equals(m.path("type").asText())) {
+                // Browsers also list connection errors here (type "error"): not frames.
                 continue;
             }
-            String where = "entry " + entryNumber;
-            long started = time(entry.path("startedDateTime").asText("1970-01-01T00:00:00Z"), where + ": startedDateTime");
-            long connection = insertConnection(db, sessionId, entry.path("request").path("url").asText(), started,
-                    head("GET " + path(entry.path("request").path("url").asText()) + " HTTP/1.1", entry.path("request")),
-                    head("HTTP/1.1 " + entry.path("response").path("status").asInt() + " "
-                            + entry.path("response").path("statusText").asText(), entry.path("response")));
-            try (PreparedStatement ps = frameInsert(db)) {
-                int seq = 0;
-                int messageNumber = 0;
-                for (JsonNode m : messages) {
-                    messageNumber++;
-                    if (!"send".equals(m.path("type").asText()) && !"receive".equals(m.path("type").asText())) {
-                        // Browsers also list connection errors here (type "error"): not frames.
-                        continue;
-                    }
-                    String at = where + ", message " + messageNumber;
-                    int opcode = opcode(m.path("opcode"), 1, at);
-                    String data = m.path("data").asText("");
-                    byte[] payload = opcode == 1 ? data.getBytes(StandardCharsets.UTF_8) : base64(data, at);
-                    if (!m.path("time").isNumber()) {
-                        throw new IllegalArgumentException(at + ": time is not a number of seconds");
-                    }
-                    Direction direction = "send".equals(m.path("type").asText()) ? Direction.SEND : Direction.RECEIVE;
-                    addFrame(ps, connection, seq++, direction, opcode, (long) (m.path("time").asDouble() * 1_000_000), payload);
-                    count++;
-                }
-                ps.executeBatch();
+            String at = where + ", message " + messageNumber;
+            int opcode = opcode(m.path("opcode"), 1, at);
+            String data = m.path("data").asText("");
+            byte[] payload = opcode == 1 ? data.getBytes(StandardCharsets.UTF_8) : base64(data, at);
+            if (!m.path("time").isNumber()) {
+                throw new IllegalArgumentException(at + ": time is not a number of seconds");
             }
+            Direction direction = "send".equals(m.path("type").asText()) ? Direction.SEND : Direction.RECEIVE;
+            writing.add(connection, direction, opcode, (long) (m.path("time").asDouble() * 1_000_000), payload);
+            count++;
         }
         return count;
     }
 
-    private int jsonLines(Connection db, long sessionId, Path file) throws IOException, SQLException {
-        Map<String, long[]> connections = new HashMap<>();
+    private int jsonLines(Writing writing, Path file) throws IOException, SQLException {
+        Map<String, Imported> connections = new HashMap<>();
         int count = 0;
-        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             PreparedStatement ps = frameInsert(db)) {
+        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int number = 0;
             while ((line = lines.readLine()) != null) {
@@ -170,10 +175,10 @@ public final class SessionImport {
                 }
                 int opcode = opcode(m.path("opcode"), -1, at);
                 String key = m.path("connection").asText() + " " + m.path("url").asText();
-                long[] ids = connections.get(key);
-                if (ids == null) {
-                    ids = new long[] {insertConnection(db, sessionId, m.path("url").asText(), timestamp, "", ""), 0};
-                    connections.put(key, ids);
+                Imported connection = connections.get(key);
+                if (connection == null) {
+                    connection = writing.connection(m.path("url").asText(), timestamp, "", "");
+                    connections.put(key, connection);
                 }
                 if (!m.has("text") && !m.has("base64")) {
                     throw new IllegalArgumentException(at + ": no text or base64 payload");
@@ -181,10 +186,9 @@ public final class SessionImport {
                 byte[] payload = m.has("text") ? m.path("text").asText().getBytes(StandardCharsets.UTF_8)
                         : base64(m.path("base64").asText(""), at);
                 Direction direction = "send".equals(type) ? Direction.SEND : Direction.RECEIVE;
-                addFrame(ps, ids[0], (int) ids[1]++, direction, opcode, timestamp, payload);
+                writing.add(connection, direction, opcode, timestamp, payload);
                 count++;
             }
-            ps.executeBatch();
         }
         return count;
     }
@@ -261,27 +265,89 @@ public final class SessionImport {
         }
     }
 
-    private static PreparedStatement frameInsert(Connection db) throws SQLException {
-        return db.prepareStatement("INSERT INTO frame(connection_id, seq, direction, opcode, fin, rsv, ts_us, size, payload,"
-                + " payload_large, id) VALUES (?, ?, ?, ?, TRUE, 0, ?, ?, ?, ?, ?)");
+    /** One connection being imported: its row, its open block and its counters. */
+    private static final class Imported {
+        final long id;
+        final FrameBlock.Builder block = new FrameBlock.Builder();
+        int frames;
+        long messages;
+        long bytes;
+        long lastMicros;
+
+        Imported(long id) {
+            this.id = id;
+        }
     }
 
-    private static void addFrame(PreparedStatement ps, long connection, int seq, Direction direction, int opcode, long timestamp,
-            byte[] payload) throws SQLException {
-        ps.setLong(1, connection);
-        ps.setInt(2, seq);
-        ps.setLong(9, FrameKey.of(connection, seq));
-        ps.setInt(3, direction.ordinal());
-        ps.setInt(4, opcode);
-        ps.setLong(5, timestamp);
-        ps.setInt(6, payload.length);
-        if (payload.length <= 1_000_000) {
-            ps.setBytes(7, payload);
-            ps.setNull(8, java.sql.Types.BLOB);
-        } else {
-            ps.setNull(7, java.sql.Types.VARBINARY);
-            ps.setBytes(8, payload);
+    /** The import's writes, in the caller's transaction: connection rows, blocks as they fill, counters at the end. */
+    private static final class Writing {
+        private final Connection db;
+        private final long sessionId;
+        private final StoredBlocks blocks;
+        final List<Imported> connections = new ArrayList<>();
+
+        Writing(Connection db, long sessionId) throws SQLException {
+            this.db = db;
+            this.sessionId = sessionId;
+            this.blocks = new StoredBlocks(db);
         }
-        ps.addBatch();
+
+        Imported connection(String url, long started, String requestHead, String responseHead) throws SQLException {
+            Imported imported = new Imported(insertConnection(db, sessionId, url, started, requestHead, responseHead));
+            connections.add(imported);
+            return imported;
+        }
+
+        void add(Imported connection, Direction direction, int opcode, long micros, byte[] payload) throws SQLException {
+            Frame frame = Frame.message(direction, Opcode.of(opcode), payload, micros);
+            connection.block.add(Leg.UPSTREAM, frame, Message.of(frame));
+            if (connection.block.isFull()) {
+                flush(connection);
+            }
+        }
+
+        private void flush(Imported connection) throws SQLException {
+            FrameBlock.Builder block = connection.block;
+            if (block.isEmpty()) {
+                return;
+            }
+            blocks.insert(connection.id, connection.frames, block);
+            connection.frames += block.frames();
+            connection.messages += block.messages();
+            connection.bytes += block.bytes();
+            connection.lastMicros = Math.max(connection.lastMicros, block.maxMicros());
+            block.clear();
+        }
+
+        /** Writes the open blocks and the counters; an imported connection is over, ended with its last message. */
+        void finish() throws SQLException {
+            try (PreparedStatement count = db.prepareStatement(StoredBlocks.COUNT);
+                 PreparedStatement end = db.prepareStatement("UPDATE connection SET ended_us = COALESCE(last_us, started_us)"
+                         + " WHERE id = ?")) {
+                for (Imported connection : connections) {
+                    flush(connection);
+                    if (connection.frames > 0) {
+                        StoredBlocks.count(count, connection.id, connection.frames, connection.messages, connection.bytes,
+                                connection.lastMicros);
+                    }
+                    end.setLong(1, connection.id);
+                    end.executeUpdate();
+                }
+            } finally {
+                blocks.close();
+            }
+        }
+
+        /** After the commit: the indexer takes the new blocks. */
+        void index(SearchIndexer indexer) {
+            if (indexer == null) {
+                return;
+            }
+            for (Imported connection : connections) {
+                if (connection.frames > 0) {
+                    indexer.committed(connection.id, connection.frames);
+                }
+            }
+        }
     }
 }

@@ -60,22 +60,20 @@ public final class Sessions {
     }
 
     /**
-     * Deletes a session with its connections (the schema cascades), their frames, and the search
-     * index's record of where their blocks were (an index seek; the slices' bits for them stay
-     * and simply lead to no rows).
+     * Deletes a session with its connections (the schema cascades), their blocks (by key range:
+     * blocks have no foreign key, which would cost every insert a check) and the index's record of
+     * them (the slices' bits for them stay and simply lead to no rows).
      */
     public void delete(String name) {
         try (Connection c = database.connect()) {
             c.setAutoCommit(false);
-            try (PreparedStatement blocks = c.prepareStatement("DELETE FROM search_block WHERE connection_id IN"
-                    + " (SELECT c.id FROM connection c JOIN session s ON c.session_id = s.id WHERE s.name = ?)");
-                 PreparedStatement connections = c.prepareStatement(
+            try (PreparedStatement connections = c.prepareStatement(
                          "SELECT c.id FROM connection c JOIN session s ON c.session_id = s.id WHERE s.name = ?");
-                 PreparedStatement frames = c.prepareStatement("DELETE FROM frame WHERE id BETWEEN ? AND ?");
+                 PreparedStatement blocks = c.prepareStatement("DELETE FROM block WHERE id BETWEEN ? AND ?");
+                 PreparedStatement indexed = c.prepareStatement("DELETE FROM search_block WHERE connection_id = ?");
+                 PreparedStatement progress = c.prepareStatement("DELETE FROM search_progress WHERE connection_id = ?");
                  PreparedStatement session = c.prepareStatement("DELETE FROM session WHERE name = ?")) {
                 refuseWhileRecording(c, name);
-                blocks.setString(1, name);
-                blocks.executeUpdate();
                 List<Long> ids = new ArrayList<>();
                 connections.setString(1, name);
                 try (ResultSet rs = connections.executeQuery()) {
@@ -87,12 +85,14 @@ public final class Sessions {
                 if (session.executeUpdate() == 0) {
                     throw new IllegalArgumentException("no session named " + name);
                 }
-                // Frames have no foreign key (it would cost every insert a check): each
-                // connection's frames go by their key range.
                 for (long id : ids) {
-                    frames.setLong(1, FrameKey.first(id));
-                    frames.setLong(2, FrameKey.last(id));
-                    frames.executeUpdate();
+                    blocks.setLong(1, FrameKey.first(id));
+                    blocks.setLong(2, FrameKey.last(id));
+                    blocks.executeUpdate();
+                    indexed.setLong(1, id);
+                    indexed.executeUpdate();
+                    progress.setLong(1, id);
+                    progress.executeUpdate();
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -137,16 +137,15 @@ public final class Sessions {
         }
     }
 
-    /** Every session, newest first, with its connection and message counts and the bytes of its frames. */
+    /**
+     * Every session, newest first, with its connection and message counts and the bytes of its
+     * frames: summed from the counters on its connections, never from the frames.
+     */
     public List<SessionSummary> list() {
-        String sql = "SELECT s.id, s.name, s.notes, s.created_us,"
-                + " (SELECT COUNT(*) FROM connection c WHERE c.session_id = s.id),"
-                + " (SELECT COUNT(*) FROM connection c JOIN frame f ON f.id BETWEEN c.id" + FrameKey.FIRST_SQL + " AND c.id"
-                + FrameKey.LAST_SQL + " WHERE c.session_id = s.id AND " + StoredFrames.IS_MESSAGE + "),"
-                + " (SELECT COALESCE(SUM(f.size), 0) FROM connection c JOIN frame f ON f.id BETWEEN c.id" + FrameKey.FIRST_SQL
-                + " AND c.id" + FrameKey.LAST_SQL + " WHERE c.session_id = s.id),"
-                + " (SELECT COALESCE(MAX(c.started_us), s.created_us) FROM connection c WHERE c.session_id = s.id)"
-                + " FROM session s ORDER BY s.created_us DESC, s.id DESC";
+        String sql = "SELECT s.id, s.name, s.notes, s.created_us, COUNT(c.id), COALESCE(SUM(c.messages), 0),"
+                + " COALESCE(SUM(c.bytes), 0), COALESCE(MAX(c.started_us), s.created_us)"
+                + " FROM session s LEFT JOIN connection c ON c.session_id = s.id"
+                + " GROUP BY s.id, s.name, s.notes, s.created_us ORDER BY s.created_us DESC, s.id DESC";
         List<SessionSummary> out = new ArrayList<>();
         try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

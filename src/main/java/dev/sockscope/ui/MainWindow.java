@@ -138,12 +138,6 @@ public final class MainWindow extends BorderPane {
         field.setLeft(Icons.of(Feather.SEARCH, 13));
         field.setPrefWidth(280);
         field.setOnAction(e -> openSearch().search(field.getText()));
-        // Focus means a search is coming: index what was recorded since the last one meanwhile.
-        field.focusedProperty().addListener((o, was, focused) -> {
-            if (focused) {
-                app.background().execute(app.queries()::prepareSearch);
-            }
-        });
         searchBox = field;
         return field;
     }

@@ -17,16 +17,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real H2 file database for search tests, written with plain SQL so a test decides exactly
- * which connections are live or ended and where each frame lies; and the two ways to search it
- * (through the index, and the full scan it must agree with).
+ * A real H2 file database for search tests, written block by block as the recorder writes, so a
+ * test decides exactly which connections are live or ended, where blocks begin and whether the
+ * indexer hears of them; and the two ways to search it (through the index, and the full scan it
+ * must agree with).
  */
 final class IndexedStore implements AutoCloseable {
     final Database db;
     final FrameQueries queries;
-    private final Map<Long, Integer> nextSeq = new HashMap<>();
+    /** Per connection: frames, messages, bytes written. */
+    private final Map<Long, long[]> counts = new HashMap<>();
+    private boolean holdIndexing;
     private final List<Object[]> queued = new ArrayList<>();
     private long clock;
+    private double share = SearchIndex.SCAN_SHARE;
 
     IndexedStore(Database db) {
         this.db = db;
@@ -73,37 +77,65 @@ final class IndexedStore implements AutoCloseable {
         queued.add(new Object[] {connection, direction, opcode, payload});
     }
 
+    /**
+     * Writes the queued frames as the recorder does: each connection's frames in blocks (a new
+     * block per flush, split at the block limits), its counters, one commit; then tells the
+     * indexer, unless {@link #holdIndexing} asked it not to (the frames then stay unindexed, as
+     * after a kill -9 between a commit and its indexing).
+     */
     void flush() throws SQLException {
         if (queued.isEmpty()) {
             return;
         }
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("INSERT INTO frame(connection_id, seq,"
-                + " direction, opcode, fin, rsv, ts_us, size, payload, payload_large, id) VALUES (?, ?, ?, ?, TRUE, 0, ?, ?, ?, ?, ?)")) {
+        Map<Long, FrameBlock.Builder> open = new java.util.LinkedHashMap<>();
+        try (Connection c = db.connect(); StoredBlocks blocks = new StoredBlocks(c);
+             PreparedStatement counters = c.prepareStatement(StoredBlocks.COUNT)) {
             c.setAutoCommit(false);
             for (Object[] row : queued) {
                 long connection = (Long) row[0];
-                byte[] payload = (byte[]) row[3];
-                int seq = nextSeq.merge(connection, 1, Integer::sum) - 1;
-                ps.setLong(1, connection);
-                ps.setInt(2, seq);
-                ps.setLong(9, FrameKey.of(connection, seq));
-                ps.setInt(3, ((Direction) row[1]).ordinal());
-                ps.setInt(4, ((Opcode) row[2]).code());
-                ps.setLong(5, ++clock);
-                ps.setInt(6, payload.length);
-                if (payload.length <= 1_000_000) {
-                    ps.setBytes(7, payload);
-                    ps.setNull(8, java.sql.Types.BLOB);
-                } else {
-                    ps.setNull(7, java.sql.Types.VARBINARY);
-                    ps.setBytes(8, payload);
+                FrameBlock.Builder block = open.computeIfAbsent(connection, k -> new FrameBlock.Builder());
+                dev.sockscope.core.Frame frame = dev.sockscope.core.Frame.message((Direction) row[1], (Opcode) row[2],
+                        (byte[]) row[3], ++clock);
+                block.add(dev.sockscope.core.Leg.UPSTREAM, frame, dev.sockscope.core.Message.of(frame));
+                if (block.isFull()) {
+                    write(blocks, connection, block);
                 }
-                ps.addBatch();
             }
-            ps.executeBatch();
+            for (Map.Entry<Long, FrameBlock.Builder> e : open.entrySet()) {
+                write(blocks, e.getKey(), e.getValue());
+                long[] count = counts.get(e.getKey());
+                StoredBlocks.count(counters, e.getKey(), count[0], count[1], count[2], clock);
+            }
             c.commit();
         }
         queued.clear();
+        if (!holdIndexing) {
+            for (Long connection : open.keySet()) {
+                db.indexer().committed(connection, (int) counts.get(connection)[0]);
+            }
+        }
+    }
+
+    private void write(StoredBlocks blocks, long connection, FrameBlock.Builder block) throws SQLException {
+        if (block.isEmpty()) {
+            return;
+        }
+        long[] count = counts.computeIfAbsent(connection, k -> new long[3]);
+        blocks.insert(connection, (int) count[0], block);
+        count[0] += block.frames();
+        count[1] += block.messages();
+        count[2] += block.bytes();
+        block.clear();
+    }
+
+    /** Frames from now on are committed without telling the indexer (true), or told again (false). */
+    void holdIndexing(boolean hold) {
+        this.holdIndexing = hold;
+    }
+
+    /** Waits until the indexer has indexed and persisted everything it was told. */
+    void awaitIndexed() {
+        dev.sockscope.testing.Eventually.eventually(java.time.Duration.ofSeconds(30), "the indexer caught up", db::isIndexed);
     }
 
     void execute(String sql) throws SQLException {
@@ -133,10 +165,30 @@ final class IndexedStore implements AutoCloseable {
         return out;
     }
 
+    /** For the next searches: the candidate share above which the index gives way to a full scan. */
+    void scanShare(double share) {
+        this.share = share;
+        queries.scanShare(share);
+    }
+
     /** True when the index narrows this query instead of leaving it to a full scan. */
     boolean narrows(SearchQuery query) throws SQLException {
         try (Connection c = db.connect()) {
-            return db.searchIndex().plan(c, query.text(), query.session()).isPresent();
+            java.util.Set<Long> scope = null;
+            if (query.session() != null) {
+                scope = new java.util.HashSet<>();
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT c.id FROM connection c JOIN session s ON c.session_id = s.id WHERE s.name = ?")) {
+                    ps.setString(1, query.session());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            scope.add(rs.getLong(1));
+                        }
+                    }
+                }
+            }
+            return SearchIndex.canNarrow(query.text(), query.regex())
+                    && SearchIndex.plan(c, query.text(), scope, share).isPresent();
         }
     }
 

@@ -56,9 +56,9 @@ class MigrationTest {
             assertEquals(3, second.size());
             assertEquals(6, new Sessions(upgraded).list().get(0).frames());
             new Sessions(upgraded).delete("before");
-            try (Connection c = upgraded.connect(); var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM frame")) {
+            try (Connection c = upgraded.connect(); var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM block")) {
                 rs.next();
-                assertEquals(0, rs.getInt(1), "deleting the session deletes its frames");
+                assertEquals(0, rs.getInt(1), "deleting the session deletes its blocks");
             }
         }
     }

@@ -42,7 +42,7 @@ class SessionDeleteTest {
             Eventually.eventually(Duration.ofSeconds(10), "the close recorded",
                     () -> new RecordedConnections(db).of("live").get(0).end() != null);
             new Sessions(db).delete("live");
-            try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM frame")) {
+            try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM block")) {
                 rs.next();
                 assertEquals(0, rs.getInt(1), "no frame outlives its session");
             }

@@ -34,14 +34,9 @@ class StoreTest {
     private static final Handshake HANDSHAKE = new Handshake("GET /feed HTTP/1.1\r\nHost: example.test\r\n\r\n",
             "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n", null);
 
-    private static List<byte[]> payloads(Database db) throws SQLException {
-        List<byte[]> out = new ArrayList<>();
-        try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT COALESCE(payload, payload_large) FROM frame ORDER BY connection_id, seq")) {
-            while (rs.next()) {
-                out.add(rs.getBytes(1));
-            }
-        }
+    private static List<Frame> frames(Database db) {
+        List<Frame> out = new ArrayList<>();
+        new FrameQueries(db).byConnection(1, f -> out.add(f.frame()));
         return out;
     }
 
@@ -60,25 +55,27 @@ class StoreTest {
             recorder.accept(new SessionEvent.Closed(1, 1000, "bye", ClosedBy.SERVER, 14));
         }
         try (Database db = Database.open(dir)) {
-            List<byte[]> stored = payloads(db);
+            List<Frame> stored = frames(db);
             assertEquals(3, stored.size());
-            assertArrayEquals(invalidUtf8, stored.get(0), "bytes as received, invalid UTF-8 kept");
-            assertArrayEquals(binary, stored.get(1));
-            assertArrayEquals(big, stored.get(2), "a payload over 1 MB is stored whole");
+            assertArrayEquals(invalidUtf8, stored.get(0).payload(), "bytes as received, invalid UTF-8 kept");
+            assertArrayEquals(binary, stored.get(1).payload());
+            assertArrayEquals(big, stored.get(2).payload(), "a payload over 1 MB is stored whole");
+            assertEquals(false, stored.get(1).fin());
+            assertEquals(4, stored.get(1).rsv());
             var sessions = new Sessions(db).list();
             assertEquals(1, sessions.size());
             assertEquals("qa", sessions.get(0).name());
             assertEquals(1, sessions.get(0).connections());
             assertEquals(3, sessions.get(0).frames());
             try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(
-                    "SELECT close_code, close_reason, url, fin, rsv FROM connection JOIN frame ON frame.connection_id = connection.id"
-                            + " WHERE seq = 1")) {
+                    "SELECT close_code, close_reason, url, frames, messages, bytes FROM connection")) {
                 assertTrue(rs.next());
                 assertEquals(1000, rs.getInt(1));
                 assertEquals("bye", rs.getString(2));
                 assertEquals(URL.toString(), rs.getString(3));
-                assertEquals(false, rs.getBoolean(4));
-                assertEquals(4, rs.getInt(5));
+                assertEquals(3, rs.getLong(4), "counters kept by the writer");
+                assertEquals(3, rs.getLong(5));
+                assertEquals(3 + 3 + 1_500_000, rs.getLong(6));
             }
         }
     }

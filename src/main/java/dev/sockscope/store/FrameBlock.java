@@ -1,0 +1,286 @@
+package dev.sockscope.store;
+
+import dev.sockscope.codec.FrameEncoder;
+import dev.sockscope.core.Direction;
+import dev.sockscope.core.Frame;
+import dev.sockscope.core.Leg;
+import dev.sockscope.core.Message;
+import dev.sockscope.core.Opcode;
+import dev.sockscope.core.Utf8;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How consecutive wire frames of one connection are kept together in one stored block (a row of
+ * the block table), before compression. Storing a block instead of a row per frame is what lets
+ * the recorder keep up with the wire (see ADR 0005). The body is:
+ *
+ * <pre>
+ *   varint        number of frames
+ *   signed varint the first frame's time, microseconds since the epoch
+ *   per frame, its description:
+ *     byte   flags: bit 0 received (else sent), bit 1 FIN, bit 2 crossed the app's leg (else upstream),
+ *            bits 3-4 the message: 0 the frame is the whole message, 1 it completes none (a fragment),
+ *                     2 it completes a message of its own (described below);
+ *            bits 5-6 the header: 0 not known, 1 the shortest unmasked one, 2 the shortest masked one
+ *                     (its 4-byte key follows), 3 as sent (a length byte and the bytes follow);
+ *            bit 7  a varint of interception flags follows (reserved for the proxy; none yet)
+ *     byte   opcode in the low 4 bits, RSV in the next 3
+ *     signed varint  time since the previous frame, microseconds
+ *     varint payload length
+ *     the header's key or bytes, as bits 5-6 say
+ *     for a message of its own: byte opcode (+16 when it was compressed), varint frames, varint length
+ *   then every payload in order: each frame's, followed by its own message's when it has one
+ * </pre>
+ *
+ * Canonical headers (every frame a server sends, nearly) take no bytes; a client's masked frame
+ * takes its 4-byte key. A fragmented or compressed message is stored as its frames, as they
+ * crossed the wire, plus the message on the frame that completes it.
+ */
+final class FrameBlock {
+    /** A block is written when it holds this many frames... */
+    static final int MAX_FRAMES = 1024;
+    /** ...or this many payload bytes (a larger frame gets a block of its own). */
+    static final int MAX_BYTES = 256 * 1024;
+
+    private static final int RECEIVED = 1;
+    private static final int FIN = 2;
+    private static final int CLIENT_LEG = 4;
+    private static final int MESSAGE_SHIFT = 3;
+    private static final int WHOLE = 0;
+    private static final int NONE = 1;
+    private static final int OWN = 2;
+    private static final int HEADER_SHIFT = 5;
+    private static final int HEADER_UNKNOWN = 0;
+    private static final int HEADER_PLAIN = 1;
+    private static final int HEADER_MASKED = 2;
+    private static final int HEADER_VERBATIM = 3;
+    private static final int EXTENDED = 0x80;
+    private static final int COMPRESSED = 16;
+
+    /** A frame read back: as it crossed the wire, the message it completes (or null), and its leg. */
+    record Row(Frame frame, Message message, Leg leg) {
+    }
+
+    private FrameBlock() {
+    }
+
+    /** Collects frames into one block's body; reused from block to block. */
+    static final class Builder {
+        // Small at first: a connection that sends little keeps little; they grow to a block's size.
+        private final ByteBuilder meta = new ByteBuilder(256);
+        private final ByteBuilder payloads = new ByteBuilder(1024);
+        private int frames;
+        private int messages;
+        private long bytes;
+        private long firstMicros;
+        private long lastMicros;
+        private long minMicros;
+        private long maxMicros;
+
+        int frames() {
+            return frames;
+        }
+
+        int messages() {
+            return messages;
+        }
+
+        /** The payload bytes of its frames (what the sessions list sums). */
+        long bytes() {
+            return bytes;
+        }
+
+        long firstMicros() {
+            return firstMicros;
+        }
+
+        long lastMicros() {
+            return lastMicros;
+        }
+
+        /** The earliest and latest time of its frames (times need not grow: two legs, a clock step). */
+        long minMicros() {
+            return minMicros;
+        }
+
+        long maxMicros() {
+            return maxMicros;
+        }
+
+        boolean isEmpty() {
+            return frames == 0;
+        }
+
+        /** True when no more frames should go in: {@link #MAX_FRAMES} or {@link #MAX_BYTES} reached. */
+        boolean isFull() {
+            return frames >= MAX_FRAMES || payloads.size() >= MAX_BYTES;
+        }
+
+        /** What the block holds in memory now. */
+        int buffered() {
+            return meta.size() + payloads.size();
+        }
+
+        /**
+         * Adds a frame.
+         *
+         * @param message the message the frame completes, or null when it completes none
+         */
+        void add(Leg leg, Frame frame, Message message) {
+            long previous = frames == 0 ? frame.timestampMicros() : lastMicros;
+            if (frames == 0) {
+                firstMicros = frame.timestampMicros();
+                minMicros = firstMicros;
+                maxMicros = firstMicros;
+            }
+            minMicros = Math.min(minMicros, frame.timestampMicros());
+            maxMicros = Math.max(maxMicros, frame.timestampMicros());
+            int kind = message == null ? NONE : isFramePayload(frame, message) ? WHOLE : OWN;
+            byte[] header = frame.header();
+            int headerMode = headerMode(frame);
+            meta.write((frame.direction() == Direction.RECEIVE ? RECEIVED : 0) | (frame.fin() ? FIN : 0)
+                    | (leg == Leg.CLIENT ? CLIENT_LEG : 0) | kind << MESSAGE_SHIFT | headerMode << HEADER_SHIFT);
+            meta.write(frame.opcode().code() | frame.rsv() << 4);
+            meta.writeSigned(frame.timestampMicros() - previous);
+            meta.writeVarint(frame.size());
+            if (headerMode == HEADER_MASKED) {
+                meta.write(header, header.length - 4, 4);
+            } else if (headerMode == HEADER_VERBATIM) {
+                meta.write(header.length);
+                meta.write(header);
+            }
+            payloads.write(frame.payload());
+            if (kind == OWN) {
+                meta.write(message.opcode().code() | (message.compressed() ? COMPRESSED : 0));
+                meta.writeVarint(message.frames());
+                meta.writeVarint(message.size());
+                payloads.write(message.payload());
+            }
+            frames++;
+            messages += message == null ? 0 : 1;
+            bytes += frame.size();
+            lastMicros = frame.timestampMicros();
+        }
+
+        /** The body of the block as it stands, uncompressed. */
+        byte[] body() {
+            ByteBuilder out = new ByteBuilder(meta.size() + payloads.size() + 16);
+            out.writeVarint(frames);
+            out.writeSigned(firstMicros);
+            out.write(meta.array(), 0, meta.size());
+            out.write(payloads.array(), 0, payloads.size());
+            return out.array().length == out.size() ? out.array() : out.toArray();
+        }
+
+        /** Empties the builder for the next block. */
+        void clear() {
+            meta.clear(MAX_FRAMES * 32);
+            payloads.clear(2 * MAX_BYTES);
+            frames = 0;
+            messages = 0;
+            bytes = 0;
+        }
+    }
+
+    /** True when the message is the frame itself: same opcode, same bytes, one frame, not compressed. */
+    static boolean isFramePayload(Frame frame, Message message) {
+        return message.isWholeFrame() && message.opcode() == frame.opcode()
+                && (message.payload() == frame.payload() || Arrays.equals(message.payload(), frame.payload()));
+    }
+
+    private static int headerMode(Frame frame) {
+        byte[] header = frame.header();
+        if (header.length == 0) {
+            return HEADER_UNKNOWN;
+        }
+        byte[] canonical = FrameEncoder.header(frame.fin(), frame.rsv(), frame.opcode().code(), frame.size(), frame.maskKey());
+        if (!Arrays.equals(canonical, header)) {
+            return HEADER_VERBATIM;
+        }
+        return frame.masked() ? HEADER_MASKED : HEADER_PLAIN;
+    }
+
+    /**
+     * Reads a body back, every frame with its message.
+     *
+     * @throws DamagedBlockException when the body is not one this class wrote
+     */
+    static List<Row> read(byte[] body) {
+        ByteReader in = new ByteReader(body, 0, body.length);
+        int count = in.readLength(body.length);
+        long time = in.readSigned();
+        int[] flags = new int[count];
+        int[] opcodes = new int[count];
+        long[] times = new long[count];
+        int[] sizes = new int[count];
+        byte[][] headers = new byte[count][];
+        int[] own = new int[count * 3];
+        for (int i = 0; i < count; i++) {
+            flags[i] = in.read();
+            opcodes[i] = in.read();
+            if ((flags[i] & EXTENDED) != 0) {
+                in.readVarint(); // interception flags: none defined yet
+            }
+            time += in.readSigned();
+            times[i] = time;
+            sizes[i] = in.readLength(body.length);
+            int headerMode = flags[i] >>> HEADER_SHIFT & 3;
+            int opcode = opcodes[i] & 0x0F;
+            boolean fin = (flags[i] & FIN) != 0;
+            int rsv = opcodes[i] >>> 4 & 7;
+            headers[i] = switch (headerMode) {
+                case HEADER_PLAIN -> FrameEncoder.header(fin, rsv, opcode, sizes[i], -1);
+                case HEADER_MASKED -> FrameEncoder.header(fin, rsv, opcode, sizes[i], in.readInt() & 0xFFFFFFFFL);
+                case HEADER_VERBATIM -> in.read(in.read());
+                default -> null;
+            };
+            if ((flags[i] >>> MESSAGE_SHIFT & 3) == OWN) {
+                own[i * 3] = in.read();
+                own[i * 3 + 1] = in.readLength(Integer.MAX_VALUE);
+                own[i * 3 + 2] = in.readLength(body.length);
+            }
+        }
+        List<Row> rows = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            rows.add(row(in, flags[i], opcodes[i], times[i], sizes[i], headers[i], own, i));
+        }
+        if (in.remaining() != 0) {
+            throw new DamagedBlockException(in.remaining() + " bytes left over after its last frame");
+        }
+        return rows;
+    }
+
+    private static Row row(ByteReader in, int flags, int opcodeByte, long time, int size, byte[] header, int[] own, int i) {
+        Direction direction = (flags & RECEIVED) != 0 ? Direction.RECEIVE : Direction.SEND;
+        Frame frame = new Frame(direction, opcode(opcodeByte & 0x0F), (flags & FIN) != 0, opcodeByte >>> 4 & 7, in.read(size),
+                time, header);
+        Leg leg = (flags & CLIENT_LEG) != 0 ? Leg.CLIENT : Leg.UPSTREAM;
+        int kind = flags >>> MESSAGE_SHIFT & 3;
+        if (kind == WHOLE) {
+            if (frame.opcode() == Opcode.CONTINUATION) {
+                throw new DamagedBlockException("a continuation frame stored as a whole message");
+            }
+            return new Row(frame, Message.of(frame), leg);
+        }
+        if (kind == NONE) {
+            return new Row(frame, null, leg);
+        }
+        Opcode opcode = opcode(own[i * 3] & 0x0F);
+        if (opcode == Opcode.CONTINUATION) {
+            throw new DamagedBlockException("a message stored with the continuation opcode");
+        }
+        byte[] payload = in.read(own[i * 3 + 2]);
+        int invalid = opcode == Opcode.TEXT ? Utf8.firstInvalid(payload) : -1;
+        return new Row(frame, new Message(direction, opcode, payload, time, Math.max(1, own[i * 3 + 1]),
+                (own[i * 3] & COMPRESSED) != 0, invalid), leg);
+    }
+
+    private static Opcode opcode(int code) {
+        if (!Opcode.isDefined(code)) {
+            throw new DamagedBlockException("an undefined opcode " + code);
+        }
+        return Opcode.of(code);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.sockscope.store;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+
+/**
+ * Rows of the block table (V6__frame_blocks.sql): one {@link FrameBlock} each, compressed, with
+ * the counts and times that let readers skip it unread. Writing keeps its statement prepared on
+ * the writer's connection; reading gives the block's frames back in order.
+ */
+final class StoredBlocks implements AutoCloseable {
+    /** Bodies up to this size are stored inline; larger ones (one big frame) in a BLOB. */
+    static final int INLINE_LIMIT = 1_000_000;
+
+    /** The columns {@link #read} takes, in its order. */
+    static final String COLUMNS = "b.id, b.codec, b.raw_size, b.body, b.body_large";
+
+    private final PreparedStatement insert;
+    private long bodyBytes;
+
+    StoredBlocks(Connection db) throws SQLException {
+        insert = db.prepareStatement("INSERT INTO block(id, last_seq, messages, bytes, min_us, max_us, codec, raw_size, body,"
+                + " body_large) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+
+    /** Writes what {@code block} holds as the block of {@code connection} starting at {@code firstSeq}. */
+    void insert(long connection, int firstSeq, FrameBlock.Builder block) throws SQLException {
+        BlockCompression.Stored body = BlockCompression.compress(block.body());
+        insert.setLong(1, FrameKey.of(connection, firstSeq));
+        insert.setInt(2, firstSeq + block.frames() - 1);
+        insert.setInt(3, block.messages());
+        insert.setLong(4, block.bytes());
+        insert.setLong(5, block.minMicros());
+        insert.setLong(6, block.maxMicros());
+        insert.setInt(7, body.codec());
+        insert.setInt(8, body.rawSize());
+        if (body.bytes().length <= INLINE_LIMIT) {
+            insert.setBytes(9, body.bytes());
+            insert.setNull(10, Types.BLOB);
+        } else {
+            insert.setNull(9, Types.VARBINARY);
+            insert.setBinaryStream(10, new ByteArrayInputStream(body.bytes()), body.bytes().length);
+        }
+        insert.executeUpdate();
+        bodyBytes += body.bytes().length;
+    }
+
+    /** Bytes of bodies written so far, after compression (for the benchmark's report). */
+    long bodyBytes() {
+        return bodyBytes;
+    }
+
+    /**
+     * The frames of the block at the current row ({@link #COLUMNS} from column {@code first}).
+     *
+     * @throws StoreException CORRUPT, naming the block, when it cannot be read back
+     */
+    static List<FrameBlock.Row> read(ResultSet rs, int first, java.nio.file.Path file) throws SQLException {
+        long id = rs.getLong(first);
+        try {
+            byte[] stored = rs.getBytes(first + 3);
+            if (stored == null) {
+                try (InputStream in = rs.getBinaryStream(first + 4)) {
+                    stored = in == null ? new byte[0] : in.readAllBytes();
+                } catch (IOException e) {
+                    throw new SQLException("cannot read a large block: " + e.getMessage(), e);
+                }
+            }
+            return FrameBlock.read(BlockCompression.decompress(rs.getInt(first + 1), stored, rs.getInt(first + 2)));
+        } catch (DamagedBlockException e) {
+            throw new StoreException(StoreException.Reason.CORRUPT, "the frames of connection " + FrameKey.connection(id)
+                    + " from #" + FrameKey.seq(id) + " in " + file + " are damaged: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sets a connection's counters to what its blocks hold now. */
+    static void count(PreparedStatement update, long connection, long frames, long messages, long bytes, long lastMicros)
+            throws SQLException {
+        update.setLong(1, frames);
+        update.setLong(2, messages);
+        update.setLong(3, bytes);
+        update.setLong(4, lastMicros);
+        update.setLong(5, connection);
+        update.executeUpdate();
+    }
+
+    /** The statement {@link #count} binds. */
+    static final String COUNT = "UPDATE connection SET frames = ?, messages = ?, bytes = ?, last_us = ? WHERE id = ?";
+
+    @Override
+    public void close() throws SQLException {
+        insert.close();
+    }
+}
