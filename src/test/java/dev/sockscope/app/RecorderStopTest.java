@@ -59,7 +59,7 @@ class RecorderStopTest {
             // Break the database under the writer, from a second connection to the same open file.
             try (Connection sabotage = DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("sockscope")
                     + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE", "sockscope", "")) {
-                sabotage.createStatement().execute("DROP TABLE frame");
+                sabotage.createStatement().execute("DROP TABLE block");
             }
             WsUrl url = WsUrl.parse("ws://example.test/");
             app.registry().publish(new SessionEvent.Started(1, Origin.CLI, "default", url, 1));

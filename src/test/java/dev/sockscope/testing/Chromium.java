@@ -128,8 +128,21 @@ public final class Chromium implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(5, TimeUnit.SECONDS);
         }
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        deleteProfile();
+    }
+
+    /**
+     * Deletes the profile directory. Chromium's helper processes can outlive the browser by a
+     * moment and still write or rename files in it: a file that vanishes during the walk is
+     * simply gone, and the walk is tried again.
+     */
+    private void deleteProfile() throws InterruptedException {
+        for (int attempt = 0; attempt < 5 && Files.exists(profile); attempt++) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException | java.io.UncheckedIOException raced) {
+                Thread.sleep(200);
+            }
         }
     }
 
