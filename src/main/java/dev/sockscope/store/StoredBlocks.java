@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class StoredBlocks implements AutoCloseable {
     /** Bodies up to this size are stored inline; larger ones (one big frame) in a BLOB. */
-    static final int INLINE_LIMIT = 1_000_000;
+    static final int INLINE_LIMIT = 64 * 1024;
 
     /** The columns {@link #read} takes, in its order. */
     static final String COLUMNS = "b.id, b.codec, b.raw_size, b.body, b.body_large";
