@@ -33,6 +33,18 @@ public final class AppContext implements AutoCloseable {
 
     /** @throws UserFacingException when the data directory cannot be made */
     public AppContext(Path dataDir) {
+        this(dataDir, true);
+    }
+
+    /**
+     * For a command that only reads the recording (sessions, search, export): the database is
+     * opened read-only and no recorder starts.
+     */
+    public static AppContext forReading(Path dataDir) {
+        return new AppContext(dataDir, false);
+    }
+
+    private AppContext(Path dataDir, boolean record) {
         this.dataDir = dataDir;
         try {
             DataDirectory.create(dataDir);
@@ -41,7 +53,7 @@ public final class AppContext implements AutoCloseable {
                     "cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
         }
         this.settings = new SettingsStore(dataDir);
-        this.recording = new RecordingStore(dataDir, registry);
+        this.recording = new RecordingStore(dataDir, registry, record);
         registry.subscribe(live);
         this.sessions = new SessionCatalog(recording);
         this.queries = new RecordingQueries(recording);

@@ -41,11 +41,12 @@ public final class RecordingStore implements AutoCloseable {
     private volatile boolean readOnly;
     private volatile AutoCloseable subscription = () -> { };
 
-    RecordingStore(Path dataDir, SessionRegistry registry) {
+    /** @param record false for a command that only reads: the file is opened read-only and nothing records */
+    RecordingStore(Path dataDir, SessionRegistry registry, boolean record) {
         this.dataDir = dataDir;
         this.registry = registry;
         try {
-            attach(Database.open(dataDir), true);
+            attach(record ? Database.open(dataDir) : Database.openForReading(dataDir), record);
         } catch (StoreException e) {
             fail(e);
         }

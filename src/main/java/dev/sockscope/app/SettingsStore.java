@@ -20,12 +20,19 @@ public final class SettingsStore {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
 
     private final Path file;
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made at first use: commands that never touch settings do not pay for loading Jackson. */
+    private ObjectMapper json;
 
     public SettingsStore(Path dataDir) {
         this.file = dataDir.resolve("settings.json");
+    }
+
+    private synchronized ObjectMapper json() {
+        if (json == null) {
+            json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                    .enable(SerializationFeature.INDENT_OUTPUT);
+        }
+        return json;
     }
 
     public Path file() {
@@ -37,7 +44,7 @@ public final class SettingsStore {
             return Settings.defaults();
         }
         try {
-            Settings settings = json.readValue(file.toFile(), Settings.class);
+            Settings settings = json().readValue(file.toFile(), Settings.class);
             return settings == null ? Settings.defaults() : settings;
         } catch (IOException e) {
             Path aside = file.resolveSibling("settings.json.damaged-"
@@ -58,7 +65,7 @@ public final class SettingsStore {
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), "settings", ".tmp");
         try {
-            json.writeValue(temp.toFile(), settings);
+            json().writeValue(temp.toFile(), settings);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);

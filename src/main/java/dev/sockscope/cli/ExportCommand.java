@@ -48,7 +48,7 @@ public final class ExportCommand implements Callable<Integer> {
             case "jsonl" -> Transfers.Format.JSONL;
             default -> throw UserError.usage("--format is har or jsonl, not " + format);
         };
-        try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {
+        try (AppContext app = AppContext.forReading(DataDirectory.resolve(dataDir.dataDir))) {
             StoreAccess.forReading(app);
             StoreAccess.requireSession(app, which.session);
             int count = app.transfers().export(which.session, chosen, out);

@@ -91,7 +91,7 @@ public final class SearchCommand implements Callable<Integer> {
             throw UserError.usage(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {
+        try (AppContext app = AppContext.forReading(DataDirectory.resolve(dataDir.dataDir))) {
             StoreAccess.forReading(app);
             StoreAccess.requireSession(app, session);
             if (json) {

@@ -30,7 +30,7 @@ public final class SessionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {
+        try (AppContext app = AppContext.forReading(DataDirectory.resolve(dataDir.dataDir))) {
             StoreAccess.forReading(app);
             List<SessionSummary> sessions = app.sessions().sessions();
             PrintWriter out = spec.commandLine().getOut();

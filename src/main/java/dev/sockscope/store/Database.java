@@ -42,6 +42,7 @@ public final class Database implements AutoCloseable {
     private long lastConnectionAtOpen;
     private SearchIndexer indexer;
     private boolean closing;
+    private boolean readOnly;
     private volatile boolean closed;
 
     private Database(Path file, String url, Connection keepAlive) {
@@ -75,6 +76,41 @@ public final class Database implements AutoCloseable {
         // committed; the writer groups many blocks per commit to keep the rate up.
         return connect(dataDir, "jdbc:h2:file:" + base + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE",
                 migrations, progress);
+    }
+
+    /**
+     * Opens for reading only (listing, searching, exporting): the file itself, read-only, so
+     * nothing is written, not even at close, and no writer or indexer starts. A file with an
+     * older schema is opened for writing once, to migrate it; a missing one is created.
+     *
+     * @throws StoreException LOCKED when another process has it open (then {@link #openReadOnly})
+     */
+    public static Database openForReading(Path dataDir) {
+        if (!java.nio.file.Files.exists(dataDir.resolve("sockscope.mv.db"))) {
+            return open(dataDir);
+        }
+        Path base = dataDir.toAbsolutePath().resolve("sockscope");
+        Database database = connect(dataDir, "jdbc:h2:file:" + base
+                + ";ACCESS_MODE_DATA=r;DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE", 0, Progress.NONE);
+        if (database.isCurrent()) {
+            database.readOnly = true;
+            return database;
+        }
+        database.close();
+        return open(dataDir);
+    }
+
+    /** True when every migration has been applied. */
+    private boolean isCurrent() {
+        try (Statement st = keepAlive.createStatement(); ResultSet rs = st.executeQuery("SELECT name FROM schema_version")) {
+            java.util.Set<String> applied = new java.util.HashSet<>();
+            while (rs.next()) {
+                applied.add(rs.getString(1));
+            }
+            return applied.containsAll(MIGRATIONS);
+        } catch (SQLException e) {
+            return false; // no schema_version: a file from before migrations were recorded
+        }
     }
 
     /**
@@ -158,9 +194,9 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
-    /** True for a read-only snapshot: nothing, not even the search index, may be written. */
+    /** True when opened for reading or as a snapshot: nothing, not even the search index, may be written. */
     boolean isReadOnly() {
-        return snapshotDir != null;
+        return readOnly || snapshotDir != null;
     }
 
     /**

@@ -123,12 +123,21 @@ final class FrameBlock {
             return meta.size() + payloads.size();
         }
 
+        /** Adds a frame that is a whole message by itself (an imported message). */
+        void addWhole(Leg leg, Frame frame) {
+            add(leg, frame, null, WHOLE);
+        }
+
         /**
          * Adds a frame.
          *
          * @param message the message the frame completes, or null when it completes none
          */
         void add(Leg leg, Frame frame, Message message) {
+            add(leg, frame, message, message == null ? NONE : isFramePayload(frame, message) ? WHOLE : OWN);
+        }
+
+        private void add(Leg leg, Frame frame, Message message, int kind) {
             long previous = frames == 0 ? frame.timestampMicros() : lastMicros;
             if (frames == 0) {
                 firstMicros = frame.timestampMicros();
@@ -137,7 +146,6 @@ final class FrameBlock {
             }
             minMicros = Math.min(minMicros, frame.timestampMicros());
             maxMicros = Math.max(maxMicros, frame.timestampMicros());
-            int kind = message == null ? NONE : isFramePayload(frame, message) ? WHOLE : OWN;
             byte[] header = frame.header();
             int headerMode = headerMode(frame);
             meta.write((frame.direction() == Direction.RECEIVE ? RECEIVED : 0) | (frame.fin() ? FIN : 0)
@@ -159,7 +167,7 @@ final class FrameBlock {
                 payloads.write(message.payload());
             }
             frames++;
-            messages += message == null ? 0 : 1;
+            messages += kind == NONE ? 0 : 1;
             bytes += frame.size();
             lastMicros = frame.timestampMicros();
         }

@@ -162,7 +162,9 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
                 }
             }
             flushOlderThan(Long.MAX_VALUE);
-            commit();
+            if (uncommitted) {
+                commit();
+            }
         } catch (SQLException | RuntimeException e) {
             LOG.error("the recorder stopped; messages from now on are not recorded", e);
             problem = StoreException.describe(e, database.file());
@@ -294,10 +296,10 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
         uncommitted = false;
         recorded.addAndGet(framesUncommitted);
         framesUncommitted = 0;
-        SearchIndexer indexer = database.indexer();
         for (ConnectionRecording recording : touched) {
             recording.touched = false;
-            if (recording.frames > 0 && indexer != null) {
+            SearchIndexer indexer = recording.frames > 0 ? database.indexer() : null;
+            if (indexer != null) {
                 indexer.committed(recording.id, recording.frames);
             }
         }

@@ -8,7 +8,6 @@ import dev.sockscope.core.Bytes;
 import dev.sockscope.core.Direction;
 import dev.sockscope.core.Frame;
 import dev.sockscope.core.Leg;
-import dev.sockscope.core.Message;
 import dev.sockscope.core.Opcode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -157,34 +156,36 @@ public final class SessionImport {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode m;
+                JsonLine m;
                 try {
-                    m = JSON.readTree(line);
+                    m = JsonLine.parse(line);
                 } catch (IOException e) {
                     throw new IllegalArgumentException("line " + number + " is not JSON: "
                             + e.getMessage().lines().findFirst().orElse(""), e);
                 }
                 String at = "line " + number;
-                if (!m.isObject()) {
+                if (m == null) {
                     throw new IllegalArgumentException(at + " is not a JSON object (one message per line)");
                 }
-                long timestamp = time(m.path("timestamp").asText(), at + ": timestamp");
-                String type = m.path("direction").asText();
+                long timestamp = time(m.timestamp, at + ": timestamp");
+                String type = m.direction;
                 if (!"send".equals(type) && !"receive".equals(type)) {
                     throw new IllegalArgumentException(at + ": direction is send or receive, not '" + type + "'");
                 }
-                int opcode = opcode(m.path("opcode"), -1, at);
-                String key = m.path("connection").asText() + " " + m.path("url").asText();
+                if (m.opcode < 0) {
+                    throw new IllegalArgumentException(at + ": opcode is not a number");
+                }
+                int opcode = opcode(m.opcode, at);
+                String key = m.connection + " " + m.url;
                 Imported connection = connections.get(key);
                 if (connection == null) {
-                    connection = writing.connection(m.path("url").asText(), timestamp, "", "");
+                    connection = writing.connection(m.url, timestamp, "", "");
                     connections.put(key, connection);
                 }
-                if (!m.has("text") && !m.has("base64")) {
+                if (m.text == null && m.base64 == null) {
                     throw new IllegalArgumentException(at + ": no text or base64 payload");
                 }
-                byte[] payload = m.has("text") ? m.path("text").asText().getBytes(StandardCharsets.UTF_8)
-                        : base64(m.path("base64").asText(""), at);
+                byte[] payload = m.text != null ? m.text.getBytes(StandardCharsets.UTF_8) : base64(m.base64, at);
                 Direction direction = "send".equals(type) ? Direction.SEND : Direction.RECEIVE;
                 writing.add(connection, direction, opcode, timestamp, payload);
                 count++;
@@ -201,7 +202,10 @@ public final class SessionImport {
         if (!value.canConvertToInt()) {
             throw new IllegalArgumentException(at + ": opcode is not a number");
         }
-        int opcode = value.asInt();
+        return opcode(value.asInt(), at);
+    }
+
+    private static int opcode(int opcode, String at) {
         if (opcode == 0 || !Opcode.isDefined(opcode)) {
             throw new IllegalArgumentException(at + ": opcode " + opcode + " is not a message's (1 text, 2 binary, 8 close,"
                     + " 9 ping, 10 pong)");
@@ -218,6 +222,10 @@ public final class SessionImport {
     }
 
     private static long time(String text, String what) {
+        long fast = IsoTimes.parseUtcMicros(text);
+        if (fast != IsoTimes.NOT_PARSED) {
+            return fast;
+        }
         try {
             return micros(Instant.parse(text));
         } catch (java.time.format.DateTimeParseException e) {
@@ -265,6 +273,56 @@ public final class SessionImport {
         }
     }
 
+    /**
+     * The fields of one JSON Lines message, read with the streaming parser: no tree, no map per
+     * line (a tree per line cost more than everything else an import does). Values read as
+     * Jackson's {@code asText} would: a number's digits, "" for an object or array.
+     */
+    private static final class JsonLine {
+        String connection = "";
+        String url = "";
+        String direction = "";
+        String timestamp = "";
+        /** -1 when absent or not an integer. */
+        int opcode = -1;
+        String text;
+        String base64;
+
+        /** The line's message, or null when the line is not a JSON object. */
+        static JsonLine parse(String line) throws IOException {
+            try (JsonParser parser = JSON.getFactory().createParser(line)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return null;
+                }
+                JsonLine m = new JsonLine();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if ("opcode".equals(field)) {
+                        m.opcode = value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
+                                ? Math.max(-1, parser.getIntValue()) : -1;
+                        parser.skipChildren();
+                        continue;
+                    }
+                    String text = value.isStructStart() ? "" : parser.getText();
+                    parser.skipChildren();
+                    switch (field) {
+                        case "connection" -> m.connection = text;
+                        case "url" -> m.url = text;
+                        case "direction" -> m.direction = text;
+                        case "timestamp" -> m.timestamp = text;
+                        case "text" -> m.text = text;
+                        case "base64" -> m.base64 = text;
+                        default -> {
+                            // session, size and fields of newer versions: not needed to import
+                        }
+                    }
+                }
+                return m;
+            }
+        }
+    }
+
     /** One connection being imported: its row, its open block and its counters. */
     private static final class Imported {
         final long id;
@@ -300,7 +358,7 @@ public final class SessionImport {
 
         void add(Imported connection, Direction direction, int opcode, long micros, byte[] payload) throws SQLException {
             Frame frame = Frame.message(direction, Opcode.of(opcode), payload, micros);
-            connection.block.add(Leg.UPSTREAM, frame, Message.of(frame));
+            connection.block.addWhole(Leg.UPSTREAM, frame);
             if (connection.block.isFull()) {
                 flush(connection);
             }
