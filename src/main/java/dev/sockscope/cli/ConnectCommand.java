@@ -112,8 +112,9 @@ public final class ConnectCommand implements Callable<Integer> {
                 spec.commandLine().getErr().flush();
             });
             long id = app.registry().newConnectionId();
-            ConnectionWatch watch = new ConnectionWatch(id, new FramePrinter(out, jsonl));
-            try (AutoCloseable subscription = app.registry().subscribe(watch)) {
+            FramePrinter printer = new FramePrinter(out, jsonl);
+            ConnectionWatch watch = new ConnectionWatch(id, printer);
+            try (printer; AutoCloseable subscription = app.registry().subscribe(watch)) {
                 Connection connection = app.connections().open(id, request, Origin.CLI, sessionName);
                 SessionEvent first = watch.awaitOpenOrFailure(request.timeout().plusSeconds(5));
                 if (first instanceof SessionEvent.Failed failed) {

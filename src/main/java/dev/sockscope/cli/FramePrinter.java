@@ -23,17 +23,44 @@ import java.time.ZoneOffset;
  * {@code [ping]}, {@code [pong]}, {@code [close CODE REASON]}. As JSON Lines ({@code --jsonl}),
  * one object per wire frame, with its FIN and RSV bits, masking and payload.
  */
-final class FramePrinter {
+final class FramePrinter implements AutoCloseable {
+    /** Output waits at most this long before it is flushed: a flood costs no write per line, a slow stream shows at once. */
+    private static final long FLUSH_MILLIS = 50;
     private static final JsonFactory JSON = new JsonFactory();
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
     private final PrintWriter out;
     private final boolean jsonl;
+    private final java.util.concurrent.ScheduledExecutorService flusher;
+    /** True while something printed is not flushed yet. */
+    private boolean pending;
 
+    /** @param out where lines go; printed through a buffer of its own, so its autoflush cannot cost a write per line */
     FramePrinter(PrintWriter out, boolean jsonl) {
-        this.out = out;
+        this.out = new PrintWriter(new java.io.BufferedWriter(out, 1 << 16), false);
         this.jsonl = jsonl;
+        this.flusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "output-flush");
+            t.setDaemon(true);
+            return t;
+        });
+        flusher.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Writes out what was printed and not yet flushed. */
+    synchronized void flush() {
+        if (pending) {
+            pending = false;
+            out.flush();
+        }
+    }
+
+    /** Flushes and stops the periodic flush. */
+    @Override
+    public void close() {
+        flusher.shutdownNow();
+        flush();
     }
 
     /** One frame from the wire and the message it completes (null for a fragment that ends none). */
@@ -45,7 +72,7 @@ final class FramePrinter {
         } else {
             return;
         }
-        out.flush();
+        pending = true;
     }
 
     static String describe(Message message) {

@@ -69,6 +69,11 @@ final class ByteReader {
         return out;
     }
 
+    void skip(int length) {
+        need(length);
+        position += length;
+    }
+
     private void need(int length) {
         if (length < 0 || length > limit - position) {
             throw new DamagedBlockException("it ends " + (length - (limit - position)) + " bytes short");

@@ -210,6 +210,12 @@ final class FrameBlock {
         return frame.masked() ? HEADER_MASKED : HEADER_PLAIN;
     }
 
+    /** Receives the messages of a block, for indexing: opcode and payload, nothing decoded or checked. */
+    @FunctionalInterface
+    interface MessageSink {
+        void message(Opcode opcode, byte[] payload);
+    }
+
     /**
      * Reads a body back, every frame with its message.
      *
@@ -217,47 +223,92 @@ final class FrameBlock {
      */
     static List<Row> read(byte[] body) {
         ByteReader in = new ByteReader(body, 0, body.length);
-        int count = in.readLength(body.length);
-        long time = in.readSigned();
-        int[] flags = new int[count];
-        int[] opcodes = new int[count];
-        long[] times = new long[count];
-        int[] sizes = new int[count];
-        byte[][] headers = new byte[count][];
-        int[] own = new int[count * 3];
-        for (int i = 0; i < count; i++) {
-            flags[i] = in.read();
-            opcodes[i] = in.read();
-            if ((flags[i] & EXTENDED) != 0) {
-                in.readVarint(); // interception flags: none defined yet
-            }
-            time += in.readSigned();
-            times[i] = time;
-            sizes[i] = in.readLength(body.length);
-            int headerMode = flags[i] >>> HEADER_SHIFT & 3;
-            int opcode = opcodes[i] & 0x0F;
-            boolean fin = (flags[i] & FIN) != 0;
-            int rsv = opcodes[i] >>> 4 & 7;
-            headers[i] = switch (headerMode) {
-                case HEADER_PLAIN -> FrameEncoder.header(fin, rsv, opcode, sizes[i], -1);
-                case HEADER_MASKED -> FrameEncoder.header(fin, rsv, opcode, sizes[i], in.readInt() & 0xFFFFFFFFL);
-                case HEADER_VERBATIM -> in.read(in.read());
-                default -> null;
-            };
-            if ((flags[i] >>> MESSAGE_SHIFT & 3) == OWN) {
-                own[i * 3] = in.read();
-                own[i * 3 + 1] = in.readLength(Integer.MAX_VALUE);
-                own[i * 3 + 2] = in.readLength(body.length);
-            }
+        Layout layout = new Layout(in, body.length, true);
+        List<Row> rows = new ArrayList<>(layout.count);
+        for (int i = 0; i < layout.count; i++) {
+            rows.add(row(in, layout.flags[i], layout.opcodes[i], layout.times[i], layout.sizes[i], layout.headers[i],
+                    layout.own, i));
         }
-        List<Row> rows = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            rows.add(row(in, flags[i], opcodes[i], times[i], sizes[i], headers[i], own, i));
-        }
-        if (in.remaining() != 0) {
-            throw new DamagedBlockException(in.remaining() + " bytes left over after its last frame");
-        }
+        layout.checkEnd(in);
         return rows;
+    }
+
+    /**
+     * Reads only the messages of a body, for the search index: no frame, header or message object
+     * is made and no text is checked for UTF-8.
+     *
+     * @throws DamagedBlockException when the body is not one this class wrote
+     */
+    static void readMessages(byte[] body, MessageSink sink) {
+        ByteReader in = new ByteReader(body, 0, body.length);
+        Layout layout = new Layout(in, body.length, false);
+        for (int i = 0; i < layout.count; i++) {
+            int kind = layout.flags[i] >>> MESSAGE_SHIFT & 3;
+            if (kind == WHOLE) {
+                sink.message(opcode(layout.opcodes[i] & 0x0F), in.read(layout.sizes[i]));
+            } else {
+                in.skip(layout.sizes[i]);
+                if (kind == OWN) {
+                    sink.message(opcode(layout.own[i * 3] & 0x0F), in.read(layout.own[i * 3 + 2]));
+                }
+            }
+        }
+        layout.checkEnd(in);
+    }
+
+    /** The descriptions at the start of a body, read into arrays; the reader is left at the payloads. */
+    private static final class Layout {
+        final int count;
+        final int[] flags;
+        final int[] opcodes;
+        final long[] times;
+        final int[] sizes;
+        final byte[][] headers;
+        /** Per frame with a message of its own: opcode byte, frames, length. */
+        final int[] own;
+
+        Layout(ByteReader in, int bodyLength, boolean withHeaders) {
+            count = in.readLength(bodyLength);
+            long time = in.readSigned();
+            flags = new int[count];
+            opcodes = new int[count];
+            times = new long[count];
+            sizes = new int[count];
+            headers = new byte[count][];
+            own = new int[count * 3];
+            for (int i = 0; i < count; i++) {
+                flags[i] = in.read();
+                opcodes[i] = in.read();
+                if ((flags[i] & EXTENDED) != 0) {
+                    in.readVarint(); // interception flags: none defined yet
+                }
+                time += in.readSigned();
+                times[i] = time;
+                sizes[i] = in.readLength(bodyLength);
+                int headerMode = flags[i] >>> HEADER_SHIFT & 3;
+                long maskKey = headerMode == HEADER_MASKED ? in.readInt() & 0xFFFFFFFFL : -1;
+                byte[] verbatim = headerMode == HEADER_VERBATIM ? in.read(in.read()) : null;
+                if (withHeaders) {
+                    headers[i] = switch (headerMode) {
+                        case HEADER_PLAIN, HEADER_MASKED -> FrameEncoder.header((flags[i] & FIN) != 0, opcodes[i] >>> 4 & 7,
+                                opcodes[i] & 0x0F, sizes[i], maskKey);
+                        case HEADER_VERBATIM -> verbatim;
+                        default -> null;
+                    };
+                }
+                if ((flags[i] >>> MESSAGE_SHIFT & 3) == OWN) {
+                    own[i * 3] = in.read();
+                    own[i * 3 + 1] = in.readLength(Integer.MAX_VALUE);
+                    own[i * 3 + 2] = in.readLength(bodyLength);
+                }
+            }
+        }
+
+        void checkEnd(ByteReader in) {
+            if (in.remaining() != 0) {
+                throw new DamagedBlockException(in.remaining() + " bytes left over after its last frame");
+            }
+        }
     }
 
     private static Row row(ByteReader in, int flags, int opcodeByte, long time, int size, byte[] header, int[] own, int i) {

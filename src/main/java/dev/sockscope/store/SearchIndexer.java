@@ -142,9 +142,7 @@ final class SearchIndexer implements AutoCloseable {
             ps.setInt(1, start);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    List<FrameBlock.Row> rows = readBlock(rs.getLong(2), rs.getInt(3));
-                    if (rows != null) {
-                        sign(rows);
+                    if (signBlock(rs.getLong(2), rs.getInt(3))) {
                         current.add(rs.getInt(1) - start, signature);
                     }
                 }
@@ -169,7 +167,9 @@ final class SearchIndexer implements AutoCloseable {
                 ps.setFetchSize(16);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (running && rs.next()) {
-                        add(connection, FrameKey.seq(rs.getLong(1)), rs.getInt(6), StoredBlocks.read(rs, 1, database.file()));
+                        signature.clear();
+                        StoredBlocks.readMessages(rs, 1, database.file(), signature::addFrame);
+                        add(connection, FrameKey.seq(rs.getLong(1)), rs.getInt(6));
                     }
                 }
             }
@@ -181,8 +181,8 @@ final class SearchIndexer implements AutoCloseable {
         return worked;
     }
 
-    private void add(long connection, int first, int last, List<FrameBlock.Row> rows) throws SQLException {
-        sign(rows);
+    /** Adds the block whose messages {@link #signature} now holds. */
+    private void add(long connection, int first, int last) throws SQLException {
         int block = nextBlock++;
         current.add(block % SegmentBits.BLOCKS, signature);
         signature.forEachGram(g -> changedGrams[g >>> 6] |= 1L << (g & 63));
@@ -195,21 +195,17 @@ final class SearchIndexer implements AutoCloseable {
         }
     }
 
-    private void sign(List<FrameBlock.Row> rows) {
+    /** Makes {@link #signature} that of a stored block; false when it is gone (its session was deleted). */
+    private boolean signBlock(long connection, int firstSeq) throws SQLException {
         signature.clear();
-        for (FrameBlock.Row row : rows) {
-            if (row.message() != null) {
-                signature.addFrame(row.message().opcode(), row.message().payload());
-            }
-        }
-    }
-
-    /** The frames of one stored block, or null when it is gone (its session was deleted). */
-    private List<FrameBlock.Row> readBlock(long connection, int firstSeq) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("SELECT " + StoredBlocks.COLUMNS + " FROM block b WHERE b.id = ?")) {
             ps.setLong(1, FrameKey.of(connection, firstSeq));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? StoredBlocks.read(rs, 1, database.file()) : null;
+                if (!rs.next()) {
+                    return false;
+                }
+                StoredBlocks.readMessages(rs, 1, database.file(), signature::addFrame);
+                return true;
             }
         }
     }

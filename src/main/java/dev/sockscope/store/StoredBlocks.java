@@ -65,19 +65,37 @@ final class StoredBlocks implements AutoCloseable {
     static List<FrameBlock.Row> read(ResultSet rs, int first, java.nio.file.Path file) throws SQLException {
         long id = rs.getLong(first);
         try {
-            byte[] stored = rs.getBytes(first + 3);
-            if (stored == null) {
-                try (InputStream in = rs.getBinaryStream(first + 4)) {
-                    stored = in == null ? new byte[0] : in.readAllBytes();
-                } catch (IOException e) {
-                    throw new SQLException("cannot read a large block: " + e.getMessage(), e);
-                }
-            }
-            return FrameBlock.read(BlockCompression.decompress(rs.getInt(first + 1), stored, rs.getInt(first + 2)));
+            return FrameBlock.read(body(rs, first));
         } catch (DamagedBlockException e) {
-            throw new StoreException(StoreException.Reason.CORRUPT, "the frames of connection " + FrameKey.connection(id)
-                    + " from #" + FrameKey.seq(id) + " in " + file + " are damaged: " + e.getMessage(), e);
+            throw damaged(id, file, e);
         }
+    }
+
+    /** The messages of the block at the current row, for the search index. */
+    static void readMessages(ResultSet rs, int first, java.nio.file.Path file, FrameBlock.MessageSink sink) throws SQLException {
+        long id = rs.getLong(first);
+        try {
+            FrameBlock.readMessages(body(rs, first), sink);
+        } catch (DamagedBlockException e) {
+            throw damaged(id, file, e);
+        }
+    }
+
+    private static byte[] body(ResultSet rs, int first) throws SQLException {
+        byte[] stored = rs.getBytes(first + 3);
+        if (stored == null) {
+            try (InputStream in = rs.getBinaryStream(first + 4)) {
+                stored = in == null ? new byte[0] : in.readAllBytes();
+            } catch (IOException e) {
+                throw new SQLException("cannot read a large block: " + e.getMessage(), e);
+            }
+        }
+        return BlockCompression.decompress(rs.getInt(first + 1), stored, rs.getInt(first + 2));
+    }
+
+    private static StoreException damaged(long id, java.nio.file.Path file, DamagedBlockException e) {
+        return new StoreException(StoreException.Reason.CORRUPT, "the frames of connection " + FrameKey.connection(id)
+                + " from #" + FrameKey.seq(id) + " in " + file + " are damaged: " + e.getMessage(), e);
     }
 
     /** Sets a connection's counters to what its blocks hold now. */
