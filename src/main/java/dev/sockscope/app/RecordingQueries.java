@@ -3,19 +3,15 @@ package dev.sockscope.app;
 import dev.sockscope.core.RecordedConnection;
 import dev.sockscope.core.RecordedFrame;
 import dev.sockscope.core.SearchQuery;
-import dev.sockscope.store.Database;
 import dev.sockscope.store.FrameQueries;
 import dev.sockscope.store.RecordedConnections;
 import dev.sockscope.store.Recorder;
 import dev.sockscope.store.SessionExport;
-import dev.sockscope.store.StoreException;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reading the recording back: a session's connections, a connection's frames a page at a time,
@@ -23,7 +19,6 @@ import org.slf4j.LoggerFactory;
  * off the FX thread.
  */
 public final class RecordingQueries {
-    private static final Logger LOG = LoggerFactory.getLogger(RecordingQueries.class);
 
     private final RecordingStore store;
 
