@@ -33,7 +33,12 @@ public final class AppContext implements AutoCloseable {
 
     /** @throws UserFacingException when the data directory cannot be made */
     public AppContext(Path dataDir) {
-        this(dataDir, true);
+        this(dataDir, true, OpeningProgress.NONE);
+    }
+
+    /** The app's context, telling {@code progress} how an upgrade of an older recording advances. */
+    public AppContext(Path dataDir, OpeningProgress progress) {
+        this(dataDir, true, progress);
     }
 
     /**
@@ -41,10 +46,10 @@ public final class AppContext implements AutoCloseable {
      * opened read-only and no recorder starts.
      */
     public static AppContext forReading(Path dataDir) {
-        return new AppContext(dataDir, false);
+        return new AppContext(dataDir, false, OpeningProgress.NONE);
     }
 
-    private AppContext(Path dataDir, boolean record) {
+    private AppContext(Path dataDir, boolean record, OpeningProgress progress) {
         this.dataDir = dataDir;
         try {
             DataDirectory.create(dataDir);
@@ -53,7 +58,7 @@ public final class AppContext implements AutoCloseable {
                     "cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
         }
         this.settings = new SettingsStore(dataDir);
-        this.recording = new RecordingStore(dataDir, registry, record);
+        this.recording = new RecordingStore(dataDir, registry, record, progress);
         registry.subscribe(live);
         this.sessions = new SessionCatalog(recording);
         this.queries = new RecordingQueries(recording);

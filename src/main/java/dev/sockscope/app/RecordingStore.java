@@ -42,11 +42,11 @@ public final class RecordingStore implements AutoCloseable {
     private volatile AutoCloseable subscription = () -> { };
 
     /** @param record false for a command that only reads: the file is opened read-only and nothing records */
-    RecordingStore(Path dataDir, SessionRegistry registry, boolean record) {
+    RecordingStore(Path dataDir, SessionRegistry registry, boolean record, OpeningProgress progress) {
         this.dataDir = dataDir;
         this.registry = registry;
         try {
-            attach(record ? Database.open(dataDir) : Database.openForReading(dataDir), record);
+            attach(record ? Database.open(dataDir, progress::step) : Database.openForReading(dataDir), record);
         } catch (StoreException e) {
             fail(e);
         }

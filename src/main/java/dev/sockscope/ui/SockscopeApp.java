@@ -32,9 +32,9 @@ public final class SockscopeApp extends Application {
     private final AtomicReference<Settings> lastSaved = new AtomicReference<>();
 
     /**
-     * Opens the data directory, the database (migrating it when an older version made it) and the
-     * settings on the launcher thread, before the FX thread starts drawing: none of it may block
-     * the FX thread.
+     * Opens the data directory, the database (migrating it when an older version made it, with a
+     * progress window when that takes more than a second) and the settings on the launcher
+     * thread, before the main window: none of it may block the FX thread.
      */
     @Override
     public void init() {
@@ -42,7 +42,12 @@ public final class SockscopeApp extends Application {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
                 LOG.error("uncaught exception on thread {}", thread.getName(), error));
         String dir = getParameters().getNamed().get("data-dir");
-        app = new AppContext(DataDirectory.resolve(dir == null ? null : Path.of(dir)));
+        UpgradeProgressWindow upgrade = new UpgradeProgressWindow();
+        try {
+            app = new AppContext(DataDirectory.resolve(dir == null ? null : Path.of(dir)), upgrade);
+        } finally {
+            upgrade.close();
+        }
         lastSaved.set(app.settings().load());
     }
 
