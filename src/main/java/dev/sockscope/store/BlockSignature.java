@@ -29,14 +29,22 @@ final class BlockSignature {
         if (payload.length < 3) {
             return;
         }
-        char a = lower(payload[0]);
-        char b = lower(payload[1]);
+        // The three chars as one rolling 48-bit key, exactly as TrigramSignature.hash builds it.
+        long key = ((long) LOWER[payload[0]] << 16) | LOWER[payload[1]];
+        long[] bits = words;
         for (int i = 2; i < payload.length; i++) {
-            char c = lower(payload[i]);
-            int g = TrigramSignature.hash(a, b, c);
-            words[g >>> 6] |= 1L << (g & 63);
-            a = b;
-            b = c;
+            key = ((key << 16) | LOWER[payload[i]]) & 0xFFFF_FFFF_FFFFL;
+            int g = TrigramSignature.hash(key);
+            bits[g >>> 6] |= 1L << g;
+        }
+    }
+
+    /** ASCII lowercased as Locale.ROOT does it: A-Z to a-z, nothing else changes. */
+    private static final char[] LOWER = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            LOWER[c] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
         }
     }
 
@@ -47,10 +55,6 @@ final class BlockSignature {
             }
         }
         return true;
-    }
-
-    private static char lower(byte ascii) {
-        return (char) (ascii >= 'A' && ascii <= 'Z' ? ascii + ('a' - 'A') : ascii);
     }
 
     boolean contains(int gram) {

@@ -148,17 +148,22 @@ public final class SessionImport {
     private int jsonLines(Writing writing, Path file) throws IOException, SQLException {
         Map<String, Imported> connections = new HashMap<>();
         int count = 0;
-        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
+        // The whole file must be UTF-8, as JSON Lines are: checked as it is read, line by line.
+        dev.sockscope.core.Utf8.Validator utf8 = new dev.sockscope.core.Utf8.Validator();
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteLines lines = new ByteLines(in);
             int number = 0;
-            while ((line = lines.readLine()) != null) {
+            while (lines.next()) {
                 number++;
-                if (line.isBlank()) {
+                if (!utf8.feed(lines.buffer(), lines.start(), lines.length())) {
+                    throw new java.nio.charset.MalformedInputException(1);
+                }
+                if (lines.isBlank()) {
                     continue;
                 }
                 JsonLine m;
                 try {
-                    m = JsonLine.parse(line);
+                    m = JsonLine.parse(lines.buffer(), lines.start(), lines.length());
                 } catch (IOException e) {
                     throw new IllegalArgumentException("line " + number + " is not JSON: "
                             + e.getMessage().lines().findFirst().orElse(""), e);
@@ -289,8 +294,8 @@ public final class SessionImport {
         String base64;
 
         /** The line's message, or null when the line is not a JSON object. */
-        static JsonLine parse(String line) throws IOException {
-            try (JsonParser parser = JSON.getFactory().createParser(line)) {
+        static JsonLine parse(byte[] line, int offset, int length) throws IOException {
+            try (JsonParser parser = JSON.getFactory().createParser(line, offset, length)) {
                 if (parser.nextToken() != JsonToken.START_OBJECT) {
                     return null;
                 }
@@ -304,6 +309,10 @@ public final class SessionImport {
                         parser.skipChildren();
                         continue;
                     }
+                    if ("session".equals(field) || "size".equals(field)) {
+                        parser.skipChildren(); // not needed to import: never decoded
+                        continue;
+                    }
                     String text = value.isStructStart() ? "" : parser.getText();
                     parser.skipChildren();
                     switch (field) {
@@ -314,7 +323,7 @@ public final class SessionImport {
                         case "text" -> m.text = text;
                         case "base64" -> m.base64 = text;
                         default -> {
-                            // session, size and fields of newer versions: not needed to import
+                            // fields of newer versions: not needed to import
                         }
                     }
                 }
