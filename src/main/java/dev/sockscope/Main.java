@@ -17,7 +17,14 @@ public final class Main {
     private Main() {
     }
 
+    /** Commands that open the recording: the database engine is loaded for them in the background meanwhile. */
+    private static final java.util.Set<String> STORE_COMMANDS = java.util.Set.of("connect", "sessions", "search", "export",
+            "import", "gui");
+
     public static void main(String[] args) {
+        if (args.length == 0 || STORE_COMMANDS.contains(args[0])) {
+            dev.sockscope.app.AppContext.warmUpInBackground();
+        }
         configureLogging(args);
         if (args.length == 0) {
             System.exit(launchGuiOrExplain(null));

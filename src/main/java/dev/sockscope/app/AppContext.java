@@ -1,5 +1,6 @@
 package dev.sockscope.app;
 
+import dev.sockscope.store.Database;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +31,15 @@ public final class AppContext implements AutoCloseable {
     private final RecordingQueries queries;
     private final Transfers transfers;
     private final TabConnections tabs;
+
+    /**
+     * Starts loading the recording's database engine on another thread, for a process about to
+     * make an app context: it overlaps the second or so of class loading at start (see
+     * {@link Database#warmUpInBackground()}).
+     */
+    public static void warmUpInBackground() {
+        Database.warmUpInBackground();
+    }
 
     /** @throws UserFacingException when the data directory cannot be made */
     public AppContext(Path dataDir) {
