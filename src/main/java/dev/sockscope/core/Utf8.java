@@ -35,6 +35,9 @@ public final class Utf8 {
      * byte that cannot be part of a well-formed sequence, as RFC 6455 asks ("fail fast").
      */
     public static final class Validator {
+        private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+                long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
         private int needed;
         private int lower = 0x80;
         private int upper = 0xBF;
@@ -50,6 +53,10 @@ public final class Utf8 {
             int end = from + length;
             int i = from;
             while (i < end) {
+                if (needed == 0 && i + 8 <= end && ((long) LONGS.get(bytes, i) & 0x8080808080808080L) == 0) {
+                    i += 8; // eight ASCII bytes at once: most text is ASCII
+                    continue;
+                }
                 int b = bytes[i] & 0xFF;
                 if (needed == 0 && b < 0x80) {
                     i++;

@@ -111,6 +111,7 @@ public final class FrameQueries {
     private final class Matches {
         private final SearchQuery query;
         private final Predicate<String> matches;
+        private final AsciiNeedle ascii;
         private final Consumer<RecordedFrame> sink;
         private final Names names;
         private int found;
@@ -118,12 +119,26 @@ public final class FrameQueries {
         Matches(Connection c, SearchQuery query, Consumer<RecordedFrame> sink) {
             this.query = query;
             this.matches = query.textMatcher();
+            this.ascii = AsciiNeedle.of(query);
             this.sink = sink;
             this.names = new Names(c);
         }
 
         boolean full() {
             return query.limit() > 0 && found >= query.limit();
+        }
+
+        private boolean textMatches(Message message) {
+            if (query.text().isEmpty()) {
+                return true;
+            }
+            if (ascii != null && message.opcode() != Opcode.BINARY) {
+                int answer = ascii.find(message.payload());
+                if (answer != AsciiNeedle.UNDECIDED) {
+                    return answer == AsciiNeedle.YES;
+                }
+            }
+            return matches.test(searchable(message.opcode(), message.payload()));
         }
 
         void drain(PreparedStatement ps, int fromSeq, int toSeq) throws SQLException {
@@ -137,7 +152,7 @@ public final class FrameQueries {
                     for (FrameBlock.Row row : StoredBlocks.read(rs, 1, database.file())) {
                         Message message = row.message();
                         if (seq >= fromSeq && seq <= toSeq && message != null && query.accepts(name[0], name[1], message)
-                                && (query.text().isEmpty() || matches.test(searchable(message.opcode(), message.payload())))) {
+                                && textMatches(message)) {
                             sink.accept(new RecordedFrame(name[0], connection, seq, name[1], row.frame(), message));
                             if (++found == query.limit()) {
                                 return;

@@ -25,10 +25,15 @@ import java.util.Set;
  */
 final class SearchIndex {
     /**
-     * Above this share of the blocks as candidates, reading them range by range costs more than
-     * one streaming scan that stops at the first page (a frequent term fills it at once).
+     * Above this share of the blocks as candidates the index narrows nothing worth its reads and
+     * a plain scan is used. Below it the candidates are read even for a frequent term: a term in
+     * most blocks of some connections and none of others (one feed's symbol) is found without
+     * reading the others first; neighbouring candidates merge into one range, so a dense set
+     * costs no more than a scan.
      */
-    static final double SCAN_SHARE = 0.25;
+    static final double SCAN_SHARE = 0.9;
+    /** Up to this many candidates are looked up one by one; more, and search_block is read in one pass. */
+    private static final int LOOKUPS = 2_000;
 
     /** Frames {@code fromSeq..toSeq} of one connection. */
     record FrameRange(long connection, int fromSeq, int toSeq) {
@@ -48,6 +53,12 @@ final class SearchIndex {
      * frequent term) or the index cannot tell.
      */
     static Optional<List<FrameRange>> plan(Connection db, String needle, Set<Long> scope, double scanShare) throws SQLException {
+        return plan(db, needle, scope, scanShare, LOOKUPS);
+    }
+
+    /** The same, looking candidates up one by one only up to {@code lookups} of them (for tests of both ways). */
+    static Optional<List<FrameRange>> plan(Connection db, String needle, Set<Long> scope, double scanShare, int lookups)
+            throws SQLException {
         int[] grams = TrigramSignature.needleGrams(needle);
         if (grams.length == 0 || !hasTables(db)) {
             return Optional.empty();
@@ -62,12 +73,24 @@ final class SearchIndex {
         if (candidates.cardinality() > scanShare * indexed) {
             return Optional.empty();
         }
-        try (PreparedStatement ps = db.prepareStatement("SELECT connection_id, first_seq, last_seq FROM search_block WHERE block = ?")) {
-            for (int b = candidates.nextSetBit(0); b >= 0; b = candidates.nextSetBit(b + 1)) {
-                ps.setInt(1, b);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && (scope == null || scope.contains(rs.getLong(1)))) {
-                        ranges.add(new FrameRange(rs.getLong(1), rs.getInt(2), rs.getInt(3)));
+        if (candidates.cardinality() <= lookups) {
+            try (PreparedStatement ps = db.prepareStatement(
+                    "SELECT connection_id, first_seq, last_seq FROM search_block WHERE block = ?")) {
+                for (int b = candidates.nextSetBit(0); b >= 0; b = candidates.nextSetBit(b + 1)) {
+                    ps.setInt(1, b);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next() && (scope == null || scope.contains(rs.getLong(1)))) {
+                            ranges.add(new FrameRange(rs.getLong(1), rs.getInt(2), rs.getInt(3)));
+                        }
+                    }
+                }
+            }
+        } else {
+            try (PreparedStatement ps = db.prepareStatement("SELECT block, connection_id, first_seq, last_seq FROM search_block");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (candidates.get(rs.getInt(1)) && (scope == null || scope.contains(rs.getLong(2)))) {
+                        ranges.add(new FrameRange(rs.getLong(2), rs.getInt(3), rs.getInt(4)));
                     }
                 }
             }

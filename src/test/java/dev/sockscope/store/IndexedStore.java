@@ -173,6 +173,11 @@ final class IndexedStore implements AutoCloseable {
 
     /** True when the index narrows this query instead of leaving it to a full scan. */
     boolean narrows(SearchQuery query) throws SQLException {
+        return SearchIndex.canNarrow(query.text(), query.regex()) && plan(query, Integer.MAX_VALUE).isPresent();
+    }
+
+    /** The index's ranges for a substring query, candidates looked up one by one up to {@code lookups}. */
+    java.util.Optional<List<SearchIndex.FrameRange>> plan(SearchQuery query, int lookups) throws SQLException {
         try (Connection c = db.connect()) {
             java.util.Set<Long> scope = null;
             if (query.session() != null) {
@@ -187,8 +192,7 @@ final class IndexedStore implements AutoCloseable {
                     }
                 }
             }
-            return SearchIndex.canNarrow(query.text(), query.regex())
-                    && SearchIndex.plan(c, query.text(), scope, share).isPresent();
+            return SearchIndex.plan(c, query.text(), scope, share, lookups);
         }
     }
 
