@@ -42,7 +42,7 @@ public final class SockscopeApp extends Application {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
                 LOG.error("uncaught exception on thread {}", thread.getName(), error));
         String dir = getParameters().getNamed().get("data-dir");
-        UpgradeProgressWindow upgrade = new UpgradeProgressWindow();
+        UpgradeProgressWindow upgrade = new UpgradeProgressWindow(new FxThread());
         try {
             app = new AppContext(DataDirectory.resolve(dir == null ? null : Path.of(dir)), upgrade);
         } finally {

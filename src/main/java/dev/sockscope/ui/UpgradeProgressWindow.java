@@ -4,7 +4,7 @@ import dev.sockscope.app.OpeningProgress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
+import dev.sockscope.ui.fx.UiThread;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -22,6 +22,7 @@ import javafx.stage.StageStyle;
 final class UpgradeProgressWindow implements OpeningProgress {
     private static final long SHOW_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+    private final UiThread ui;
     private final long started = System.nanoTime();
     private final AtomicReference<State> latest = new AtomicReference<>();
     private final AtomicBoolean updateQueued = new AtomicBoolean();
@@ -31,6 +32,10 @@ final class UpgradeProgressWindow implements OpeningProgress {
     private Label label;
     private ProgressBar bar;
 
+    UpgradeProgressWindow(UiThread ui) {
+        this.ui = ui;
+    }
+
     @Override
     public void step(String what, long done, long total) {
         if (System.nanoTime() - started < SHOW_AFTER_NANOS || closed) {
@@ -39,14 +44,14 @@ final class UpgradeProgressWindow implements OpeningProgress {
         latest.set(new State(what + ": " + String.format(java.util.Locale.ROOT, "%,d of %,d", done, total),
                 total == 0 ? 1.0 : (double) done / total));
         if (updateQueued.compareAndSet(false, true)) {
-            Platform.runLater(this::show);
+            ui.run(this::show);
         }
     }
 
     /** Closes the window if it was shown. Call it when opening has finished, on any thread. */
     void close() {
         closed = true;
-        Platform.runLater(() -> {
+        ui.run(() -> {
             if (stage != null) {
                 stage.close();
             }
