@@ -52,7 +52,7 @@ final class FramesToBlocks {
              StoredBlocks blocks = new StoredBlocks(db)) {
             long done = 0;
             for (long connection : connections) {
-                progress.step("moving recorded frames into blocks", done++, connections.size());
+                progress.step("Connections moved into the new storage", done++, connections.size());
                 moved.setLong(1, FrameKey.first(connection));
                 moved.setLong(2, FrameKey.last(connection));
                 try (ResultSet rs = moved.executeQuery()) {
@@ -68,7 +68,7 @@ final class FramesToBlocks {
                     throw e;
                 }
             }
-            progress.step("moving recorded frames into blocks", done, connections.size());
+            progress.step("Connections moved into the new storage", done, connections.size());
         } finally {
             db.setAutoCommit(autoCommit);
         }
