@@ -22,10 +22,11 @@ public final class Main {
             "import", "gui");
 
     public static void main(String[] args) {
+        // Logging first: the first logger made (any class's) fixes where the log file goes.
+        configureLogging(args);
         if (args.length == 0 || STORE_COMMANDS.contains(args[0])) {
             dev.sockscope.app.AppContext.warmUpInBackground();
         }
-        configureLogging(args);
         if (args.length == 0) {
             System.exit(launchGuiOrExplain(null));
         }

@@ -7,6 +7,7 @@ import dev.sockscope.store.FrameQueries;
 import dev.sockscope.store.RecordedConnections;
 import dev.sockscope.store.Recorder;
 import dev.sockscope.store.SessionExport;
+import dev.sockscope.store.StoreException;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class RecordingQueries {
 
     /** A session's connections as recorded, oldest first, to reopen it read-only. */
     public List<RecordedConnection> connectionsOf(String session) {
-        return new RecordedConnections(store.database()).of(session);
+        return StoreCalls.call(() -> new RecordedConnections(store.database()).of(session));
     }
 
     /**
@@ -37,17 +38,21 @@ public final class RecordingQueries {
      */
     public int framesOf(long connectionId, int fromSeq, int count, Consumer<RecordedFrame> sink) {
         int last = (int) Math.min(Integer.MAX_VALUE, (long) fromSeq + count - 1);
-        return new FrameQueries(store.database()).byConnection(connectionId, fromSeq, last, sink);
+        return StoreCalls.call(() -> new FrameQueries(store.database()).byConnection(connectionId, fromSeq, last, sink));
     }
 
     /** Streams the recorded messages a query matches to {@code sink}; returns the count. */
     public int search(SearchQuery query, Consumer<RecordedFrame> sink) {
-        return new FrameQueries(store.database()).search(query, sink);
+        return StoreCalls.call(() -> new FrameQueries(store.database()).search(query, sink));
     }
 
     /** Like {@link #search}, writing each match as one JSON line (the JSON Lines export format) as it is found. */
     public int searchJsonLines(SearchQuery query, Writer out) throws IOException {
-        return new SessionExport(store.database()).searchJsonLines(query, out);
+        try {
+            return new SessionExport(store.database()).searchJsonLines(query, out);
+        } catch (StoreException e) {
+            throw new UserFacingException(UserFacingException.Kind.FAILURE, e.getMessage(), e);
+        }
     }
 
     /** Where a live connection of this app is recorded (session and id), once its start is written. */

@@ -31,7 +31,7 @@ public final class SessionCatalog {
 
     /** Every session with its counts. */
     public List<SessionSummary> sessions() {
-        return new Sessions(store.database()).list();
+        return StoreCalls.call(() -> new Sessions(store.database()).list());
     }
 
     /** Renames a session; the current session follows its new name. */
@@ -83,10 +83,13 @@ public final class SessionCatalog {
 
     /** The store says "no such session" and "name taken" as IllegalArgumentException: they are the user's to fix. */
     private static void asUserError(Runnable change) {
-        try {
-            change.run();
-        } catch (IllegalArgumentException e) {
-            throw UserFacingException.failure(e.getMessage());
-        }
+        StoreCalls.call(() -> {
+            try {
+                change.run();
+            } catch (IllegalArgumentException e) {
+                throw UserFacingException.failure(e.getMessage());
+            }
+            return null;
+        });
     }
 }

@@ -3,6 +3,7 @@ package dev.sockscope.app;
 import dev.sockscope.core.SearchQuery;
 import dev.sockscope.store.SessionExport;
 import dev.sockscope.store.SessionImport;
+import dev.sockscope.store.StoreException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -69,6 +70,10 @@ public final class Transfers {
                 count = writer.write(export, out);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
+            } catch (StoreException e) {
+                // Nothing half-written is left at the destination: the temporary file goes below.
+                throw new UserFacingException(UserFacingException.Kind.FAILURE, "nothing exported to " + file + ": "
+                        + e.getMessage(), e);
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return count;
@@ -83,6 +88,8 @@ public final class Transfers {
         store.checkWritable();
         try {
             return new SessionImport(store.database()).importFile(file, name);
+        } catch (StoreException e) {
+            throw new UserFacingException(UserFacingException.Kind.FAILURE, file + " could not be imported: " + e.getMessage(), e);
         } catch (IllegalArgumentException | java.time.DateTimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
             String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             throw new UserFacingException(UserFacingException.Kind.FAILURE, file + " could not be imported: " + why, e);

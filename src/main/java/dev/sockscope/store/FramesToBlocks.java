@@ -72,7 +72,9 @@ final class FramesToBlocks {
         } finally {
             db.setAutoCommit(autoCommit);
         }
-        LOG.info("moved the frames of {} connections into blocks", connections.size());
+        if (!connections.isEmpty()) {
+            LOG.info("moved the frames of {} connections into blocks", connections.size());
+        }
     }
 
     private static void move(long connection, PreparedStatement frames, PreparedStatement count, StoredBlocks blocks)

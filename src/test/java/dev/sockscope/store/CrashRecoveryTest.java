@@ -74,6 +74,8 @@ class CrashRecoveryTest {
                 assertTrue(cli.waitFor(10, TimeUnit.SECONDS));
             }
         }
+        assertTrue(java.nio.file.Files.exists(dataDir.resolve("logs").resolve("sockscope.log")),
+                "the command logs into its data directory's logs folder");
         var printedBefore = printedAt.floorEntry(killedMillis - RULE_MILLIS);
         int receivedBefore = printedBefore == null ? 0 : printedBefore.getValue();
         assertTrue(receivedBefore > 0, "the CLI printed messages more than " + RULE_MILLIS + " ms before the kill");

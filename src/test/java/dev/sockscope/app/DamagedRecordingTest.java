@@ -1,0 +1,63 @@
+package dev.sockscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sockscope.core.Direction;
+import dev.sockscope.core.Frame;
+import dev.sockscope.core.Opcode;
+import dev.sockscope.core.Origin;
+import dev.sockscope.core.SearchQuery;
+import dev.sockscope.core.SessionEvent;
+import dev.sockscope.core.WsUrl;
+import dev.sockscope.testing.Eventually;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A stored block damaged on disk is reported as what it is, naming the connection and where in
+ * it, to the user: never as a bug, and an export leaves no half-written file.
+ */
+class DamagedRecordingTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDamagedBlockIsNamedAndAnExportLeavesNothingBehind() throws Exception {
+        WsUrl url = WsUrl.parse("ws://damaged.test/");
+        try (AppContext app = new AppContext(dir)) {
+            app.registry().publish(new SessionEvent.Started(app.registry().newConnectionId(), Origin.CLI, "qa", url, 1));
+            long id = 1;
+            for (int i = 0; i < 10; i++) {
+                app.registry().publish(new SessionEvent.FrameEvent(id, Frame.message(Direction.RECEIVE, Opcode.TEXT,
+                        ("message " + i).getBytes(), 2 + i)));
+            }
+            Eventually.eventually(Duration.ofSeconds(10), "recorded", () -> app.queries().recordedFrames() >= 10);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("sockscope"), "sockscope", "")) {
+            c.createStatement().executeUpdate("UPDATE block SET body = X'0102030405', codec = 1");
+        }
+        try (AppContext app = AppContext.forReading(dir)) {
+            UserFacingException search = assertThrows(UserFacingException.class,
+                    () -> app.queries().search(new SearchQuery("message", false, null, null, 0), f -> { }));
+            assertTrue(search.getMessage().contains("the frames of connection 1 from #0"), search.getMessage());
+            assertTrue(search.getMessage().contains("are damaged"), search.getMessage());
+            Path out = dir.resolve("out.jsonl");
+            UserFacingException export = assertThrows(UserFacingException.class,
+                    () -> app.transfers().export("qa", Transfers.Format.JSONL, out));
+            assertTrue(export.getMessage().startsWith("nothing exported to " + out), export.getMessage());
+            assertFalse(Files.exists(out));
+            try (var files = Files.list(dir)) {
+                assertEquals(0, files.filter(f -> f.getFileName().toString().endsWith(".tmp")).count(), "no temporary file left");
+            }
+            assertEquals(10, app.sessions().sessions().get(0).frames(), "the counters still say what was recorded");
+        }
+    }
+}
