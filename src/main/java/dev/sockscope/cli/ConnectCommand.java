@@ -38,8 +38,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Connect to a ws:// or wss:// URL, send messages and print every message.",
                 "Lines start with '> ' for sent and '< ' for received messages; --jsonl prints every wire frame as JSON.",
                 "Without --send, each line read from standard input is sent as a text message.",
-                "Exit status: 0 when the connection ended with a normal close (1000), 1 when it failed or ended",
-                "otherwise (a protocol error, another close code, a dropped connection, recording stopped), 2 on bad usage."})
+                "Exit status: 0 when the connection ended normally (1000, a close without a code, or 1001 sent by us), 1 when it"
+                        + " failed or ended otherwise (a protocol error, another close code, a dropped connection, recording stopped),"
+                        + " 2 on bad usage."})
 public final class ConnectCommand implements Callable<Integer> {
 
     @Spec

@@ -9,7 +9,6 @@ import dev.sockscope.core.Direction;
 import dev.sockscope.core.Frame;
 import dev.sockscope.core.Leg;
 import dev.sockscope.core.Opcode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
