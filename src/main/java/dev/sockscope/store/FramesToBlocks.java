@@ -79,36 +79,23 @@ final class FramesToBlocks {
 
     private static void move(long connection, PreparedStatement frames, PreparedStatement count, StoredBlocks blocks)
             throws SQLException {
-        FrameBlock.Builder block = new FrameBlock.Builder();
-        int seq = 0;
-        long messages = 0;
-        long bytes = 0;
-        long last = 0;
+        ConnectionBlocks moved = new ConnectionBlocks(connection);
         frames.setLong(1, FrameKey.first(connection));
         frames.setLong(2, FrameKey.last(connection));
         frames.setFetchSize(1000);
         try (ResultSet rs = frames.executeQuery()) {
             while (rs.next()) {
                 Frame frame = frame(rs);
-                Message message = message(rs, frame);
                 Integer leg = (Integer) rs.getObject(13);
-                block.add(leg != null && leg == 0 ? Leg.CLIENT : Leg.UPSTREAM, frame, message);
-                messages += message == null ? 0 : 1;
-                bytes += frame.size();
-                last = frame.timestampMicros();
-                if (block.isFull()) {
-                    blocks.insert(connection, seq, block);
-                    seq += block.frames();
-                    block.clear();
+                moved.open.add(leg != null && leg == 0 ? Leg.CLIENT : Leg.UPSTREAM, frame, message(rs, frame));
+                if (moved.open.isFull()) {
+                    moved.flush(blocks);
                 }
             }
         }
-        if (!block.isEmpty()) {
-            blocks.insert(connection, seq, block);
-            seq += block.frames();
-        }
-        if (seq > 0) {
-            StoredBlocks.count(count, connection, seq, messages, bytes, last);
+        moved.flush(blocks);
+        if (moved.frames() > 0) {
+            moved.count(count);
         }
     }
 

@@ -206,13 +206,14 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
         if (recording == null) {
             return; // a frame of a connection whose start was never published: nowhere to put it
         }
-        if (recording.block.isEmpty()) {
+        FrameBlock.Builder block = recording.blocks.open;
+        if (block.isEmpty()) {
             recording.openedNanos = System.nanoTime();
         }
-        int before = recording.block.buffered();
-        recording.block.add(f.leg(), f.frame(), f.message());
-        bufferedBytes += recording.block.buffered() - before;
-        if (recording.block.isFull()) {
+        int before = block.buffered();
+        block.add(f.leg(), f.frame(), f.message());
+        bufferedBytes += block.buffered() - before;
+        if (block.isFull()) {
             flush(recording);
         }
     }
@@ -222,28 +223,28 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
         if (event instanceof SessionEvent.Started s) {
             ConnectionRecording recording = new ConnectionRecording(rows.started(s));
             live.put(s.connectionId(), recording);
-            stored.put(s.connectionId(), new Stored(s.session(), recording.id));
+            stored.put(s.connectionId(), new Stored(s.session(), recording.blocks.id));
         } else if (event instanceof SessionEvent.Opened o) {
             ConnectionRecording recording = live.get(o.connectionId());
             if (recording == null) {
                 recording = new ConnectionRecording(rows.unannounced(o.url().toString(), o.timestampMicros()));
                 live.put(o.connectionId(), recording);
-                stored.put(o.connectionId(), new Stored(ConnectionRows.FALLBACK_SESSION, recording.id));
+                stored.put(o.connectionId(), new Stored(ConnectionRows.FALLBACK_SESSION, recording.blocks.id));
             }
-            rows.opened(recording.id, o);
+            rows.opened(recording.blocks.id, o);
         } else if (event instanceof SessionEvent.Failed f) {
             ConnectionRecording recording = ended(f.connectionId());
-            long id = recording != null ? recording.id : rows.unannounced(f.url().toString(), f.timestampMicros());
+            long id = recording != null ? recording.blocks.id : rows.unannounced(f.url().toString(), f.timestampMicros());
             rows.failed(id, f, recording != null);
         } else if (event instanceof SessionEvent.Closed c) {
             ConnectionRecording recording = ended(c.connectionId());
             if (recording != null) {
-                rows.closed(recording.id, c);
+                rows.closed(recording.blocks.id, c);
             }
         } else if (event instanceof SessionEvent.NotUpgraded n) {
             ConnectionRecording recording = ended(n.connectionId());
             if (recording != null) {
-                rows.notUpgraded(recording.id, n);
+                rows.notUpgraded(recording.blocks.id, n);
             }
         }
     }
@@ -259,7 +260,7 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
 
     private void flushOlderThan(long nanos) throws SQLException {
         for (ConnectionRecording recording : live.values()) {
-            if (!recording.block.isEmpty() && recording.openedNanos <= nanos) {
+            if (!recording.blocks.open.isEmpty() && recording.openedNanos <= nanos) {
                 flush(recording);
             }
         }
@@ -267,18 +268,13 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
 
     /** Writes a connection's open block (uncommitted) and counts it. */
     private void flush(ConnectionRecording recording) throws SQLException {
-        FrameBlock.Builder block = recording.block;
-        if (block.isEmpty()) {
+        int buffered = recording.blocks.open.buffered();
+        int written = recording.blocks.flush(blocks);
+        if (written == 0) {
             return;
         }
-        blocks.insert(recording.id, recording.frames, block);
-        recording.frames += block.frames();
-        recording.messages += block.messages();
-        recording.bytes += block.bytes();
-        recording.lastMicros = block.lastMicros();
-        framesUncommitted += block.frames();
-        bufferedBytes -= block.buffered();
-        block.clear();
+        framesUncommitted += written;
+        bufferedBytes -= buffered;
         if (!recording.touched) {
             recording.touched = true;
             touched.add(recording);
@@ -288,8 +284,7 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
 
     private void commit() throws SQLException {
         for (ConnectionRecording recording : touched) {
-            StoredBlocks.count(counters, recording.id, recording.frames, recording.messages, recording.bytes,
-                    recording.lastMicros);
+            recording.blocks.count(counters);
         }
         db.commit();
         lastCommit = System.nanoTime();
@@ -298,9 +293,9 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
         framesUncommitted = 0;
         for (ConnectionRecording recording : touched) {
             recording.touched = false;
-            SearchIndexer indexer = recording.frames > 0 ? database.indexer() : null;
+            SearchIndexer indexer = recording.blocks.frames() > 0 ? database.indexer() : null;
             if (indexer != null) {
-                indexer.committed(recording.id, recording.frames);
+                indexer.committed(recording.blocks.id, recording.blocks.frames());
             }
         }
         touched.clear();
@@ -349,20 +344,14 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
         }
     }
 
-    /** One connection as the writer records it: its row, its open block and its counters. */
+    /** One connection as the writer records it: its blocks, when its open block began, whether it awaits a commit. */
     private static final class ConnectionRecording {
-        final long id;
-        final FrameBlock.Builder block = new FrameBlock.Builder();
+        final ConnectionBlocks blocks;
         long openedNanos;
-        /** Frames written in blocks, which is also the first seq of the open block. */
-        int frames;
-        long messages;
-        long bytes;
-        long lastMicros;
         boolean touched;
 
         ConnectionRecording(long id) {
-            this.id = id;
+            this.blocks = new ConnectionBlocks(id);
         }
     }
 }

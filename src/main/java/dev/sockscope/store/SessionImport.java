@@ -58,7 +58,7 @@ public final class SessionImport {
                 if (start.isBlank()) {
                     throw new IllegalArgumentException("the file is empty");
                 }
-                Writing writing = new Writing(db, sessionId);
+                ImportWriter writing = new ImportWriter(db, sessionId);
                 int count;
                 try {
                     count = start.startsWith("{\"log\"") || start.matches("(?s)\\{\\s*\"log\".*")
@@ -66,7 +66,7 @@ public final class SessionImport {
                 } catch (java.nio.charset.CharacterCodingException e) {
                     throw new IllegalArgumentException("it is not UTF-8 text (a HAR or a JSON Lines export is)", e);
                 }
-                if (writing.connections.isEmpty()) {
+                if (writing.isEmpty()) {
                     throw new IllegalArgumentException("it holds no WebSocket connection");
                 }
                 writing.finish();
@@ -83,7 +83,7 @@ public final class SessionImport {
     }
 
     /** Reads a HAR one entry at a time: only the entry being read is in memory. */
-    private int har(Writing writing, Path file) throws IOException, SQLException {
+    private int har(ImportWriter writing, Path file) throws IOException, SQLException {
         try (JsonParser parser = JSON.createParser(file.toFile())) {
             if (parser.nextToken() != JsonToken.START_OBJECT || !toField(parser, "log") || parser.nextToken() != JsonToken.START_OBJECT
                     || !toField(parser, "entries") || parser.nextToken() != JsonToken.START_ARRAY) {
@@ -111,14 +111,14 @@ public final class SessionImport {
         return false;
     }
 
-    private int harEntry(Writing writing, JsonNode entry, int entryNumber) throws SQLException {
+    private int harEntry(ImportWriter writing, JsonNode entry, int entryNumber) throws SQLException {
         JsonNode messages = entry.path("_webSocketMessages");
         if (!messages.isArray() && !"websocket".equals(entry.path("_resourceType").asText())) {
             return 0;
         }
         String where = "entry " + entryNumber;
         long started = time(entry.path("startedDateTime").asText("1970-01-01T00:00:00Z"), where + ": startedDateTime");
-        Imported connection = writing.connection(entry.path("request").path("url").asText(), started,
+        ConnectionBlocks connection = writing.connection(entry.path("request").path("url").asText(), started,
                 head("GET " + path(entry.path("request").path("url").asText()) + " HTTP/1.1", entry.path("request")),
                 head("HTTP/1.1 " + entry.path("response").path("status").asInt() + " "
                         + entry.path("response").path("statusText").asText(), entry.path("response")));
@@ -144,8 +144,8 @@ public final class SessionImport {
         return count;
     }
 
-    private int jsonLines(Writing writing, Path file) throws IOException, SQLException {
-        Map<String, Imported> connections = new HashMap<>();
+    private int jsonLines(ImportWriter writing, Path file) throws IOException, SQLException {
+        Map<String, ConnectionBlocks> connections = new HashMap<>();
         int count = 0;
         // The whole file must be UTF-8, as JSON Lines are: checked as it is read, line by line.
         dev.sockscope.core.Utf8.Validator utf8 = new dev.sockscope.core.Utf8.Validator();
@@ -160,9 +160,9 @@ public final class SessionImport {
                 if (lines.isBlank()) {
                     continue;
                 }
-                JsonLine m;
+                JsonLineFields m;
                 try {
-                    m = JsonLine.parse(lines.buffer(), lines.start(), lines.length());
+                    m = JsonLineFields.parse(lines.buffer(), lines.start(), lines.length());
                 } catch (IOException e) {
                     throw new IllegalArgumentException("line " + number + " is not JSON: "
                             + e.getMessage().lines().findFirst().orElse(""), e);
@@ -181,7 +181,7 @@ public final class SessionImport {
                 }
                 int opcode = opcode(m.opcode, at);
                 String key = m.connection + " " + m.url;
-                Imported connection = connections.get(key);
+                ConnectionBlocks connection = connections.get(key);
                 if (connection == null) {
                     connection = writing.connection(m.url, timestamp, "", "");
                     connections.put(key, connection);
@@ -257,163 +257,5 @@ public final class SessionImport {
 
     private static long micros(Instant instant) {
         return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000;
-    }
-
-    private static long insertConnection(Connection db, long sessionId, String url, long started, String requestHead,
-            String responseHead) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO connection(session_id, url, origin, started_us, opened_us,"
-                + " request_head, response_head) VALUES (?, ?, 'import', ?, ?, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, sessionId);
-            ps.setString(2, url);
-            ps.setLong(3, started);
-            ps.setLong(4, started);
-            ps.setString(5, requestHead);
-            ps.setString(6, responseHead);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    /**
-     * The fields of one JSON Lines message, read with the streaming parser: no tree, no map per
-     * line (a tree per line cost more than everything else an import does). Values read as
-     * Jackson's {@code asText} would: a number's digits, "" for an object or array.
-     */
-    private static final class JsonLine {
-        String connection = "";
-        String url = "";
-        String direction = "";
-        String timestamp = "";
-        /** -1 when absent or not an integer. */
-        int opcode = -1;
-        String text;
-        String base64;
-
-        /** The line's message, or null when the line is not a JSON object. */
-        static JsonLine parse(byte[] line, int offset, int length) throws IOException {
-            try (JsonParser parser = JSON.getFactory().createParser(line, offset, length)) {
-                if (parser.nextToken() != JsonToken.START_OBJECT) {
-                    return null;
-                }
-                JsonLine m = new JsonLine();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = parser.currentName();
-                    JsonToken value = parser.nextToken();
-                    if ("opcode".equals(field)) {
-                        m.opcode = value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
-                                ? Math.max(-1, parser.getIntValue()) : -1;
-                        parser.skipChildren();
-                        continue;
-                    }
-                    if ("session".equals(field) || "size".equals(field)) {
-                        parser.skipChildren(); // not needed to import: never decoded
-                        continue;
-                    }
-                    String text = value.isStructStart() ? "" : parser.getText();
-                    parser.skipChildren();
-                    switch (field) {
-                        case "connection" -> m.connection = text;
-                        case "url" -> m.url = text;
-                        case "direction" -> m.direction = text;
-                        case "timestamp" -> m.timestamp = text;
-                        case "text" -> m.text = text;
-                        case "base64" -> m.base64 = text;
-                        default -> {
-                            // fields of newer versions: not needed to import
-                        }
-                    }
-                }
-                return m;
-            }
-        }
-    }
-
-    /** One connection being imported: its row, its open block and its counters. */
-    private static final class Imported {
-        final long id;
-        final FrameBlock.Builder block = new FrameBlock.Builder();
-        int frames;
-        long messages;
-        long bytes;
-        long lastMicros;
-
-        Imported(long id) {
-            this.id = id;
-        }
-    }
-
-    /** The import's writes, in the caller's transaction: connection rows, blocks as they fill, counters at the end. */
-    private static final class Writing {
-        private final Connection db;
-        private final long sessionId;
-        private final StoredBlocks blocks;
-        final List<Imported> connections = new ArrayList<>();
-
-        Writing(Connection db, long sessionId) throws SQLException {
-            this.db = db;
-            this.sessionId = sessionId;
-            this.blocks = new StoredBlocks(db);
-        }
-
-        Imported connection(String url, long started, String requestHead, String responseHead) throws SQLException {
-            Imported imported = new Imported(insertConnection(db, sessionId, url, started, requestHead, responseHead));
-            connections.add(imported);
-            return imported;
-        }
-
-        void add(Imported connection, Direction direction, int opcode, long micros, byte[] payload) throws SQLException {
-            Frame frame = Frame.message(direction, Opcode.of(opcode), payload, micros);
-            connection.block.addWhole(Leg.UPSTREAM, frame);
-            if (connection.block.isFull()) {
-                flush(connection);
-            }
-        }
-
-        private void flush(Imported connection) throws SQLException {
-            FrameBlock.Builder block = connection.block;
-            if (block.isEmpty()) {
-                return;
-            }
-            blocks.insert(connection.id, connection.frames, block);
-            connection.frames += block.frames();
-            connection.messages += block.messages();
-            connection.bytes += block.bytes();
-            connection.lastMicros = Math.max(connection.lastMicros, block.maxMicros());
-            block.clear();
-        }
-
-        /** Writes the open blocks and the counters; an imported connection is over, ended with its last message. */
-        void finish() throws SQLException {
-            try (PreparedStatement count = db.prepareStatement(StoredBlocks.COUNT);
-                 PreparedStatement end = db.prepareStatement("UPDATE connection SET ended_us = COALESCE(last_us, started_us)"
-                         + " WHERE id = ?")) {
-                for (Imported connection : connections) {
-                    flush(connection);
-                    if (connection.frames > 0) {
-                        StoredBlocks.count(count, connection.id, connection.frames, connection.messages, connection.bytes,
-                                connection.lastMicros);
-                    }
-                    end.setLong(1, connection.id);
-                    end.executeUpdate();
-                }
-            } finally {
-                blocks.close();
-            }
-        }
-
-        /** After the commit: the indexer takes the new blocks. */
-        void index(SearchIndexer indexer) {
-            if (indexer == null) {
-                return;
-            }
-            for (Imported connection : connections) {
-                if (connection.frames > 0) {
-                    indexer.committed(connection.id, connection.frames);
-                }
-            }
-        }
     }
 }
