@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sockscope.core.Bytes;
 import dev.sockscope.core.Direction;
-import dev.sockscope.core.Frame;
-import dev.sockscope.core.Leg;
 import dev.sockscope.core.Opcode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,13 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
