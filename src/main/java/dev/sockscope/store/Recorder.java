@@ -158,7 +158,10 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
                     commit();
                 }
                 if (taken == 0) {
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+                    // A new event unparks the writer at once; the timeout only matters while a block
+                    // is open or a commit waits (their deadlines are milliseconds), not when all is idle.
+                    boolean waiting = uncommitted || bufferedBytes > 0;
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(waiting ? 2 : 50));
                 }
             }
             flushOlderThan(Long.MAX_VALUE);
