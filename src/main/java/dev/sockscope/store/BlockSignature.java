@@ -72,6 +72,11 @@ final class BlockSignature {
         }
     }
 
+    /** Every gram: for a block that cannot be read, so that every search reads it. */
+    void addAll() {
+        Arrays.fill(words, -1L);
+    }
+
     void clear() {
         Arrays.fill(words, 0);
     }

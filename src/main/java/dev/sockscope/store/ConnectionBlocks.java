@@ -21,8 +21,16 @@ final class ConnectionBlocks {
         this.id = id;
     }
 
-    /** Writes the open block, uncommitted, and counts it; returns how many frames it held (0 when empty). */
+    /** Writes the open block (a full one: its arrays are kept for the next), uncommitted; returns its frames. */
     int flush(StoredBlocks blocks) throws SQLException {
+        return flush(blocks, false);
+    }
+
+    /**
+     * Writes the open block, uncommitted, and counts it; returns how many frames it held (0 when
+     * empty). With {@code release} the block's grown arrays are given back (a quiet connection).
+     */
+    int flush(StoredBlocks blocks, boolean release) throws SQLException {
         if (open.isEmpty()) {
             return 0;
         }
@@ -32,7 +40,7 @@ final class ConnectionBlocks {
         messages += open.messages();
         bytes += open.bytes();
         lastMicros = frames == written ? open.maxMicros() : Math.max(lastMicros, open.maxMicros());
-        open.clear();
+        open.clear(release);
         return written;
     }
 

@@ -182,10 +182,18 @@ final class FrameBlock {
             return out.array().length == out.size() ? out.array() : out.toArray();
         }
 
-        /** Empties the builder for the next block. */
+        /** Empties the builder for the next block, keeping its arrays: for a connection that is busy. */
         void clear() {
-            meta.clear(MAX_FRAMES * 32);
-            payloads.clear(2 * MAX_BYTES);
+            clear(false);
+        }
+
+        /**
+         * Empties the builder for the next block; with {@code release}, gives back arrays grown for
+         * a full block, so a connection that fell quiet keeps a few KiB instead of half a MiB.
+         */
+        void clear(boolean release) {
+            meta.clear(release ? 4096 : MAX_FRAMES * 32);
+            payloads.clear(release ? 16 * 1024 : 2 * MAX_BYTES);
             frames = 0;
             messages = 0;
             bytes = 0;

@@ -48,7 +48,7 @@ public final class FrameQueries {
     public int search(SearchQuery query, Consumer<RecordedFrame> sink) {
         return read(c -> {
             Set<Long> scope = query.session() == null ? null : connectionsOf(c, query.session());
-            if (SearchIndex.canNarrow(query.text(), query.regex())) {
+            if (SearchIndex.canNarrow(query)) {
                 Optional<List<SearchIndex.FrameRange>> plan = SearchIndex.plan(c, query.text(), scope, scanShare);
                 if (plan.isPresent()) {
                     return scan(c, query, plan.get(), sink);
@@ -171,7 +171,8 @@ public final class FrameQueries {
     }
 
     /** The frames of one connection from position {@code fromSeq} through {@code toSeq}, in order: a page. */
-    public int byConnection(long connectionId, int fromSeq, int toSeq, Consumer<RecordedFrame> sink) {
+    public int byConnection(long connectionId, int from, int toSeq, Consumer<RecordedFrame> sink) {
+        int fromSeq = Math.max(0, from);
         if (fromSeq > toSeq) {
             return 0;
         }
@@ -239,7 +240,11 @@ public final class FrameQueries {
         return ids;
     }
 
-    /** A read in one snapshot of the database: the index, the counters and the blocks agree. */
+    /**
+     * A read in one transaction at REPEATABLE_READ: each table is seen as it was when the read first
+     * touched it (H2 takes a table's snapshot then), so a page or a search never sees a block
+     * appear halfway; the search index relies on the order of its reads (see SearchIndex).
+     */
     private int read(Reading reading) {
         try (Connection c = database.connect()) {
             c.setAutoCommit(false);

@@ -21,6 +21,9 @@ final class ImportWriter {
     private final long sessionId;
     private final StoredBlocks blocks;
     private final List<ConnectionBlocks> connections = new ArrayList<>();
+    /** What the open blocks of every connection hold together. */
+    private long buffered;
+    private static final long MAX_BUFFERED_BYTES = 32L << 20;
 
     ImportWriter(Connection db, long sessionId) throws SQLException {
         this.db = db;
@@ -54,9 +57,19 @@ final class ImportWriter {
 
     /** An imported message: one whole frame, its header unknown. */
     void add(ConnectionBlocks connection, Direction direction, int opcode, long micros, byte[] payload) throws SQLException {
+        int before = connection.open.buffered();
         connection.open.addWhole(Leg.UPSTREAM, Frame.message(direction, Opcode.of(opcode), payload, micros));
+        buffered += connection.open.buffered() - before;
         if (connection.open.isFull()) {
+            buffered -= connection.open.buffered();
             connection.flush(blocks);
+        }
+        if (buffered > MAX_BUFFERED_BYTES) {
+            // A file of many interleaved connections: their open blocks together stay bounded.
+            for (ConnectionBlocks c : connections) {
+                c.flush(blocks, true);
+            }
+            buffered = 0;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.sockscope.store;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -55,6 +56,11 @@ final class JsonLineFields {
                         // fields of newer versions: not needed to import
                     }
                 }
+            }
+            if (parser.nextToken() != null) {
+                // A second value (or a line break other than LF) would be lost silently: refuse it.
+                throw new JsonParseException(parser, "more than one JSON value on the line (one message per line,"
+                        + " each line ending with LF)");
             }
             return m;
         }

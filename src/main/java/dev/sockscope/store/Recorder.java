@@ -44,8 +44,14 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
     private static final double MAX_LAG_SECONDS = 0.05;
     private static final int MIN_PENDING = 2_000;
     private static final int MAX_PENDING = 200_000;
-    /** Payload bytes queued beyond this make producers wait too: 64 KiB frames must not fill the heap. */
+    /**
+     * Payload bytes queued beyond {@link #MAX_LAG_SECONDS} of the writer's byte rate (within these
+     * bounds) make producers wait too: 64 KiB frames must not fill the heap nor a slow disk's queue.
+     */
     private static final long MAX_PENDING_BYTES = 64L << 20;
+    private static final long MIN_PENDING_BYTES = 4L << 20;
+    /** Positions are ints in a frame's key (see FrameKey). */
+    static final long MAX_FRAMES_PER_CONNECTION = Integer.MAX_VALUE;
 
     private final Database database;
     private final ConcurrentLinkedQueue<SessionEvent> queue = new ConcurrentLinkedQueue<>();
@@ -58,10 +64,14 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
     private final AtomicLong pendingBytes = new AtomicLong();
     /** How many queued events {@link #awaitCapacity()} allows: {@link #MAX_LAG_SECONDS} of the writer's rate. */
     private volatile int allowedPending = MIN_PENDING;
+    /** How many queued payload bytes it allows: the same time, at its measured byte rate. */
+    private volatile long allowedPendingBytes = MIN_PENDING_BYTES;
     private volatile boolean running = true;
     private volatile boolean alive = true;
     private volatile String problem;
     private volatile Consumer<String> onStopped = reason -> { };
+    /** Guarded by this: whether the stop listener has heard the problem. */
+    private boolean stoppedTold;
 
     // The writer thread's own state.
     /** Connections being recorded, by live connection id. */
@@ -74,6 +84,7 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
     private long lastCommit = System.nanoTime();
     private long rateWindowStart = System.nanoTime();
     private long rateWindowEvents;
+    private long rateWindowBytes;
     private StoredBlocks blocks;
     private ConnectionRows rows;
     private PreparedStatement counters;
@@ -96,11 +107,20 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
         return problem;
     }
 
-    /** Called once, on the writer thread, if the recorder stops because writing failed. */
-    public void onStopped(Consumer<String> listener) {
+    /** Called once, if the recorder stops because writing failed (on the writer thread, or here when it has already). */
+    public synchronized void onStopped(Consumer<String> listener) {
         this.onStopped = listener;
-        if (problem != null) {
-            listener.accept(problem);
+        if (stoppedTold) {
+            listener.accept(problem); // the stop was told to the listener before this one
+        } else if (problem != null) {
+            tellStopped();
+        }
+    }
+
+    private synchronized void tellStopped() {
+        if (!stoppedTold) {
+            stoppedTold = true;
+            onStopped.accept(problem);
         }
     }
 
@@ -137,7 +157,7 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
      * on the sender) instead of filling memory or dropping frames. Never call it on the FX thread.
      */
     public void awaitCapacity() {
-        while ((pending.get() > allowedPending || pendingBytes.get() > MAX_PENDING_BYTES) && running && alive) {
+        while ((pending.get() > allowedPending || pendingBytes.get() > allowedPendingBytes) && running && alive) {
             LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(200));
         }
     }
@@ -172,12 +192,17 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
             LOG.error("the recorder stopped; messages from now on are not recorded", e);
             problem = StoreException.describe(e, database.file());
             rollback();
+        } catch (Error e) {
+            LOG.error("the recorder stopped; messages from now on are not recorded", e);
+            problem = "recording stopped: " + (e instanceof OutOfMemoryError ? "out of memory" : e.toString());
+            rollback();
+            throw e;
         } finally {
             // A dead writer must never hold read loops in awaitCapacity or keep queueing events.
             alive = false;
             queue.clear();
             if (problem != null) {
-                onStopped.accept(problem);
+                tellStopped();
             }
         }
     }
@@ -198,6 +223,7 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
         }
         pending.addAndGet(-taken);
         pendingBytes.addAndGet(-bytes);
+        rateWindowBytes += bytes;
         if (bufferedBytes > MAX_BUFFERED_BYTES) {
             flushOlderThan(Long.MAX_VALUE);
         }
@@ -210,6 +236,11 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
             return; // a frame of a connection whose start was never published: nowhere to put it
         }
         FrameBlock.Builder block = recording.blocks.open;
+        if ((long) recording.blocks.frames() + block.frames() >= MAX_FRAMES_PER_CONNECTION) {
+            // A frame's position is 32 bits in its key: stop saying so rather than write over others.
+            throw new IllegalStateException("recording stopped: a connection reached " + MAX_FRAMES_PER_CONNECTION
+                    + " frames, the most one connection can record");
+        }
         if (block.isEmpty()) {
             recording.openedNanos = System.nanoTime();
         }
@@ -217,7 +248,7 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
         block.add(f.leg(), f.frame(), f.message());
         bufferedBytes += block.buffered() - before;
         if (block.isFull()) {
-            flush(recording);
+            flush(recording, false);
         }
     }
 
@@ -256,7 +287,7 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
     private ConnectionRecording ended(long connectionId) throws SQLException {
         ConnectionRecording recording = live.remove(connectionId);
         if (recording != null) {
-            flush(recording);
+            flush(recording, true);
         }
         return recording;
     }
@@ -264,15 +295,16 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
     private void flushOlderThan(long nanos) throws SQLException {
         for (ConnectionRecording recording : live.values()) {
             if (!recording.blocks.open.isEmpty() && recording.openedNanos <= nanos) {
-                flush(recording);
+                flush(recording, true);
             }
         }
     }
 
     /** Writes a connection's open block (uncommitted) and counts it. */
-    private void flush(ConnectionRecording recording) throws SQLException {
+    /** Writes a connection's open block (uncommitted); {@code release} for one that is not full (a quiet connection). */
+    private void flush(ConnectionRecording recording, boolean release) throws SQLException {
         int buffered = recording.blocks.open.buffered();
-        int written = recording.blocks.flush(blocks);
+        int written = recording.blocks.flush(blocks, release);
         if (written == 0) {
             return;
         }
@@ -313,8 +345,13 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
                 double rate = rateWindowEvents * 1e9 / window;
                 allowedPending = (int) Math.max(MIN_PENDING, Math.min(MAX_PENDING, rate * MAX_LAG_SECONDS));
             }
+            if (rateWindowBytes > MIN_PENDING_BYTES) {
+                double byteRate = rateWindowBytes * 1e9 / window;
+                allowedPendingBytes = (long) Math.max(MIN_PENDING_BYTES, Math.min(MAX_PENDING_BYTES, byteRate * MAX_LAG_SECONDS));
+            }
             rateWindowStart = now;
             rateWindowEvents = 0;
+            rateWindowBytes = 0;
         }
     }
 

@@ -20,8 +20,11 @@ import java.util.Set;
  * exactly those of a full scan, in the same order. Reads only: a search never builds anything, so
  * a new process (the CLI) pays nothing but a few index reads.
  *
- * <p>Read in one snapshot (the caller's transaction): progress first, then slices, so a frame is
- * either a candidate or in a tail, and overlaps are merged away.
+ * <p>The order of the reads is what keeps results exact while the indexer commits (H2 takes a
+ * table's snapshot when a transaction first reads it, not one snapshot for all tables): progress
+ * first, then the block count and the slices, then the blocks. A frame indexed after the progress
+ * was read is in a tail anyway; one indexed before is in the slices; a frame in both is merged
+ * away, so none is missed and none is read twice.
  */
 final class SearchIndex {
     /**
@@ -42,9 +45,13 @@ final class SearchIndex {
     private SearchIndex() {
     }
 
-    /** True when a substring query can be narrowed by the index: plain text of three chars or more. */
-    static boolean canNarrow(String text, boolean regex) {
-        return !regex && text.toLowerCase(Locale.ROOT).length() >= TrigramSignature.MIN_NEEDLE;
+    /**
+     * True when a query can be narrowed by the index: a plain substring of three chars or more. Not
+     * a regex, and not a whole word either: those match with Unicode case folding, which makes more
+     * chars equal than lowercasing does (ſ and s), so the needle's trigrams could miss a match.
+     */
+    static boolean canNarrow(dev.sockscope.core.SearchQuery query) {
+        return !query.regex() && !query.wholeWord() && query.text().toLowerCase(Locale.ROOT).length() >= TrigramSignature.MIN_NEEDLE;
     }
 
     /**

@@ -72,7 +72,8 @@ final class SearchIndexer implements AutoCloseable {
 
     /** True once everything reported so far is indexed and persisted (for tests). */
     boolean isCaughtUp() {
-        return caughtUp && committed.isEmpty();
+        // committed first: the indexer clears caughtUp before it takes a report out of it.
+        return committed.isEmpty() && caughtUp;
     }
 
     /** Why indexing stopped, or null: a search then reads what is not indexed directly, slower but right. */
@@ -154,6 +155,7 @@ final class SearchIndexer implements AutoCloseable {
     private boolean indexReported() throws SQLException {
         boolean worked = false;
         for (Long connection : new ArrayList<>(committed.keySet())) {
+            caughtUp = false;
             int frames = committed.remove(connection);
             int through = indexedThrough.getOrDefault(connection, -1);
             if (frames <= through + 1) {
@@ -167,8 +169,7 @@ final class SearchIndexer implements AutoCloseable {
                 ps.setFetchSize(16);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (running && rs.next()) {
-                        signature.clear();
-                        StoredBlocks.readMessages(rs, 1, database.file(), signature::addFrame);
+                        sign(rs);
                         add(connection, FrameKey.seq(rs.getLong(1)), rs.getInt(6));
                     }
                 }
@@ -195,6 +196,21 @@ final class SearchIndexer implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes {@link #signature} that of the block at the current row. A damaged block gets every
+     * gram: it is then a candidate for every search, which reads it and says it is damaged, as a
+     * full scan would; the indexer goes on with the next block instead of stopping for good.
+     */
+    private void sign(ResultSet rs) throws SQLException {
+        signature.clear();
+        try {
+            StoredBlocks.readMessages(rs, 1, database.file(), signature::addFrame);
+        } catch (StoreException damaged) {
+            LOG.warn("indexing: {}", damaged.getMessage());
+            signature.addAll();
+        }
+    }
+
     /** Makes {@link #signature} that of a stored block; false when it is gone (its session was deleted). */
     private boolean signBlock(long connection, int firstSeq) throws SQLException {
         signature.clear();
@@ -204,7 +220,7 @@ final class SearchIndexer implements AutoCloseable {
                 if (!rs.next()) {
                     return false;
                 }
-                StoredBlocks.readMessages(rs, 1, database.file(), signature::addFrame);
+                sign(rs);
                 return true;
             }
         }

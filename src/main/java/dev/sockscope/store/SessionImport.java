@@ -138,6 +138,8 @@ public final class SessionImport {
         return count;
     }
 
+    private static final byte[] LINE_END = {'\n'};
+
     private int jsonLines(ImportWriter writing, Path file) throws IOException, SQLException {
         Map<String, ConnectionBlocks> connections = new HashMap<>();
         int count = 0;
@@ -148,7 +150,8 @@ public final class SessionImport {
             int number = 0;
             while (lines.next()) {
                 number++;
-                if (!utf8.feed(lines.buffer(), lines.start(), lines.length())) {
+                // The line and its end: a sequence cut by a line break is as invalid as the file's bytes say.
+                if (!utf8.feed(lines.buffer(), lines.start(), lines.length()) || !utf8.feed(LINE_END, 0, 1)) {
                     throw new java.nio.charset.MalformedInputException(1);
                 }
                 if (lines.isBlank()) {
@@ -228,6 +231,8 @@ public final class SessionImport {
             return micros(Instant.parse(text));
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException(what + " '" + text + "' is not an ISO-8601 time such as 2026-11-21T10:00:00Z", e);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(what + " '" + text + "' is too far from today to record", e);
         }
     }
 
@@ -250,6 +255,6 @@ public final class SessionImport {
     }
 
     private static long micros(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000;
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
     }
 }

@@ -43,6 +43,13 @@ class ImportValidationTest {
             assertEquals(" could not be imported: line 1: the payload is not base64: Illegal base64 character 21",
                     refusal(app, "base64.jsonl", GOOD.replace("\"text\":\"hi\"", "\"base64\":\"!!\"")));
             assertEquals(" could not be imported: the file is empty", refusal(app, "empty.jsonl", ""));
+            assertEquals(" could not be imported: line 1 is not JSON: more than one JSON value on the line (one message per line,"
+                    + " each line ending with LF)", refusal(app, "two.jsonl", GOOD.strip() + GOOD));
+            assertEquals(" could not be imported: line 1 is not JSON: more than one JSON value on the line (one message per line,"
+                    + " each line ending with LF)", refusal(app, "cr.jsonl", GOOD.strip() + "\r" + GOOD.strip() + "\r"));
+            byte[] cutShort = (GOOD + "\u20ac").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(" could not be imported: it is not UTF-8 text (a HAR or a JSON Lines export is)",
+                    refusal(app, "cut.jsonl", java.util.Arrays.copyOf(cutShort, cutShort.length - 1)));
             byte[] noise = new byte[100_000];
             new Random(7).nextBytes(noise);
             assertEquals(" could not be imported: it is not UTF-8 text (a HAR or a JSON Lines export is)",

@@ -173,7 +173,7 @@ final class IndexedStore implements AutoCloseable {
 
     /** True when the index narrows this query instead of leaving it to a full scan. */
     boolean narrows(SearchQuery query) throws SQLException {
-        return SearchIndex.canNarrow(query.text(), query.regex()) && plan(query, Integer.MAX_VALUE).isPresent();
+        return SearchIndex.canNarrow(query) && plan(query, Integer.MAX_VALUE).isPresent();
     }
 
     /** The index's ranges for a substring query, candidates looked up one by one up to {@code lookups}. */

@@ -249,6 +249,45 @@ class SearchIndexTest {
     }
 
     @Test
+    void aWholeWordIsNotNarrowedBecauseItsCaseFoldingIsWiderThanLowercasing() throws Exception {
+        try (IndexedStore store = IndexedStore.open(dir)) {
+            store.scanShare(1.0);
+            long c = store.connection("s1");
+            store.texts(c, ticks(0, 100));
+            store.texts(c, "a clas\u017F apart"); // the long s folds to s, but lowercases to itself
+            store.end(c);
+            store.awaitIndexed();
+            SearchQuery word = find("class").withWholeWord(true);
+            assertEquals(1, same(store, word).size());
+            assertFalse(store.narrows(word));
+        }
+    }
+
+    @Test
+    void theIndexerSaysItHasCaughtUpOnlyWhenItHasAndClosingWaitsForIt() throws Exception {
+        long frames;
+        try (IndexedStore store = IndexedStore.open(dir)) {
+            long c = store.connection("s1");
+            store.texts(c, "first");
+            store.awaitIndexed(); // an idle indexer, then a burst it is told of at once
+            store.texts(c, ticks(0, 150_000));
+            frames = store.count("SELECT frames FROM connection WHERE id = " + c);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (!store.db.isIndexed() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(frames, store.count("SELECT COALESCE(MAX(indexed_through) + 1, 0) FROM search_progress"),
+                    "caught up means every committed frame is indexed");
+            store.texts(c, ticks(150_000, 150_000));
+            frames = store.count("SELECT frames FROM connection WHERE id = " + c);
+        }
+        try (IndexedStore store = IndexedStore.open(dir)) {
+            assertEquals(frames, store.count("SELECT indexed_through + 1 FROM search_progress"),
+                    "every committed frame indexed before the file closed");
+        }
+    }
+
+    @Test
     void aReadOnlySnapshotSearchesWhatIsIndexedAndScansTheRest() throws Exception {
         try (IndexedStore store = IndexedStore.open(dir)) {
             long a = store.connection("s1");
