@@ -38,21 +38,31 @@ public final class RecordingQueries {
      */
     public int framesOf(long connectionId, int fromSeq, int count, Consumer<RecordedFrame> sink) {
         int last = (int) Math.min(Integer.MAX_VALUE, (long) fromSeq + count - 1);
-        return StoreCalls.call(() -> new FrameQueries(store.database()).byConnection(connectionId, fromSeq, last, sink));
+        FrameQueries frames = StoreCalls.call(() -> new FrameQueries(store.database()));
+        int read = StoreCalls.call(() -> frames.byConnection(connectionId, fromSeq, last, sink));
+        StoreCalls.reportDamage(frames.damaged(), read + " frames read");
+        return read;
     }
 
     /** Streams the recorded messages a query matches to {@code sink}; returns the count. */
     public int search(SearchQuery query, Consumer<RecordedFrame> sink) {
-        return StoreCalls.call(() -> new FrameQueries(store.database()).search(query, sink));
+        FrameQueries frames = StoreCalls.call(() -> new FrameQueries(store.database()));
+        int found = StoreCalls.call(() -> frames.search(query, sink));
+        StoreCalls.reportDamage(frames.damaged(), found + " messages found");
+        return found;
     }
 
     /** Like {@link #search}, writing each match as one JSON line (the JSON Lines export format) as it is found. */
     public int searchJsonLines(SearchQuery query, Writer out) throws IOException {
+        SessionExport export = new SessionExport(store.database());
+        int found;
         try {
-            return new SessionExport(store.database()).searchJsonLines(query, out);
+            found = export.searchJsonLines(query, out);
         } catch (StoreException e) {
             throw new UserFacingException(UserFacingException.Kind.FAILURE, e.getMessage(), e);
         }
+        StoreCalls.reportDamage(export.damaged(), found + " messages found");
+        return found;
     }
 
     /** Where a live connection of this app is recorded (session and id), once its start is written. */

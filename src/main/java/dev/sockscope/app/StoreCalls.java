@@ -13,6 +13,19 @@ final class StoreCalls {
     private StoreCalls() {
     }
 
+    /**
+     * Says, after the rest was delivered, what a search or export left out because it was damaged:
+     * a failure naming the first damaged block and how many more there were.
+     */
+    static void reportDamage(java.util.List<String> damaged, String done) {
+        if (damaged.isEmpty()) {
+            return;
+        }
+        String more = damaged.size() == 1 ? "" : " (and " + (damaged.size() - 1) + " more damaged blocks)";
+        throw new UserFacingException(UserFacingException.Kind.FAILURE, done + ", but left out what could not be read: "
+                + damaged.get(0) + more);
+    }
+
     static <T> T call(Supplier<T> query) {
         try {
             return query.get();

@@ -76,6 +76,8 @@ public final class Transfers {
                         + e.getMessage(), e);
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // Everything readable is in the file; what was damaged is said, and the command fails.
+            StoreCalls.reportDamage(export.damaged(), "exported " + count + " messages to " + file);
             return count;
         } finally {
             Files.deleteIfExists(temp);

@@ -30,6 +30,8 @@ public final class FrameQueries {
 
     private final Database database;
     private double scanShare = SearchIndex.SCAN_SHARE;
+    /** What searches and exports through this instance left out because it was damaged, one line each. */
+    private final List<String> damaged = new ArrayList<>();
 
     public FrameQueries(Database database) {
         this.database = database;
@@ -56,6 +58,28 @@ public final class FrameQueries {
             }
             return scan(c, query, scope, sink);
         });
+    }
+
+    /**
+     * The blocks a search or an export through this instance could not read (a damaged file) and
+     * left out, in words for the user; empty when everything was read. The caller says so once it
+     * has delivered the rest.
+     */
+    public List<String> damaged() {
+        return List.copyOf(damaged);
+    }
+
+    /** A block's frames; a damaged block is noted and read as none, so one bad block does not lose the rest. */
+    private List<FrameBlock.Row> readOrSkip(ResultSet rs) throws SQLException {
+        try {
+            return StoredBlocks.read(rs, 1, database.file());
+        } catch (StoreException e) {
+            if (!(e.getCause() instanceof DamagedBlockException)) {
+                throw e;
+            }
+            damaged.add(e.getMessage());
+            return List.of();
+        }
     }
 
     /** The search without the index: one pass over every block. For tests and the benchmark's baseline. */
@@ -149,7 +173,7 @@ public final class FrameQueries {
                     long connection = FrameKey.connection(key);
                     String[] name = names.of(connection);
                     int seq = FrameKey.seq(key);
-                    for (FrameBlock.Row row : StoredBlocks.read(rs, 1, database.file())) {
+                    for (FrameBlock.Row row : readOrSkip(rs)) {
                         Message message = row.message();
                         if (seq >= fromSeq && seq <= toSeq && message != null && query.accepts(name[0], name[1], message)
                                 && textMatches(message)) {
@@ -203,7 +227,7 @@ public final class FrameQueries {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 int seq = FrameKey.seq(rs.getLong(1));
-                for (FrameBlock.Row row : StoredBlocks.read(rs, 1, database.file())) {
+                for (FrameBlock.Row row : readOrSkip(rs)) {
                     if (seq >= fromSeq && seq <= toSeq) {
                         sink.accept(new RecordedFrame(name[0], connection, seq, name[1], row.frame(), row.message()));
                         found++;

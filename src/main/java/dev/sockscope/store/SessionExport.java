@@ -39,6 +39,11 @@ public final class SessionExport {
     private final Database database;
     private final FrameQueries frames;
 
+    /** What the exports through this instance left out because it was damaged (see {@link FrameQueries#damaged()}). */
+    public List<String> damaged() {
+        return frames.damaged();
+    }
+
     public SessionExport(Database database) {
         this.database = database;
         this.frames = new FrameQueries(database);
