@@ -20,10 +20,6 @@ final class ByteBuilder {
         return bytes;
     }
 
-    void clear() {
-        size = 0;
-    }
-
     /**
      * Forgets the contents and, when the array grew beyond {@code keep} for one large frame,
      * gives it back: a connection that once carried 20 MB must not keep 20 MB for good.
@@ -64,14 +60,6 @@ final class ByteBuilder {
     /** A signed value as a zigzag varint: small negatives stay short. */
     void writeSigned(long value) {
         writeVarint((value << 1) ^ (value >> 63));
-    }
-
-    void writeInt(int value) {
-        ensure(4);
-        bytes[size++] = (byte) (value >>> 24);
-        bytes[size++] = (byte) (value >>> 16);
-        bytes[size++] = (byte) (value >>> 8);
-        bytes[size++] = (byte) value;
     }
 
     byte[] toArray() {

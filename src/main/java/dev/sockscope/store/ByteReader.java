@@ -15,10 +15,6 @@ final class ByteReader {
         this.limit = limit;
     }
 
-    int position() {
-        return position;
-    }
-
     int remaining() {
         return limit - position;
     }

@@ -92,14 +92,6 @@ final class FrameBlock {
             return bytes;
         }
 
-        long firstMicros() {
-            return firstMicros;
-        }
-
-        long lastMicros() {
-            return lastMicros;
-        }
-
         /** The earliest and latest time of its frames (times need not grow: two legs, a clock step). */
         long minMicros() {
             return minMicros;

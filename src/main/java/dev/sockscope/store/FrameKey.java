@@ -5,10 +5,6 @@ package dev.sockscope.store;
  * the low 32. Key order is (connection, seq) order, and a connection's frames are one key range.
  */
 final class FrameKey {
-    /** The same as {@link #of}, in SQL, for a connection id column or expression. */
-    static final String FIRST_SQL = " * 4294967296";
-    static final String LAST_SQL = " * 4294967296 + 4294967295";
-
     private FrameKey() {
     }
 

@@ -6,8 +6,6 @@ import dev.sockscope.core.Leg;
 import dev.sockscope.core.Message;
 import dev.sockscope.core.Opcode;
 import dev.sockscope.core.Utf8;
-import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -101,7 +99,7 @@ final class FramesToBlocks {
 
     private static Frame frame(ResultSet rs) throws SQLException {
         return new Frame(Direction.values()[rs.getInt(1)], Opcode.of(rs.getInt(2)), rs.getBoolean(3), rs.getInt(4),
-                payload(rs, 6, 7), rs.getLong(5), rs.getBytes(8));
+                StoredBlocks.inlineOrLarge(rs, 6, 7), rs.getLong(5), rs.getBytes(8));
     }
 
     /** The message the row completes: the frame itself (NULL), none (-1), or its own payload. */
@@ -113,23 +111,11 @@ final class FramesToBlocks {
         if (code == NOT_A_MESSAGE) {
             return null;
         }
-        byte[] payload = payload(rs, 10, 11);
+        byte[] payload = StoredBlocks.inlineOrLarge(rs, 10, 11);
         Opcode opcode = Opcode.of(code & 0x0F);
         int invalid = opcode == Opcode.TEXT ? Utf8.firstInvalid(payload) : -1;
         return new Message(frame.direction(), opcode, payload, frame.timestampMicros(), Math.max(1, rs.getInt(12)),
                 (code & COMPRESSED) != 0, invalid);
-    }
-
-    private static byte[] payload(ResultSet rs, int inline, int large) throws SQLException {
-        byte[] payload = rs.getBytes(inline);
-        if (payload != null) {
-            return payload;
-        }
-        try (InputStream in = rs.getBinaryStream(large)) {
-            return in == null ? new byte[0] : in.readAllBytes();
-        } catch (IOException e) {
-            throw new SQLException("cannot read a large payload: " + e.getMessage(), e);
-        }
     }
 
     private static boolean hasFrameTable(Connection db) throws SQLException {

@@ -23,7 +23,6 @@ final class StoredBlocks implements AutoCloseable {
     static final String COLUMNS = "b.id, b.codec, b.raw_size, b.body, b.body_large";
 
     private final PreparedStatement insert;
-    private long bodyBytes;
 
     StoredBlocks(Connection db) throws SQLException {
         insert = db.prepareStatement("INSERT INTO block(id, last_seq, messages, bytes, min_us, max_us, codec, raw_size, body,"
@@ -49,12 +48,6 @@ final class StoredBlocks implements AutoCloseable {
             insert.setBinaryStream(10, new ByteArrayInputStream(body.bytes()), body.bytes().length);
         }
         insert.executeUpdate();
-        bodyBytes += body.bytes().length;
-    }
-
-    /** Bytes of bodies written so far, after compression (for the benchmark's report). */
-    long bodyBytes() {
-        return bodyBytes;
     }
 
     /**
@@ -82,15 +75,20 @@ final class StoredBlocks implements AutoCloseable {
     }
 
     private static byte[] body(ResultSet rs, int first) throws SQLException {
-        byte[] stored = rs.getBytes(first + 3);
-        if (stored == null) {
-            try (InputStream in = rs.getBinaryStream(first + 4)) {
-                stored = in == null ? new byte[0] : in.readAllBytes();
-            } catch (IOException e) {
-                throw new SQLException("cannot read a large block: " + e.getMessage(), e);
-            }
+        return BlockCompression.decompress(rs.getInt(first + 1), inlineOrLarge(rs, first + 3, first + 4), rs.getInt(first + 2));
+    }
+
+    /** The bytes of a value stored inline (column {@code inline}) or, when that is NULL, as a BLOB (column {@code large}). */
+    static byte[] inlineOrLarge(ResultSet rs, int inline, int large) throws SQLException {
+        byte[] bytes = rs.getBytes(inline);
+        if (bytes != null) {
+            return bytes;
         }
-        return BlockCompression.decompress(rs.getInt(first + 1), stored, rs.getInt(first + 2));
+        try (InputStream in = rs.getBinaryStream(large)) {
+            return in == null ? new byte[0] : in.readAllBytes();
+        } catch (IOException e) {
+            throw new SQLException("cannot read a large value: " + e.getMessage(), e);
+        }
     }
 
     private static StoreException damaged(long id, java.nio.file.Path file, DamagedBlockException e) {
