@@ -9,6 +9,15 @@ public enum Opcode {
     PING(0x9, "ping"),
     PONG(0xA, "pong");
 
+    /** By wire code (0x0-0xF), null where undefined: looked up for every frame parsed or read back. */
+    private static final Opcode[] BY_CODE = new Opcode[16];
+
+    static {
+        for (Opcode op : values()) {
+            BY_CODE[op.code] = op;
+        }
+    }
+
     private final int code;
     private final String label;
 
@@ -40,11 +49,10 @@ public enum Opcode {
     }
 
     public static Opcode of(int code) {
-        for (Opcode op : values()) {
-            if (op.code == code) {
-                return op;
-            }
+        Opcode op = code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+        if (op == null) {
+            throw new IllegalArgumentException("unknown opcode " + code);
         }
-        throw new IllegalArgumentException("unknown opcode " + code);
+        return op;
     }
 }
