@@ -47,8 +47,15 @@ public final class Main {
     private static int launchGuiOrExplain(Path dataDir) {
         // JavaFX warns on every start that it runs from the class path: harmless, and not for users.
         java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
+        Path dir = DataDirectory.resolve(dataDir);
         try {
-            Application.launch(SockscopeApp.class, "--data-dir=" + DataDirectory.resolve(dataDir));
+            DataDirectory.prepare(dir);
+        } catch (dev.sockscope.app.UserFacingException e) {
+            System.err.println("sockscope: " + e.getMessage());
+            return 1;
+        }
+        try {
+            Application.launch(SockscopeApp.class, "--data-dir=" + dir);
             return 0;
         } catch (RuntimeException | LinkageError e) {
             System.err.println("sockscope: cannot open the desktop app: " + e.getMessage()
@@ -70,10 +77,11 @@ public final class Main {
         try {
             Path dir = DataDirectory.resolve(explicit);
             // Made here, before the first logger creates logs/ inside it with default permissions.
-            DataDirectory.create(dir);
+            DataDirectory.prepare(dir);
             System.setProperty("sockscope.logdir", dir.resolve("logs").toString());
-        } catch (RuntimeException | java.io.IOException e) {
-            // A data directory that cannot be made leaves the logs in the temp dir; the command reports it.
+        } catch (RuntimeException e) {
+            // An unusable data directory: no log file (the command says what is wrong, in one line).
+            System.setProperty("sockscope.logdir", "");
         }
         if (Arrays.asList(args).contains("--verbose")) {
             System.setProperty("sockscope.console", "DEBUG");

@@ -1,7 +1,6 @@
 package dev.sockscope.app;
 
 import dev.sockscope.store.Database;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,7 +40,7 @@ public final class AppContext implements AutoCloseable {
         Database.warmUpInBackground();
     }
 
-    /** @throws UserFacingException when the data directory cannot be made */
+    /** @throws UserFacingException when the data directory cannot be made or written */
     public AppContext(Path dataDir) {
         this(dataDir, true, OpeningProgress.NONE);
     }
@@ -61,12 +60,7 @@ public final class AppContext implements AutoCloseable {
 
     private AppContext(Path dataDir, boolean record, OpeningProgress progress) {
         this.dataDir = dataDir;
-        try {
-            DataDirectory.create(dataDir);
-        } catch (IOException e) {
-            throw new UserFacingException(UserFacingException.Kind.FAILURE,
-                    "cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
-        }
+        DataDirectory.prepare(dataDir);
         this.settings = new SettingsStore(dataDir);
         this.recording = new RecordingStore(dataDir, registry, record, progress);
         registry.subscribe(live);

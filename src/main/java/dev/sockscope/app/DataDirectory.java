@@ -1,5 +1,10 @@
 package dev.sockscope.app;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -16,14 +21,52 @@ public final class DataDirectory {
      * Creates the directory when missing, readable by this user only: recorded traffic holds
      * tokens and cookies. An existing directory is left as the user set it.
      */
-    public static void create(Path dir) throws java.io.IOException {
-        if (java.nio.file.Files.exists(dir)) {
+    public static void create(Path dir) throws IOException {
+        if (Files.exists(dir)) {
             return;
         }
-        java.nio.file.Files.createDirectories(dir);
+        Files.createDirectories(dir);
         if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            java.nio.file.Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         }
+    }
+
+    /**
+     * Makes the directory ready to record into: created when missing, and a directory this user
+     * can write (the database, its lock and the logs all live there).
+     *
+     * @throws UserFacingException naming the directory and what is wrong with it, in one line
+     */
+    public static void prepare(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw UserFacingException.failure("the data directory " + dir + " is a file, not a directory");
+        }
+        try {
+            create(dir);
+        } catch (IOException e) {
+            throw new UserFacingException(UserFacingException.Kind.FAILURE,
+                    "cannot create the data directory " + dir + ": " + reason(e), e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw UserFacingException.failure("cannot write to the data directory " + dir + ": permission denied");
+        }
+    }
+
+    /** Why a directory could not be made, in words: the exceptions' messages are bare paths. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied (" + denied.getFile() + ")";
+        }
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + " is a file, not a directory";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason() + " (" + fs.getFile() + ")";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return "no such directory above it (" + missing.getFile() + ")";
+        }
+        return e.getMessage() == null ? "input/output error" : e.getMessage();
     }
 
     public static Path resolve(Path explicit) {

@@ -84,8 +84,9 @@ public final class SockscopeCommand implements Runnable {
             }
             // Anything else is a bug: one short line and where the details are, never a stack trace.
             LOG.error("internal error in {}", command.getCommandName(), ex);
-            err.println("sockscope: internal error, this is a bug; the details are in "
-                    + System.getProperty("sockscope.logdir", "the logs folder of the data directory") + "/sockscope.log");
+            String logs = System.getProperty("sockscope.logdir", "the logs folder of the data directory");
+            err.println("sockscope: internal error, this is a bug; the details are "
+                    + (logs.isBlank() ? "printed with --verbose" : "in " + logs + "/sockscope.log"));
             if (verbose) {
                 ex.printStackTrace(err);
             }

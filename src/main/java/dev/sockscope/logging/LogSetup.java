@@ -12,7 +12,11 @@ import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.status.NopStatusListener;
 import ch.qos.logback.core.util.FileSize;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Logback's configuration, in code: logs go to {@code sockscope.log} in the data directory's
@@ -21,13 +25,46 @@ import ch.qos.logback.core.util.FileSize;
  * logback.xml because reading the XML loaded about 400 classes and took 400 ms of every
  * command's start (measured: see docs/performance.md).
  *
- * <p>Main sets {@code sockscope.logdir} before the first logger is made; {@code --verbose} sets
+ * <p>Main sets {@code sockscope.logdir} before the first logger is made (empty when the data
+ * directory cannot be used: then there is no log file); {@code --verbose} sets
  * {@code sockscope.console} and {@code sockscope.level}.
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
     @Override
     public ExecutionStatus configure(LoggerContext context) {
+        // Logback prints its own status (stack traces included) to stdout when an appender fails:
+        // never to a user, whose stdout may be JSON. A log file that cannot be written is left out.
+        context.getStatusManager().add(new NopStatusListener());
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.WARN);
         String dir = System.getProperty("sockscope.logdir", System.getProperty("java.io.tmpdir"));
+        if (writable(dir)) {
+            root.addAppender(fileAppender(context, dir));
+        }
+        String console = System.getProperty("sockscope.console");
+        if (console != null) {
+            root.addAppender(consoleAppender(context, console));
+        }
+        context.getLogger("dev.sockscope").setLevel(Level.toLevel(System.getProperty("sockscope.level"), Level.INFO));
+        context.getLogger("org.java_websocket").setLevel(Level.WARN);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** True when the log folder exists or can be made, and a log file can be written in it. */
+    private static boolean writable(String dir) {
+        if (dir == null || dir.isBlank()) {
+            return false;
+        }
+        try {
+            Path path = Files.createDirectories(Path.of(dir));
+            Path log = path.resolve("sockscope.log");
+            return Files.isWritable(path) && (!Files.exists(log) || Files.isWritable(log));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static RollingFileAppender<ILoggingEvent> fileAppender(LoggerContext context, String dir) {
         RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
         file.setContext(context);
         file.setName("FILE");
@@ -47,27 +84,21 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         file.setTriggeringPolicy(trigger);
         file.setEncoder(encoder(context, "%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n"));
         file.start();
+        return file;
+    }
 
-        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.WARN);
-        root.addAppender(file);
-        String console = System.getProperty("sockscope.console");
-        if (console != null) {
-            ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
-            stderr.setContext(context);
-            stderr.setName("STDERR");
-            stderr.setTarget("System.err");
-            ThresholdFilter threshold = new ThresholdFilter();
-            threshold.setLevel(console);
-            threshold.start();
-            stderr.addFilter(threshold);
-            stderr.setEncoder(encoder(context, "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n"));
-            stderr.start();
-            root.addAppender(stderr);
-        }
-        context.getLogger("dev.sockscope").setLevel(Level.toLevel(System.getProperty("sockscope.level"), Level.INFO));
-        context.getLogger("org.java_websocket").setLevel(Level.WARN);
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    private static ConsoleAppender<ILoggingEvent> consoleAppender(LoggerContext context, String level) {
+        ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+        stderr.setContext(context);
+        stderr.setName("STDERR");
+        stderr.setTarget("System.err");
+        ThresholdFilter threshold = new ThresholdFilter();
+        threshold.setLevel(level);
+        threshold.start();
+        stderr.addFilter(threshold);
+        stderr.setEncoder(encoder(context, "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n"));
+        stderr.start();
+        return stderr;
     }
 
     private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {

@@ -166,7 +166,9 @@ public final class Database implements AutoCloseable {
         return java.nio.file.Files.move(file, aside);
     }
 
-    private static Database connect(Path dataDir, String url, int migrations, Progress progress) {
+    private static Database connect(Path dataDir, String givenUrl, int migrations, Progress progress) {
+        // H2's trace goes to our log (SLF4J), never to a sockscope.trace.db beside the data or to stderr.
+        String url = givenUrl + ";TRACE_LEVEL_FILE=4";
         try {
             Connection connection = DriverManager.getConnection(url, "sockscope", "");
             Database database = new Database(dataDir.resolve("sockscope.mv.db"), url, connection);
