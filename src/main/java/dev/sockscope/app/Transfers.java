@@ -61,27 +61,73 @@ public final class Transfers {
     }
 
     private int writeAtomically(Path file, ExportWriter writer) throws IOException {
+        Path parent = checkDestination(file);
         SessionExport export = new SessionExport(store.database());
-        Path parent = file.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(parent, ".sockscope-export", ".tmp");
+        Path temp;
+        try {
+            temp = Files.createTempFile(parent, ".sockscope-export", ".tmp");
+        } catch (IOException e) {
+            throw cannotExport(file, e);
+        }
         try {
             int count;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
                 count = writer.write(export, out);
             } catch (UncheckedIOException e) {
-                throw e.getCause();
+                throw cannotExport(file, e.getCause());
+            } catch (IOException e) {
+                throw cannotExport(file, e);
             } catch (StoreException e) {
                 // Nothing half-written is left at the destination: the temporary file goes below.
                 throw new UserFacingException(UserFacingException.Kind.FAILURE, "nothing exported to " + file + ": "
                         + e.getMessage(), e);
             }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw cannotExport(file, e);
+            }
             // Everything readable is in the file; what was damaged is said, and the command fails.
             StoreCalls.reportDamage(export.damaged(), "exported " + count + " messages to " + file);
             return count;
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Where an export can go: a file (new or to replace) in a directory this user can write. Said
+     * before anything is read, in the destination's own terms, never the temporary file's.
+     *
+     * @return the directory that will hold it
+     */
+    private static Path checkDestination(Path file) {
+        Path target = file.toAbsolutePath();
+        Path parent = target.getParent();
+        if (Files.isDirectory(target)) {
+            throw UserFacingException.failure("cannot export to " + file + ": it is a directory (name a file in it)");
+        }
+        if (parent == null || !Files.exists(parent)) {
+            throw UserFacingException.failure("cannot export to " + file + ": no such directory " + parent);
+        }
+        if (!Files.isDirectory(parent)) {
+            throw UserFacingException.failure("cannot export to " + file + ": " + parent + " is not a directory");
+        }
+        if (!Files.isWritable(parent)) {
+            throw UserFacingException.failure("cannot export to " + file + ": permission denied in " + parent);
+        }
+        return parent;
+    }
+
+    /** A write that failed part way (a full disk, a vanished directory): named by the destination. */
+    private static UserFacingException cannotExport(Path file, IOException e) {
+        // A file system exception's message is a bare path, here often the temporary file's.
+        String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.FileSystemException fs
+                        ? (fs.getReason() != null ? fs.getReason() : "no file can be made there")
+                : e.getMessage() == null ? "input/output error" : e.getMessage();
+        return new UserFacingException(UserFacingException.Kind.FAILURE,
+                "cannot export to " + file + ": " + why + "; nothing was written", e);
     }
 
     /** Imports a HAR or JSON Lines file into {@code session}; returns the number of messages. Nothing is kept from a bad file. */
