@@ -30,8 +30,14 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!Files.exists(file)) {
+            throw UserError.failure("cannot import " + file + ": no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw UserError.failure("cannot import " + file + ": it is a directory (name a .har or .jsonl file)");
+        }
         if (!Files.isReadable(file)) {
-            throw UserError.failure("cannot read " + file);
+            throw UserError.failure("cannot import " + file + ": permission denied");
         }
         String name = session != null ? session : file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
         try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {

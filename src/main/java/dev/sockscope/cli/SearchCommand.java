@@ -51,8 +51,8 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--direction", paramLabel = "send|receive", description = "Only sent or only received messages.")
     String direction;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "At most N results (default: all).")
-    int limit;
+    @Option(names = "--limit", paramLabel = "N", description = "At most N results, 1 or more (default: all).")
+    Integer limit;
 
     @Option(names = "--json", description = "Print JSON Lines, as `export --format jsonl` writes them.")
     boolean json;
@@ -67,11 +67,11 @@ public final class SearchCommand implements Callable<Integer> {
             description = "Only these frame types: text, binary, ping, pong, close (repeatable or comma-separated).")
     List<String> types = List.of();
 
-    @Option(names = "--min-size", paramLabel = "BYTES", defaultValue = "0", description = "Only payloads of at least BYTES.")
-    long minSize;
+    @Option(names = "--min-size", paramLabel = "BYTES", description = "Only payloads of at least BYTES.")
+    Long minSize;
 
-    @Option(names = "--max-size", paramLabel = "BYTES", defaultValue = "-1", description = "Only payloads of at most BYTES.")
-    long maxSize;
+    @Option(names = "--max-size", paramLabel = "BYTES", description = "Only payloads of at most BYTES.")
+    Long maxSize;
 
     @Option(names = "--since", paramLabel = "TIME", description = "Only frames at or after TIME (ISO-8601, e.g. 2026-11-21T14:05:00Z).")
     String since;
@@ -79,12 +79,27 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "TIME", description = "Only frames before TIME (ISO-8601).")
     String until;
 
+    /** A negative size or a limit below one is a mistake, not "no limit": said, never guessed. */
+    private void checkNumbers() {
+        if (limit != null && limit < 1) {
+            throw UserError.usage("--limit takes 1 or more, not " + limit + " (leave it out for every result)");
+        }
+        if (minSize != null && minSize < 0) {
+            throw UserError.usage("--min-size takes 0 or more bytes, not " + minSize);
+        }
+        if (maxSize != null && maxSize < 0) {
+            throw UserError.usage("--max-size takes 0 or more bytes, not " + maxSize);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
+        checkNumbers();
         SearchQuery search;
         try {
-            search = new SearchQuery(query, regex, wholeWord, session, url, direction(), opcodes(), Math.max(0, minSize),
-                    maxSize, time("--since", since), time("--until", until), Math.max(0, limit));
+            search = new SearchQuery(query, regex, wholeWord, session, url, direction(), opcodes(),
+                    minSize == null ? 0 : minSize, maxSize == null ? -1 : maxSize, time("--since", since),
+                    time("--until", until), limit == null ? 0 : limit);
         } catch (PatternSyntaxException e) {
             throw UserError.usage("invalid regex: " + e.getDescription());
         } catch (IllegalArgumentException e) {
