@@ -6,6 +6,7 @@ import dev.sockscope.app.TlsInspection;
 import dev.sockscope.core.ConnectRequest;
 import dev.sockscope.core.Connection;
 import dev.sockscope.core.Failure;
+import dev.sockscope.core.FailureKind;
 import dev.sockscope.core.Handshake;
 import dev.sockscope.core.Origin;
 import dev.sockscope.core.SessionEvent;
@@ -47,7 +48,8 @@ public final class TlsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "URL", description = "wss://, ws://, https:// or http:// URL.")
     String url;
 
-    @Option(names = "--json", description = "Print one JSON object.")
+    @Option(names = "--json", description = "Print one JSON object; when the inspection fails, one with an error"
+            + " (kind and message), as well as the line on standard error.")
     boolean json;
 
     @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust the certificates in this PEM file.")
@@ -62,6 +64,25 @@ public final class TlsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return inspect();
+        } catch (UserError | dev.sockscope.app.UserFacingException e) {
+            if (json) {
+                // A script piping to jq gets an object either way; the kind is stable, the message for people.
+                String kind = failedAs != null ? failedAs.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                        : e instanceof UserError user && user.exitCode() == ExitCodes.USAGE ? "usage" : "error";
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(TlsJson.renderError(url, kind, e.getMessage()));
+                out.flush();
+            }
+            throw e;
+        }
+    }
+
+    /** Why the connection failed before anything was captured, for the JSON's error kind; null otherwise. */
+    private FailureKind failedAs;
+
+    private int inspect() throws Exception {
         WsUrl target;
         try {
             target = WsUrl.parse(url);
@@ -78,6 +99,7 @@ public final class TlsCommand implements Callable<Integer> {
             Inspection inspection = tlsOnly ? probe(app, target, trust, timeout) : upgrade(app, target, trust, timeout);
             if (inspection.tls() == null && inspection.handshake() == null) {
                 Failure f = inspection.failure();
+                failedAs = f.kind();
                 throw new UserError(f.kind().isUsage() ? ExitCodes.USAGE : ExitCodes.FAILURE, f.message());
             }
             TlsReport report = inspection.tls() == null ? null : report(app.tlsInspection(), inspection, trust);

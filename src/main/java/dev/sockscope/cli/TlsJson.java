@@ -21,6 +21,20 @@ final class TlsJson {
     private TlsJson() {
     }
 
+    /** What {@code tls --json} prints when nothing could be inspected: the URL as given and why. */
+    static String renderError(String url, String kind, String message) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("url", url);
+        ObjectNode error = root.putObject("error");
+        error.put("kind", kind);
+        error.put("message", message);
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String render(TlsCommand.Inspection inspection, TlsReport r) {
         ObjectNode root = JSON.createObjectNode();
         root.put("url", inspection.url().toString());

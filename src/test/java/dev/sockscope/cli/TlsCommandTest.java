@@ -181,4 +181,22 @@ class TlsCommandTest {
             assertEquals("sockscope: connection refused: 127.0.0.1:" + port, refused.err().strip());
         }
     }
+
+    @Test
+    void jsonSaysWhyWhenNothingCouldBeInspected() throws Exception {
+        try (RefusingPort refusing = new RefusingPort()) {
+            String url = "wss://127.0.0.1:" + refusing.port() + "/";
+            CliRun refused = run("tls", url, "--json");
+            assertEquals(1, refused.exit());
+            JsonNode error = JSON.readTree(refused.out());
+            assertEquals(url, error.get("url").asText());
+            assertEquals("refused", error.at("/error/kind").asText());
+            assertEquals("connection refused: 127.0.0.1:" + refusing.port(), error.at("/error/message").asText());
+            assertEquals("sockscope: connection refused: 127.0.0.1:" + refusing.port(), refused.err().strip(),
+                    "the line on stderr stays");
+        }
+        CliRun usage = run("tls", "no-scheme", "--json");
+        assertEquals(2, usage.exit());
+        assertEquals("usage", JSON.readTree(usage.out()).at("/error/kind").asText());
+    }
 }
