@@ -12,13 +12,11 @@ import dev.sockscope.core.Header;
 import dev.sockscope.core.Origin;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.TrustOptions;
+import dev.sockscope.core.Utf8;
 import dev.sockscope.core.WsUrl;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "connect", mixinStandardHelpOptions = true,
         description = {"Connect to a ws:// or wss:// URL, send messages and print every message.",
                 "Lines start with '> ' for sent and '< ' for received messages; --jsonl prints every wire frame as JSON.",
-                "Without --send, each line read from standard input is sent as a text message.",
+                "Without --send, each line read from standard input is sent as a text message (a line that is not"
+                        + " valid UTF-8 as a binary message of its bytes, said once on standard error).",
                 "Exit status: 0 when the connection ended normally (1000, a close without a code, or 1001 sent by us), 1 when it"
                         + " failed or ended otherwise (a protocol error, another close code, a dropped connection, recording stopped),"
                         + " 2 on bad usage."})
@@ -201,11 +200,26 @@ public final class ConnectCommand implements Callable<Integer> {
         InputStream stdin = System.in;
         Thread reader = new Thread(() -> {
             // Not closed when done: standard input belongs to the process, not to this command.
-            BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+            InputLines lines = new InputLines(stdin);
+            PrintWriter err = spec.commandLine().getErr();
             try {
-                String line;
-                while (!watch.ended() && (line = lines.readLine()) != null) {
-                    sendOne(connection, new Outgoing(line, null));
+                byte[] line;
+                int number = 0;
+                boolean told = false;
+                while (!watch.ended() && (line = lines.next()) != null) {
+                    number++;
+                    if (Utf8.isValid(line)) {
+                        sendOne(connection, new Outgoing(Utf8.decode(line), null));
+                        continue;
+                    }
+                    // Bytes that are not text go as they came, in a binary message: never altered.
+                    if (!told) {
+                        err.println("sockscope: line " + number + " of standard input is not valid UTF-8: sent as a"
+                                + " binary message, as are any later such lines");
+                        err.flush();
+                        told = true;
+                    }
+                    sendOne(connection, new Outgoing(null, line));
                 }
             } catch (IOException e) {
                 // End of input, as far as we are concerned.

@@ -54,15 +54,21 @@ public final class CliProcess {
                 String.join(java.io.File.pathSeparator, entries), "dev.sockscope.Main"));
     }
 
-    /** Runs one command; at most a minute. */
+    /** Runs one command with nothing on standard input; at most a minute. */
     public Result run(String... args) throws IOException, InterruptedException {
+        return runWithInput(new byte[0], args);
+    }
+
+    /** Runs one command with these bytes on standard input; at most a minute. */
+    public Result runWithInput(byte[] input, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(args));
         Path out = Files.createTempFile("cli-out", ".txt");
         Path err = Files.createTempFile("cli-err", ".txt");
+        Path in = Files.write(Files.createTempFile("cli-in", ".bin"), input);
         try {
             Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                    .redirectInput(in.toFile()).start();
             if (!process.waitFor(1, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new AssertionError("the command did not end within a minute: " + command);
@@ -72,6 +78,7 @@ public final class CliProcess {
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
+            Files.deleteIfExists(in);
         }
     }
 
