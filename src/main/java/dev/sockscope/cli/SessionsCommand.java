@@ -41,16 +41,18 @@ public final class SessionsCommand implements Callable<Integer> {
                     array.addObject().put("name", s.name()).put("notes", s.notes())
                             .put("created", Clock.toInstant(s.createdMicros()).toString())
                             .put("lastActivity", Clock.toInstant(s.lastMicros()).toString())
-                            .put("connections", s.connections()).put("messages", s.frames()).put("bytes", s.bytes());
+                            .put("connections", s.connections()).put("failedConnections", s.failed())
+                            .put("messages", s.frames()).put("bytes", s.bytes());
                 }
                 out.println(mapper.writeValueAsString(array));
             } else if (sessions.isEmpty()) {
                 out.println("no sessions recorded yet");
             } else {
-                out.printf("%-24s %12s %12s %12s  %s%n", "SESSION", "CONNECTIONS", "MESSAGES", "BYTES", "CREATED");
+                out.printf("%-24s %12s %8s %12s %12s  %s%n", "SESSION", "CONNECTIONS", "FAILED", "MESSAGES", "BYTES",
+                        "CREATED");
                 for (SessionSummary s : sessions) {
-                    out.printf("%-24s %12d %12d %12s  %s%n", s.name(), s.connections(), s.frames(), Bytes.humanSize(s.bytes()),
-                            Clock.toInstant(s.createdMicros()).toString());
+                    out.printf("%-24s %12d %8d %12d %12s  %s%n", s.name(), s.connections(), s.failed(), s.frames(),
+                            Bytes.humanSize(s.bytes()), Clock.toInstant(s.createdMicros()).toString());
                 }
             }
             out.flush();

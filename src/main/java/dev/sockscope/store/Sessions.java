@@ -142,15 +142,16 @@ public final class Sessions {
      * frames: summed from the counters on its connections, never from the frames.
      */
     public List<SessionSummary> list() {
-        String sql = "SELECT s.id, s.name, s.notes, s.created_us, COUNT(c.id), COALESCE(SUM(c.messages), 0),"
-                + " COALESCE(SUM(c.bytes), 0), COALESCE(MAX(c.started_us), s.created_us)"
+        String sql = "SELECT s.id, s.name, s.notes, s.created_us, COUNT(c.id),"
+                + " COALESCE(SUM(CASE WHEN c.failure_kind IS NOT NULL AND c.opened_us IS NULL THEN 1 ELSE 0 END), 0),"
+                + " COALESCE(SUM(c.messages), 0), COALESCE(SUM(c.bytes), 0), COALESCE(MAX(c.started_us), s.created_us)"
                 + " FROM session s LEFT JOIN connection c ON c.session_id = s.id"
                 + " GROUP BY s.id, s.name, s.notes, s.created_us ORDER BY s.created_us DESC, s.id DESC";
         List<SessionSummary> out = new ArrayList<>();
         try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(new SessionSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8)));
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
             }
         } catch (SQLException e) {
             throw Database.translate(e, database.file());

@@ -56,6 +56,19 @@ class RecordingCommandsTest {
     }
 
     @Test
+    void failedAttemptsAreListedAsFailedNotAsEmptyConnections() throws Exception {
+        try (dev.sockscope.testing.RefusingPort refusing = new dev.sockscope.testing.RefusingPort()) {
+            assertEquals(1, run("connect", "ws://127.0.0.1:" + refusing.port() + "/", "--session", "qa").exit());
+        }
+        JsonNode qa = JSON.readTree(run("sessions", "--json").out()).get(0);
+        assertEquals(2, qa.get("connections").asInt(), "the attempt is recorded, for QA");
+        assertEquals(1, qa.get("failedConnections").asInt());
+        String table = run("sessions").out();
+        assertTrue(table.lines().findFirst().orElse("").contains("FAILED"), table);
+        assertTrue(table.lines().anyMatch(l -> l.matches("qa\\s+2\\s+1\\s+.*")), table);
+    }
+
+    @Test
     void searchesCaseInsensitivelyByRegexAndByDirection() throws Exception {
         List<JsonNode> hits = jsonLines(run("search", "hello world", "--json"));
         assertEquals(2, hits.size(), "sent and echoed");

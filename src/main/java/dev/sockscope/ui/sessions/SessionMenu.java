@@ -148,8 +148,9 @@ public final class SessionMenu extends MenuButton {
             showActivity("No sessions recorded yet");
             return;
         }
-        List<String> labels = sessions.stream().map(s -> String.format(Locale.ROOT, "%s  (%,d connections, %,d messages)",
-                s.name(), s.connections(), s.frames())).toList();
+        List<String> labels = sessions.stream().map(s -> String.format(Locale.ROOT, "%s  (%,d connections%s, %,d messages)",
+                s.name(), s.connections(), s.failed() == 0 ? "" : String.format(Locale.ROOT, ", %,d failed", s.failed()),
+                s.frames())).toList();
         javafx.scene.control.ChoiceDialog<String> choose = new javafx.scene.control.ChoiceDialog<>(labels.get(0), labels);
         choose.initOwner(getScene().getWindow());
         choose.setTitle("Delete a session");
