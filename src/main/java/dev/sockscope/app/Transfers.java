@@ -1,5 +1,6 @@
 package dev.sockscope.app;
 
+import dev.sockscope.core.ImportResult;
 import dev.sockscope.core.SearchQuery;
 import dev.sockscope.store.SessionExport;
 import dev.sockscope.store.SessionImport;
@@ -130,12 +131,15 @@ public final class Transfers {
                 "cannot export to " + file + ": " + why + "; nothing was written", e);
     }
 
-    /** Imports a HAR or JSON Lines file into {@code session}; returns the number of messages. Nothing is kept from a bad file. */
-    public int importFile(Path file, String session) throws IOException {
+    /**
+     * Imports a HAR or JSON Lines file into {@code session}. Nothing is kept from a bad file; a file
+     * already imported into that session (same content) is skipped unless {@code again}.
+     */
+    public ImportResult importFile(Path file, String session, boolean again) throws IOException {
         String name = SessionNames.check(session);
         store.checkWritable();
         try {
-            return new SessionImport(store.database()).importFile(file, name);
+            return new SessionImport(store.database()).importFile(file, name, again);
         } catch (StoreException e) {
             throw new UserFacingException(UserFacingException.Kind.FAILURE, file + " could not be imported: " + e.getMessage(), e);
         } catch (IllegalArgumentException | java.time.DateTimeException | com.fasterxml.jackson.core.JsonProcessingException e) {

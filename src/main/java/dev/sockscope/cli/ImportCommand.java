@@ -2,6 +2,8 @@ package dev.sockscope.cli;
 
 import dev.sockscope.app.AppContext;
 import dev.sockscope.app.DataDirectory;
+import dev.sockscope.core.Clock;
+import dev.sockscope.core.ImportResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -28,6 +30,9 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--session", paramLabel = "NAME", description = "Session to import into (default: the file's name).")
     String session;
 
+    @Option(names = "--again", description = "Import even if the same file (by content) is already in the session.")
+    boolean again;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.exists(file)) {
@@ -44,8 +49,16 @@ public final class ImportCommand implements Callable<Integer> {
             if (app.recording().trouble().isPresent()) {
                 throw UserError.failure("cannot import: " + app.recording().problem().orElse(""));
             }
-            int count = app.transfers().importFile(file, name);
-            spec.commandLine().getErr().println("imported " + count + " messages into session " + name);
+            ImportResult result = app.transfers().importFile(file, name, again);
+            ImportResult.Earlier earlier = result.earlier();
+            if (result.skipped()) {
+                // The messages are in the session already: a repeated script step is not an error.
+                spec.commandLine().getErr().println("sockscope: " + file.getFileName() + " is already in session " + name
+                        + " (imported " + Clock.toInstant(earlier.importedMicros()) + " from " + earlier.fileName() + ", "
+                        + earlier.messages() + " messages): not imported again; --again imports it once more");
+            } else {
+                spec.commandLine().getErr().println("imported " + result.messages() + " messages into session " + name);
+            }
             return ExitCodes.OK;
         }
     }

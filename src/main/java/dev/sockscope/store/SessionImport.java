@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sockscope.core.Bytes;
 import dev.sockscope.core.Direction;
+import dev.sockscope.core.ImportResult;
 import dev.sockscope.core.Opcode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,12 +36,14 @@ public final class SessionImport {
     }
 
     /**
-     * Imports {@code file} into {@code session}; detects the format from the content.
+     * Imports {@code file} into {@code session}; detects the format from the content. A file whose
+     * content was already imported into that session is skipped, unless {@code again}.
      *
-     * @return the number of messages imported
+     * @return the messages imported, or the earlier import when skipped
      * @throws IllegalArgumentException when the file is neither HAR nor JSON Lines, with the reason
      */
-    public int importFile(Path file, String session) throws IOException {
+    public ImportResult importFile(Path file, String session, boolean again) throws IOException {
+        String sha256 = ImportedFiles.sha256(file);
         String start;
         try (InputStream in = Files.newInputStream(file)) {
             start = new String(in.readNBytes(4096), StandardCharsets.UTF_8).stripLeading();
@@ -48,6 +51,11 @@ public final class SessionImport {
         try (Connection db = database.connect()) {
             db.setAutoCommit(false);
             try {
+                ImportResult.Earlier earlier = ImportedFiles.find(db, session, sha256);
+                if (earlier != null && !again) {
+                    db.rollback();
+                    return new ImportResult(0, earlier);
+                }
                 long sessionId = Sessions.idOf(db, session);
                 if (start.isBlank()) {
                     throw new IllegalArgumentException("the file is empty");
@@ -64,9 +72,10 @@ public final class SessionImport {
                     throw new IllegalArgumentException("it holds no WebSocket connection");
                 }
                 writing.finish();
+                ImportedFiles.remember(db, sessionId, sha256, String.valueOf(file.getFileName()), count);
                 db.commit();
                 writing.index(database.indexer());
-                return count;
+                return new ImportResult(count, null);
             } catch (SQLException | RuntimeException e) {
                 db.rollback();
                 throw e;

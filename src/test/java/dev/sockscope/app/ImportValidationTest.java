@@ -19,7 +19,7 @@ class ImportValidationTest {
 
     private String refusal(AppContext app, String name, byte[] content) throws Exception {
         Path file = Files.write(dir.resolve(name), content);
-        UserFacingException refused = assertThrows(UserFacingException.class, () -> app.transfers().importFile(file, "x"));
+        UserFacingException refused = assertThrows(UserFacingException.class, () -> app.transfers().importFile(file, "x", false));
         assertEquals(0, app.sessions().sessions().stream().filter(s -> s.frames() > 0 || s.connections() > 0).count(),
                 "nothing of a refused file is kept");
         return refused.getMessage().substring(file.toString().length());
@@ -62,7 +62,7 @@ class ImportValidationTest {
                     + "{\"type\":\"receive\",\"time\":1.6,\"opcode\":2,\"data\":\"%%%\"}]}]}}";
             assertEquals(" could not be imported: entry 1, message 2: the payload is not base64: Illegal base64 character 25",
                     refusal(app, "bad.har", har));
-            assertEquals(1, app.transfers().importFile(Files.writeString(dir.resolve("good.jsonl"), GOOD), "fine"));
+            assertEquals(1, app.transfers().importFile(Files.writeString(dir.resolve("good.jsonl"), GOOD), "fine", false).messages());
         }
     }
 }

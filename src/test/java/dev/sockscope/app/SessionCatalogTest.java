@@ -19,8 +19,8 @@ class SessionCatalogTest {
             SessionCatalog recording = app.sessions();
             app.transfers().importFile(Files.writeString(dir.resolve("a.jsonl"),
                     "{\"session\":\"x\",\"connection\":1,\"url\":\"ws://h/\",\"direction\":\"send\",\"opcode\":1,"
-                            + "\"timestamp\":\"2026-11-21T10:00:00.000001Z\",\"size\":2,\"text\":\"hi\"}\n"), "first");
-            app.transfers().importFile(dir.resolve("a.jsonl"), "second");
+                            + "\"timestamp\":\"2026-11-21T10:00:00.000001Z\",\"size\":2,\"text\":\"hi\"}\n"), "first", false);
+            app.transfers().importFile(dir.resolve("a.jsonl"), "second", false);
             recording.useSession("first");
             recording.renameSession("first", "bug-1234");
             assertEquals("bug-1234", recording.currentSession(), "the current session follows its new name");
@@ -43,9 +43,9 @@ class SessionCatalogTest {
             String old = "{\"connection\":1,\"url\":\"ws://h/\",\"direction\":\"send\",\"opcode\":1,"
                     + "\"timestamp\":\"2020-01-01T00:00:00.000001Z\",\"size\":2,\"text\":\"hi\"}\n";
             String recent = old.replace("2020-01-01", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
-            app.transfers().importFile(Files.writeString(dir.resolve("old.jsonl"), old), "old-run");
-            app.transfers().importFile(Files.writeString(dir.resolve("old2.jsonl"), old), "old-but-current");
-            app.transfers().importFile(Files.writeString(dir.resolve("new.jsonl"), recent), "fresh-run");
+            app.transfers().importFile(Files.writeString(dir.resolve("old.jsonl"), old), "old-run", false);
+            app.transfers().importFile(Files.writeString(dir.resolve("old2.jsonl"), old), "old-but-current", false);
+            app.transfers().importFile(Files.writeString(dir.resolve("new.jsonl"), recent), "fresh-run", false);
             recording.useSession("old-but-current");
             assertEquals(java.util.List.of("old-run"), recording.beyond(new Retention(30, 0)).stream()
                     .map(dev.sockscope.core.SessionSummary::name).toList());
@@ -62,7 +62,7 @@ class SessionCatalogTest {
             for (String day : java.util.List.of("2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01")) {
                 String line = "{\"connection\":1,\"url\":\"ws://h/\",\"direction\":\"receive\",\"opcode\":1,"
                         + "\"timestamp\":\"" + day + "T00:00:00.000001Z\",\"size\":400000,\"text\":\"" + big + "\"}\n";
-                app.transfers().importFile(Files.writeString(dir.resolve(day + ".jsonl"), line), "run-" + day);
+                app.transfers().importFile(Files.writeString(dir.resolve(day + ".jsonl"), line), "run-" + day, false);
             }
             recording.useSession("run-2026-01-01");
             // 4 x 400 KB; a 1 MB limit keeps the newest two (800 KB) and never the current, oldest one.

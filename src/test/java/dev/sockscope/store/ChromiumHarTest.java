@@ -62,7 +62,7 @@ class ChromiumHarTest {
         Files.writeString(har, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(harOf(events)));
 
         try (Database db = Database.open(dir.resolve("data"))) {
-            assertEquals(4, new SessionImport(db).importFile(har, "chromium"));
+            assertEquals(4, new SessionImport(db).importFile(har, "chromium", false).messages());
             List<RecordedConnection> connections = new RecordedConnections(db).of("chromium");
             assertEquals(1, connections.size());
             RecordedConnection c = connections.get(0);

@@ -5,6 +5,8 @@ import dev.sockscope.app.SessionCatalog;
 import dev.sockscope.app.Transfers;
 import dev.sockscope.app.UserFacingException;
 import dev.sockscope.app.Retention;
+import dev.sockscope.core.Clock;
+import dev.sockscope.core.ImportResult;
 import dev.sockscope.core.SessionSummary;
 import dev.sockscope.ui.common.Icons;
 import dev.sockscope.ui.fx.Background;
@@ -121,11 +123,35 @@ public final class SessionMenu extends MenuButton {
         if (file == null) {
             return;
         }
-        String session = file.getName().replaceFirst("\\.[^.]+$", "");
+        runImport(file, file.getName().replaceFirst("\\.[^.]+$", ""), false);
+    }
+
+    private void runImport(File file, String session, boolean again) {
         showActivity("Importing " + file.getName() + "…");
-        background.run(control -> transfers.importFile(file.toPath(), session),
-                count -> showActivity(String.format(Locale.ROOT, "Imported %,d messages as session \u201c%s\u201d", count, session)),
+        background.run(control -> transfers.importFile(file.toPath(), session, again),
+                result -> {
+                    if (result.skipped()) {
+                        offerToImportAgain(file, session, result.earlier());
+                    } else {
+                        showActivity(String.format(Locale.ROOT, "Imported %,d messages as session \u201c%s\u201d",
+                                result.messages(), session));
+                    }
+                },
                 failed -> showActivity("Import failed: " + String.valueOf(failed.getMessage()).lines().findFirst().orElse("")));
+    }
+
+    /** The same file is in that session already: importing it twice would double every message. */
+    private void offerToImportAgain(File file, String session, ImportResult.Earlier earlier) {
+        showActivity(file.getName() + " is already in session \u201c" + session + "\u201d: not imported again");
+        javafx.scene.control.Alert again = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                String.format(Locale.ROOT, "It was imported on %s from %s (%,d messages). Importing it again adds"
+                        + " every message a second time.", Clock.toInstant(earlier.importedMicros()), earlier.fileName(),
+                        earlier.messages()), javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+        again.initOwner(getScene().getWindow());
+        again.setHeaderText(file.getName() + " is already in \u201c" + session + "\u201d");
+        ((javafx.scene.control.Button) again.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK))
+                .setText("Import again");
+        again.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).ifPresent(ok -> runImport(file, session, true));
     }
 
     private void ask(String title, String prompt, String initial, Consumer<String> then) {
