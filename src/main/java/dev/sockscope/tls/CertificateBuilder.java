@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -21,8 +22,10 @@ import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.GeneralSubtree;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.NameConstraints;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -47,6 +50,7 @@ public final class CertificateBuilder {
     private String keyAlgorithm = "EC";
     private int rsaBits = 2048;
     private IssuedCertificate issuer;
+    private final List<String> permittedNames = new ArrayList<>();
     private KeyPair keyPair;
     private String signatureAlgorithm;
 
@@ -75,6 +79,16 @@ public final class CertificateBuilder {
     /** Makes a CA that may sign certificates below it, with this many CAs in between at most. */
     public CertificateBuilder certificateAuthority(int maxIntermediates) {
         this.maxPathLength = maxIntermediates;
+        return this;
+    }
+
+    /**
+     * Limits what a CA may sign to these names (RFC 5280 name constraints): a DNS name permits
+     * itself and every name below it ({@code test} or {@code *.test}: anything ending in .test), an
+     * IP address permits only that address. Name types not listed stay unconstrained.
+     */
+    public CertificateBuilder permittedNames(List<String> names) {
+        permittedNames.addAll(names);
         return this;
     }
 
@@ -135,6 +149,9 @@ public final class CertificateBuilder {
             if (!subjectAltNames.isEmpty()) {
                 builder.addExtension(Extension.subjectAlternativeName, false, altNames());
             }
+            if (!permittedNames.isEmpty()) {
+                builder.addExtension(Extension.nameConstraints, true, nameConstraints());
+            }
             ContentSigner signer = new JcaContentSignerBuilder(
                     signatureAlgorithm != null ? signatureAlgorithm : signatureAlgorithm(signingPair))
                     .build(signingPair.getPrivate());
@@ -169,6 +186,22 @@ public final class CertificateBuilder {
                 .map(n -> isIpLiteral(n) ? new GeneralName(GeneralName.iPAddress, n) : new GeneralName(GeneralName.dNSName, n))
                 .toArray(GeneralName[]::new);
         return new GeneralNames(names);
+    }
+
+    private NameConstraints nameConstraints() throws java.net.UnknownHostException {
+        List<GeneralSubtree> subtrees = new ArrayList<>();
+        for (String name : permittedNames) {
+            if (isIpLiteral(name)) {
+                byte[] address = InetAddress.getByName(name).getAddress();
+                byte[] withMask = java.util.Arrays.copyOf(address, address.length * 2);
+                java.util.Arrays.fill(withMask, address.length, withMask.length, (byte) 0xff);
+                subtrees.add(new GeneralSubtree(new GeneralName(GeneralName.iPAddress, new DEROctetString(withMask))));
+            } else {
+                String dns = name.startsWith("*.") ? name.substring(2) : name;
+                subtrees.add(new GeneralSubtree(new GeneralName(GeneralName.dNSName, dns)));
+            }
+        }
+        return new NameConstraints(subtrees.toArray(GeneralSubtree[]::new), null);
     }
 
     static boolean isIpLiteral(String name) {
