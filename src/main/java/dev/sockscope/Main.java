@@ -19,7 +19,7 @@ public final class Main {
 
     /** Commands that open the recording: the database engine is loaded for them in the background meanwhile. */
     private static final java.util.Set<String> STORE_COMMANDS = java.util.Set.of("connect", "sessions", "search", "export",
-            "import", "gui");
+            "import", "gui", "proxy");
 
     public static void main(String[] args) {
         // Logging first: the first logger made (any class's) fixes where the log file goes.

@@ -21,6 +21,10 @@ final class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.fxmisc..", "org.kordamp..");
 
     @ArchTest
+    static final ArchRule nettyOnlyInProxy = noClasses().that().resideOutsideOfPackage("dev.sockscope.proxy..")
+            .should().dependOnClassesThat().resideInAPackage("io.netty..");
+
+    @ArchTest
     static final ArchRule javaWebSocketOnlyInClient = noClasses().that().resideOutsideOfPackage("dev.sockscope.client..")
             .should().dependOnClassesThat().resideInAPackage("org.java_websocket..");
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = {"Sockscope, a WebSocket inspector.",
                 "Without a subcommand it opens the desktop app."},
         subcommands = {GuiCommand.class, ConnectCommand.class, TlsCommand.class, SessionsCommand.class, SearchCommand.class,
-                ExportCommand.class, ImportCommand.class, CaCommand.class,
+                ExportCommand.class, ImportCommand.class, ProxyCommand.class, CaCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SockscopeCommand implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(SockscopeCommand.class);

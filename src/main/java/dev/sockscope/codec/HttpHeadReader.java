@@ -90,4 +90,9 @@ public final class HttpHeadReader {
     public synchronized String head() {
         return new String(bytes.toByteArray(), StandardCharsets.ISO_8859_1);
     }
+
+    /** The head's bytes as read so far; whole once complete. */
+    public synchronized byte[] bytes() {
+        return bytes.toByteArray();
+    }
 }

@@ -54,6 +54,40 @@ public final class ClientTls {
         return ssl;
     }
 
+    /**
+     * A client engine for {@code host}: hostname verification on, TLS 1.3 and 1.2, SNI for names,
+     * offering only {@code http/1.1} (for a proxy's upstream leg, whose socket it does not own).
+     */
+    public javax.net.ssl.SSLEngine engine(String host, int port) {
+        javax.net.ssl.SSLEngine engine = context.createSSLEngine(host, port);
+        engine.setUseClientMode(true);
+        SSLParameters params = engine.getSSLParameters();
+        params.setEndpointIdentificationAlgorithm("HTTPS");
+        params.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        if (!host.matches("[0-9.]+") && !host.contains(":")) {
+            params.setServerNames(List.of(new SNIHostName(host)));
+        }
+        params.setApplicationProtocols(new String[] {"http/1.1"});
+        engine.setSSLParameters(params);
+        return engine;
+    }
+
+    /** What a finished handshake on an engine was: protocol, suite, ALPN, the peer's chain. */
+    public static dev.sockscope.core.TlsInfo describe(javax.net.ssl.SSLEngine engine, String sniHost, String peerAddress) {
+        javax.net.ssl.SSLSession session = engine.getSession();
+        java.util.List<byte[]> chain = new java.util.ArrayList<>();
+        try {
+            for (java.security.cert.Certificate cert : engine.getUseClientMode() ? session.getPeerCertificates()
+                    : session.getLocalCertificates() == null ? new java.security.cert.Certificate[0] : session.getLocalCertificates()) {
+                chain.add(cert.getEncoded());
+            }
+        } catch (javax.net.ssl.SSLPeerUnverifiedException | java.security.cert.CertificateEncodingException e) {
+            chain.clear();
+        }
+        return new dev.sockscope.core.TlsInfo(session.getProtocol(), session.getCipherSuite(), engine.getApplicationProtocol(),
+                sniHost, false, peerAddress, chain);
+    }
+
     /** What the trust check saw, or null when the handshake never reached it. */
     public TrustVerdict verdict() {
         return trustManager.verdict();

@@ -71,6 +71,11 @@ public final class LeafIssuer {
         return leaf;
     }
 
+    /** The CA that signs the leaves. */
+    public IssuedCertificate ca() {
+        return ca;
+    }
+
     /** How many hosts have a leaf kept. */
     public int cached() {
         synchronized (cache) {

@@ -1,0 +1,121 @@
+package dev.sockscope.app;
+
+import dev.sockscope.core.SessionEvent;
+import dev.sockscope.core.TrustOptions;
+import dev.sockscope.proxy.EventSink;
+import dev.sockscope.proxy.ProxyConfig;
+import dev.sockscope.proxy.ProxyServer;
+import dev.sockscope.tls.InterceptTls;
+import dev.sockscope.tls.LeafIssuer;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs the MITM proxy inside the app: its connections go through the one event channel (so they
+ * are recorded and the window can follow them), its certificates come from this install's CA.
+ */
+public final class ProxyService {
+    private ProxyService() {
+    }
+
+    /**
+     * What a user sets: where to listen, where to record, what to pass through.
+     *
+     * @param caFile more CAs to trust upstream (the system store is always trusted), or null
+     */
+    public record Settings(String host, int port, String session, long maxMessage, Path caFile, List<String> ignoreHosts) {
+        public Settings {
+            ignoreHosts = List.copyOf(ignoreHosts);
+        }
+
+        public static Settings loopback(int port, String session) {
+            return new Settings("127.0.0.1", port, session, ProxyConfig.DEFAULT_MAX_MESSAGE, null, List.of());
+        }
+
+        /** True when it listens on an address other machines can reach: anyone there could use it. */
+        public boolean exposed() {
+            try {
+                return !java.net.InetAddress.getByName(host).isLoopbackAddress();
+            } catch (java.net.UnknownHostException e) {
+                return true;
+            }
+        }
+    }
+
+    /** A proxy that is listening; close stops it (WebSockets closed with 1001 on both sides). */
+    public static final class Running implements AutoCloseable {
+        private final ProxyServer server;
+
+        private Running(ProxyServer server) {
+            this.server = server;
+        }
+
+        public InetSocketAddress address() {
+            return server.address();
+        }
+
+        public int openConnections() {
+            return server.openConnections();
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
+    /**
+     * Starts the proxy.
+     *
+     * @throws UserFacingException when the address cannot be listened on (in use, not local), or the CA cannot be used
+     */
+    public static Running start(AppContext app, Settings settings) {
+        String session = SessionNames.check(settings.session());
+        LocalAuthority authority = LocalAuthority.in(app.dataDir());
+        LeafIssuer leaves = authority.leafIssuer();
+        InterceptTls intercept = new InterceptTls(leaves.ca(), leaves);
+        ProxyConfig config = new ProxyConfig(settings.host(), settings.port(), session, settings.maxMessage(),
+                new TrustOptions(settings.caFile(), Set.of()), settings.ignoreHosts());
+        SessionRegistry registry = app.registry();
+        EventSink sink = new EventSink() {
+            @Override
+            public long newConnectionId() {
+                return registry.newConnectionId();
+            }
+
+            @Override
+            public void publish(SessionEvent event) {
+                registry.publish(event);
+            }
+        };
+        try {
+            return new Running(ProxyServer.start(config, sink, intercept));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw UserFacingException.failure("interrupted while starting the proxy");
+        } catch (Exception e) {
+            throw new UserFacingException(UserFacingException.Kind.FAILURE, "cannot listen on " + settings.host() + ":"
+                    + settings.port() + ": " + bindProblem(e), e);
+        }
+    }
+
+    private static String bindProblem(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getMessage() == null) {
+            cause = cause.getCause();
+        }
+        String message = String.valueOf(cause.getMessage());
+        if (message.contains("Address already in use")) {
+            return "the port is in use (choose another with --listen, or 0 for any free one)";
+        }
+        if (message.contains("Cannot assign requested address")) {
+            return "that address is not one of this machine's";
+        }
+        if (message.contains("Permission denied")) {
+            return "permission denied (ports below 1024 need privileges)";
+        }
+        return message;
+    }
+}

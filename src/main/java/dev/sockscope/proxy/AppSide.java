@@ -1,0 +1,280 @@
+package dev.sockscope.proxy;
+
+import dev.sockscope.codec.HttpHeadReader;
+import dev.sockscope.core.FailureKind;
+import dev.sockscope.tls.ClientTls;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The app's side of a proxied connection: reads what the app asks (a CONNECT, or a request with an
+ * absolute URL), intercepts TLS inside a CONNECT (or passes it through for an ignored host),
+ * connects upstream, and then relays what the app sends.
+ */
+final class AppSide extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(AppSide.class);
+    private static final byte TLS_HANDSHAKE_RECORD = 0x16;
+
+    private enum State { HEAD, PEEK, CONNECTING, RELAY }
+
+    private final ProxyServer server;
+    private ProxiedConnection connection;
+    private HttpHeadReader head = new HttpHeadReader();
+    private State state = State.HEAD;
+    private Target tunnel;
+    private boolean tlsInside;
+    private boolean rawTunnel;
+    private String sni = "";
+    private final List<ByteBuf> pending = new ArrayList<>();
+
+    AppSide(ProxyServer server) {
+        this.server = server;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        connection = new ProxiedConnection(server.events(), server.config(), ctx.channel());
+        server.track(connection);
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf bytes = (ByteBuf) msg;
+        switch (state) {
+            case HEAD -> readHead(ctx, bytes);
+            case PEEK -> peek(ctx, bytes);
+            case CONNECTING -> pending.add(bytes);
+            case RELAY -> {
+                connection.fromApp(bytes);
+                Channel upstream = connection.upstream();
+                if (upstream != null && !upstream.isWritable()) {
+                    ctx.channel().config().setAutoRead(false);
+                }
+            }
+            default -> bytes.release();
+        }
+    }
+
+    private void readHead(ChannelHandlerContext ctx, ByteBuf bytes) {
+        byte[] data = new byte[bytes.readableBytes()];
+        bytes.readBytes(data);
+        bytes.release();
+        int end = head.feed(data, 0, data.length);
+        if (head.problem() != null) {
+            refuse(400, "Bad Request", head.problem());
+            return;
+        }
+        if (end < 0) {
+            return;
+        }
+        if (end < data.length) {
+            pending.add(Unpooled.wrappedBuffer(data, end, data.length - end));
+        }
+        try {
+            route(ctx, HttpHead.parse(head.bytes()));
+        } catch (HttpHead.Malformed e) {
+            refuse(400, "Bad Request", e.getMessage());
+        }
+    }
+
+    /** Decides where a request goes: a tunnel (CONNECT), or a server named by the request itself. */
+    private void route(ChannelHandlerContext ctx, HttpHead request) throws HttpHead.Malformed {
+        if (!request.isWellFormedRequest()) {
+            throw new HttpHead.Malformed("not an HTTP/1.1 request line: " + request.start());
+        }
+        Target target;
+        if (tunnel != null) {
+            if (!request.target().startsWith("/")) {
+                throw new HttpHead.Malformed("inside a CONNECT tunnel a request names a path, not " + request.target());
+            }
+            target = tunnel.inside(tlsInside, request.target());
+        } else if (request.method().equals("CONNECT")) {
+            tunnel = Target.ofConnect(request.target());
+            if (server.isSelf(tunnel.host(), tunnel.port())) {
+                refuse(508, "Loop Detected", "this is Sockscope's proxy itself");
+                return;
+            }
+            ctx.writeAndFlush(Unpooled.wrappedBuffer("HTTP/1.1 200 Connection established\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1)));
+            head = new HttpHeadReader();
+            state = State.PEEK;
+            replayPending(ctx);
+            return;
+        } else if (request.target().startsWith("/")) {
+            // Nothing of Sockscope answers through the proxy port: no API, no status page.
+            refuse(400, "Bad Request", "this is Sockscope's proxy: send CONNECT host:port, or a request with an"
+                    + " absolute http:// or ws:// URL");
+            return;
+        } else {
+            target = Target.ofAbsolute(request.target());
+        }
+        if (server.isSelf(target.host(), target.port())) {
+            refuse(508, "Loop Detected", "this is Sockscope's proxy itself");
+            return;
+        }
+        if (request.isWebSocketUpgrade()) {
+            connection.begin(target, request);
+        }
+        connect(ctx, target, request.forUpstream(target.originTarget()));
+    }
+
+    /** The first bytes inside a CONNECT: a TLS ClientHello is intercepted (or passed through), anything else is HTTP. */
+    private void peek(ChannelHandlerContext ctx, ByteBuf bytes) {
+        if (bytes.readableBytes() == 0) {
+            bytes.release();
+            return;
+        }
+        if (bytes.getByte(bytes.readerIndex()) != TLS_HANDSHAKE_RECORD) {
+            state = State.HEAD;
+            readHead(ctx, bytes);
+            return;
+        }
+        if (server.config().ignores(tunnel.host())) {
+            rawTunnel = true;
+            pending.add(bytes);
+            connect(ctx, tunnel, null);
+            return;
+        }
+        tlsInside = true;
+        state = State.HEAD;
+        try {
+            ctx.pipeline().addFirst("sni", new SniIntercept(server.interceptTls(), tunnel.host(), name -> sni = name));
+        } catch (RuntimeException e) {
+            bytes.release();
+            ctx.close();
+            return;
+        }
+        // From the head of the pipeline again, so the ClientHello goes through the TLS handlers.
+        ctx.pipeline().fireChannelRead(bytes);
+    }
+
+    private void replayPending(ChannelHandlerContext ctx) {
+        List<ByteBuf> again = new ArrayList<>(pending);
+        pending.clear();
+        for (ByteBuf b : again) {
+            channelRead(ctx, b);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof SslHandshakeCompletionEvent done) {
+            if (done.isSuccess()) {
+                SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+                connection.appTls(ClientTls.describe(ssl.engine(), sni, ProxiedConnection.remote(ctx.channel())));
+            } else {
+                server.appRefused(tunnel, sni, done.cause());
+                ctx.close();
+            }
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    /** Opens the upstream leg; {@code requestHead} is sent once it is ready (null for a raw tunnel). */
+    private void connect(ChannelHandlerContext ctx, Target target, byte[] requestHead) {
+        state = State.CONNECTING;
+        Channel app = ctx.channel();
+        app.config().setAutoRead(false);
+        ClientTls tls;
+        try {
+            tls = target.tls() && !rawTunnel ? ClientTls.create(server.config().upstreamTrust()) : null;
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            connection.failUpstream(FailureKind.CONFIG, "the --ca-file cannot be used: " + e.getMessage(), null);
+            return;
+        }
+        Runnable sendRequest = () -> {
+            if (requestHead != null) {
+                connection.requestSent(requestHead);
+                connection.upstream().write(Unpooled.wrappedBuffer(requestHead));
+            }
+            startRelay(ctx);
+        };
+        Bootstrap bootstrap = new Bootstrap().group(app.eventLoop()).channel(server.socketChannelClass())
+                .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+                .handler(new io.netty.channel.ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast("tls", new SslHandler(tls.engine(target.host(), target.port())));
+                        }
+                        ch.pipeline().addLast("upstream", new UpstreamSide(connection, tls, target.host(), sendRequest));
+                    }
+                });
+        ChannelFuture connecting = bootstrap.connect(target.host(), target.port());
+        connection.upstreamConnecting(connecting.channel());
+        connecting.addListener(f -> {
+            if (f.isSuccess()) {
+                connection.upstreamConnected(connecting.channel(), ProxiedConnection.remote(connecting.channel()));
+            } else {
+                connection.failUpstream(ConnectFailureKinds.of(f.cause()), ConnectFailureKinds.describe(target, f.cause()), null);
+            }
+        });
+    }
+
+    /** The upstream leg is ready: what the app sent meanwhile goes on, and the app is read again. */
+    private void startRelay(ChannelHandlerContext ctx) {
+        state = State.RELAY;
+        Channel upstream = connection.upstream();
+        for (ByteBuf b : pending) {
+            if (rawTunnel) {
+                upstream.write(b);
+            } else {
+                connection.fromApp(b);
+            }
+        }
+        pending.clear();
+        upstream.flush();
+        ctx.channel().config().setAutoRead(true);
+        ctx.read();
+    }
+
+    private void refuse(int status, String phrase, String why) {
+        state = State.CONNECTING;
+        Responses.send(connection.app(), status, phrase, why);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        Channel upstream = connection.upstream();
+        if (upstream != null) {
+            upstream.config().setAutoRead(ctx.channel().isWritable());
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        pending.forEach(ByteBuf::release);
+        pending.clear();
+        server.untrack(connection);
+        if (connection.upstream() != null || connection.recorded()) {
+            connection.sideClosed(true);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("proxied connection from {} failed", ctx.channel().remoteAddress(), cause);
+        ctx.close();
+    }
+
+    static boolean sameAddress(InetSocketAddress a, String host, int port) {
+        return a.getPort() == port && (a.getHostString().equalsIgnoreCase(host)
+                || a.getAddress() != null && a.getAddress().getHostAddress().equalsIgnoreCase(host));
+    }
+}

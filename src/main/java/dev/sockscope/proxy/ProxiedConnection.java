@@ -1,0 +1,304 @@
+package dev.sockscope.proxy;
+
+import dev.sockscope.codec.FrameEncoder;
+import dev.sockscope.codec.PerMessageDeflate;
+import dev.sockscope.codec.ProtocolViolation;
+import dev.sockscope.codec.WireDecoder;
+import dev.sockscope.core.Clock;
+import dev.sockscope.core.ClosedBy;
+import dev.sockscope.core.Direction;
+import dev.sockscope.core.Failure;
+import dev.sockscope.core.FailureKind;
+import dev.sockscope.core.Frame;
+import dev.sockscope.core.Handshake;
+import dev.sockscope.core.Leg;
+import dev.sockscope.core.LegInfo;
+import dev.sockscope.core.Message;
+import dev.sockscope.core.Opcode;
+import dev.sockscope.core.Origin;
+import dev.sockscope.core.SessionEvent;
+import dev.sockscope.core.Timings;
+import dev.sockscope.core.TlsInfo;
+import dev.sockscope.core.WsUrl;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+
+/**
+ * One proxied connection, both legs: what was asked, the upgrade as it went each way, and then the
+ * relay. The relay forwards every byte as it came (never re-framed, never re-masked) and feeds a
+ * copy to one {@link WireDecoder} per direction, whose frames are published for the recording.
+ * A protocol violation from either side closes both with its code; that chunk is not forwarded.
+ * Everything here runs on the connection's event loop.
+ */
+final class ProxiedConnection {
+    private static final SecureRandom MASKS = new SecureRandom();
+
+    private final EventSink events;
+    private final ProxyConfig config;
+    private final Channel app;
+    private Channel upstream;
+    private long id = -1;
+    private WsUrl url;
+    private HttpHead request;
+    private byte[] requestSent = new byte[0];
+    private TlsInfo appTls;
+    private TlsInfo upstreamTls;
+    private String upstreamPeer = "";
+    private long startedMicros;
+    private long connectedMicros;
+    private WireDecoder fromApp;
+    private WireDecoder fromServer;
+    private boolean relaying;
+    private boolean ended;
+    private Frame appClose;
+    private Frame serverClose;
+    private ClosedBy firstToClose;
+    private final byte[] copy = new byte[64 * 1024];
+
+    ProxiedConnection(EventSink events, ProxyConfig config, Channel app) {
+        this.events = events;
+        this.config = config;
+        this.app = app;
+    }
+
+    Channel app() {
+        return app;
+    }
+
+    Channel upstream() {
+        return upstream;
+    }
+
+    void appTls(TlsInfo tls) {
+        this.appTls = tls;
+    }
+
+    /** A WebSocket upgrade was asked for {@code target}: from here on the connection is recorded. */
+    void begin(Target target, HttpHead asked) {
+        this.request = asked;
+        this.url = WsUrl.parse(target.webSocketUrl());
+        this.id = events.newConnectionId();
+        this.startedMicros = Clock.nowMicros();
+        events.publish(new SessionEvent.Started(id, Origin.PROXY, config.session(), url, startedMicros));
+    }
+
+    boolean recorded() {
+        return id >= 0;
+    }
+
+    /** The upstream channel exists (its connect may still be under way). */
+    void upstreamConnecting(Channel channel) {
+        this.upstream = channel;
+    }
+
+    void upstreamConnected(Channel channel, String peer) {
+        this.upstream = channel;
+        this.upstreamPeer = peer;
+        this.connectedMicros = Clock.nowMicros();
+    }
+
+    void upstreamTls(TlsInfo tls) {
+        this.upstreamTls = tls;
+    }
+
+    void requestSent(byte[] head) {
+        this.requestSent = head;
+    }
+
+    /**
+     * The server could not be reached or trusted: the app gets a 502 naming why, before any upgrade,
+     * and the recording gets the failure (with the server's chain when TLS refused it).
+     */
+    void failUpstream(FailureKind kind, String why, TlsInfo seenTls) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        if (recorded()) {
+            events.publish(new SessionEvent.Failed(id, url, new Failure(kind, why, null, seenTls), Clock.nowMicros()));
+        }
+        Responses.send(app, 502, "Bad Gateway", "Sockscope could not reach the server: " + why);
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    /** The server's answer to the upgrade: passed to the app as it came; a 101 starts the relay. */
+    void responseHead(HttpHead response, byte[] rest, int restOffset, int restLength) {
+        app.write(Unpooled.wrappedBuffer(response.raw()));
+        Handshake appLeg = new Handshake(request.text(), response.text(), null);
+        Handshake upstreamLeg = new Handshake(new String(requestSent, StandardCharsets.ISO_8859_1), response.text(), null);
+        if (response.status() == 101 && request.isWebSocketUpgrade()) {
+            PerMessageDeflate deflate = PerMessageDeflate.negotiated(response.headers()).orElse(null);
+            WireDecoder.Settings settings = new WireDecoder.Settings(config.maxMessage(), config.maxMessage(), deflate);
+            fromApp = new WireDecoder(Direction.SEND, settings, Clock::nowMicros);
+            fromServer = new WireDecoder(Direction.RECEIVE, settings, Clock::nowMicros);
+            relaying = true;
+            long now = Clock.nowMicros();
+            Timings timings = new Timings(0, connectedMicros - startedMicros, 0, now - connectedMicros);
+            events.publish(new SessionEvent.Opened(id, url,
+                    new LegInfo(upstreamLeg, upstreamTls, upstreamPeer, timings),
+                    new LegInfo(appLeg, appTls, remote(app), Timings.NONE),
+                    response.header("Sec-WebSocket-Protocol").orElse(""), now));
+        } else if (recorded()) {
+            ended = true;
+            events.publish(new SessionEvent.Failed(id, url, new Failure(FailureKind.HTTP_STATUS,
+                    "the server answered " + response.start(), upstreamLeg, upstreamTls), Clock.nowMicros()));
+        }
+        if (restLength > 0) {
+            fromServer(Unpooled.wrappedBuffer(rest, restOffset, restLength));
+        } else {
+            app.flush();
+        }
+    }
+
+    /** Bytes from the app, after its request head. */
+    void fromApp(ByteBuf bytes) {
+        relay(bytes, fromApp, upstream, Leg.CLIENT);
+    }
+
+    /** Bytes from the server, after its response head. */
+    void fromServer(ByteBuf bytes) {
+        relay(bytes, fromServer, app, Leg.UPSTREAM);
+    }
+
+    private void relay(ByteBuf bytes, WireDecoder decoder, Channel to, Leg leg) {
+        if (decoder != null && !ended) {
+            boolean violated = decode(bytes, decoder, leg);
+            if (violated) {
+                bytes.release();
+                return;
+            }
+        }
+        if (to != null && to.isActive()) {
+            to.writeAndFlush(bytes);
+        } else {
+            bytes.release();
+        }
+    }
+
+    /** Feeds a copy of the bytes to the decoder; true when they broke the protocol (both sides are then closed). */
+    private boolean decode(ByteBuf bytes, WireDecoder decoder, Leg leg) {
+        ProtocolViolation[] found = new ProtocolViolation[1];
+        WireDecoder.Listener listener = new WireDecoder.Listener() {
+            @Override
+            public void frame(Frame frame, Message completes) {
+                if (frame.opcode() == Opcode.CLOSE) {
+                    noteClose(frame, leg);
+                }
+                events.publish(new SessionEvent.FrameEvent(id, leg, frame, completes));
+            }
+
+            @Override
+            public void violation(ProtocolViolation violation) {
+                found[0] = violation;
+            }
+        };
+        int index = bytes.readerIndex();
+        int left = bytes.readableBytes();
+        while (left > 0 && found[0] == null) {
+            int n = Math.min(left, copy.length);
+            bytes.getBytes(index, copy, 0, n);
+            decoder.feed(copy, 0, n, listener);
+            index += n;
+            left -= n;
+        }
+        if (found[0] != null) {
+            violated(found[0], leg);
+            return true;
+        }
+        return false;
+    }
+
+    private void noteClose(Frame frame, Leg leg) {
+        if (leg == Leg.CLIENT) {
+            appClose = frame;
+        } else {
+            serverClose = frame;
+        }
+        if (firstToClose == null) {
+            firstToClose = leg == Leg.CLIENT ? ClosedBy.CLIENT : ClosedBy.SERVER;
+        }
+    }
+
+    /** One side broke RFC 6455: both get a close with its code, and the recording says who and why. */
+    private void violated(ProtocolViolation violation, Leg by) {
+        String who = by == Leg.CLIENT ? "the app" : "the server";
+        closeBoth(violation.closeCode(), violation.reason(), ClosedBy.PROXY, who + " broke the protocol: " + violation.reason());
+    }
+
+    /** Closes both sides with a close frame of ours (the proxy stopping, or a violation). */
+    void closeBoth(int code, String reason, ClosedBy by, String recorded) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        byte[] payload = Frame.close(Direction.SEND, code, reason, 0).payload();
+        if (app.isActive()) {
+            app.writeAndFlush(Unpooled.wrappedBuffer(FrameEncoder.encode(true, 0, Opcode.CLOSE, payload, -1)))
+                    .addListener(ChannelFutureListener.CLOSE);
+        }
+        if (upstream != null && upstream.isActive()) {
+            long mask = MASKS.nextInt() & 0xFFFFFFFFL;
+            upstream.writeAndFlush(Unpooled.wrappedBuffer(FrameEncoder.encode(true, 0, Opcode.CLOSE, payload, mask)))
+                    .addListener(ChannelFutureListener.CLOSE);
+        }
+        if (relaying) {
+            events.publish(new SessionEvent.Closed(id, code, recorded, by, Clock.nowMicros()));
+        }
+        release();
+    }
+
+    /** True while the WebSocket is relayed: the proxy's stop closes these with 1001. */
+    boolean isRelaying() {
+        return relaying && !ended;
+    }
+
+    /** One side's TCP connection ended: the other is closed after what was written reaches it. */
+    void sideClosed(boolean appSide) {
+        Channel other = appSide ? upstream : app;
+        if (other != null && other.isActive()) {
+            other.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+        if (ended) {
+            return;
+        }
+        ended = true;
+        if (relaying) {
+            Frame close = firstToClose == ClosedBy.SERVER ? serverClose : firstToClose == ClosedBy.CLIENT ? appClose : null;
+            if (close != null) {
+                int code = close.closeCode() < 0 ? 1005 : close.closeCode();
+                events.publish(new SessionEvent.Closed(id, code, close.closeReason(), firstToClose, Clock.nowMicros()));
+            } else {
+                events.publish(new SessionEvent.Closed(id, 1006, (appSide ? "the app" : "the server")
+                        + " dropped the connection without a close frame",
+                        appSide ? ClosedBy.CLIENT : ClosedBy.SERVER, Clock.nowMicros()));
+            }
+        } else if (recorded()) {
+            events.publish(new SessionEvent.Failed(id, url, new Failure(FailureKind.NETWORK,
+                    (appSide ? "the app" : "the server") + " closed the connection before the upgrade completed",
+                    null, upstreamTls), Clock.nowMicros()));
+        }
+        release();
+    }
+
+    private void release() {
+        if (fromApp != null) {
+            fromApp.close();
+        }
+        if (fromServer != null) {
+            fromServer.close();
+        }
+    }
+
+    static String remote(Channel channel) {
+        return channel.remoteAddress() instanceof java.net.InetSocketAddress a
+                ? (a.getAddress() instanceof java.net.Inet6Address ? "[" + a.getAddress().getHostAddress() + "]"
+                        : a.getAddress().getHostAddress()) + ":" + a.getPort()
+                : "";
+    }
+}

@@ -1,0 +1,39 @@
+package dev.sockscope.proxy;
+
+import dev.sockscope.core.TrustOptions;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How the proxy runs.
+ *
+ * @param host the address to listen on (loopback unless the user asks)
+ * @param port the port, 0 for any free one
+ * @param session the recording session its connections go into
+ * @param maxMessage the largest frame or message relayed, in bytes; beyond it both sides are closed with 1009
+ * @param upstreamTrust what upstream certificates are trusted (the system store plus --ca-file)
+ * @param ignoreHosts host globs passed through as raw TLS, never intercepted
+ */
+public record ProxyConfig(String host, int port, String session, long maxMessage, TrustOptions upstreamTrust,
+        List<String> ignoreHosts) {
+    public static final long DEFAULT_MAX_MESSAGE = 64L << 20;
+
+    public ProxyConfig {
+        ignoreHosts = List.copyOf(ignoreHosts);
+    }
+
+    public static ProxyConfig loopback(int port, String session) {
+        return new ProxyConfig("127.0.0.1", port, session, DEFAULT_MAX_MESSAGE, new TrustOptions(null, Set.of()), List.of());
+    }
+
+    /** True when {@code host} matches an --ignore-host glob ({@code *} for any run of characters). */
+    public boolean ignores(String host) {
+        for (String glob : ignoreHosts) {
+            String regex = ("\\Q" + glob.toLowerCase(java.util.Locale.ROOT) + "\\E").replace("*", "\\E.*\\Q");
+            if (host.toLowerCase(java.util.Locale.ROOT).matches(regex)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

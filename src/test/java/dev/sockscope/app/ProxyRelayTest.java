@@ -1,0 +1,236 @@
+package dev.sockscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sockscope.codec.FrameEncoder;
+import dev.sockscope.core.FailureKind;
+import dev.sockscope.core.Leg;
+import dev.sockscope.core.Opcode;
+import dev.sockscope.core.Origin;
+import dev.sockscope.core.SessionEvent;
+import dev.sockscope.testing.EchoServer;
+import dev.sockscope.testing.Eventually;
+import dev.sockscope.testing.ProxiedClient;
+import dev.sockscope.testing.ScriptedServer;
+import dev.sockscope.testing.TestPki;
+import dev.sockscope.tls.ServerTls;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The proxy with real sockets on loopback: an app written byte by byte on one side, a real server
+ * (Java-WebSocket, or a scripted one for exact bytes) on the other, the app's real recording behind.
+ */
+class ProxyRelayTest {
+    private static final byte[] HELLO = "hello".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path dir;
+
+    private AppContext app;
+    private ProxyService.Running proxy;
+    private final List<SessionEvent> events = new CopyOnWriteArrayList<>();
+    private AutoCloseable watching;
+    private final TestPki pki = new TestPki();
+
+    @BeforeEach
+    void start() throws Exception {
+        app = new AppContext(dir.resolve("data"));
+        watching = app.registry().subscribe(events::add);
+        proxy = ProxyService.start(app, new ProxyService.Settings("127.0.0.1", 0, "proxied", 1 << 20,
+                pki.writeRootPem(dir), List.of()));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        proxy.close();
+        watching.close();
+        app.close();
+    }
+
+    private int port() {
+        return proxy.address().getPort();
+    }
+
+    @Test
+    void aWsUrlIsRelayedAndRecordedWithBothLegs() throws Exception {
+        try (EchoServer server = EchoServer.plain();
+                ProxiedClient client = ProxiedClient.absolute(port(), "127.0.0.1", server.boundPort(), "/chat?x=1")) {
+            assertTrue(client.responseHead().startsWith("HTTP/1.1 101"), client.responseHead());
+            assertTrue(client.responseHead().contains("Sec-WebSocket-Accept: " + ProxiedClient.expectedAccept()),
+                    "the server's own answer reaches the app: " + client.responseHead());
+            client.write(FrameEncoder.encode(true, 0, Opcode.TEXT, HELLO, 0x11223344L));
+            assertArrayEquals(FrameEncoder.encode(true, 0, Opcode.TEXT, HELLO, -1), client.read(7), "the echo, unmasked");
+            client.write(FrameEncoder.encode(true, 0, Opcode.CLOSE, new byte[] {0x03, (byte) 0xE8}, 0x01020304L));
+            client.readToEnd();
+        }
+        SessionEvent.Closed closed = awaitEnd(SessionEvent.Closed.class);
+        assertEquals(1000, closed.code());
+        SessionEvent.Started started = first(SessionEvent.Started.class);
+        assertEquals(Origin.PROXY, started.origin());
+        assertEquals("proxied", started.session());
+        assertTrue(started.url().toString().endsWith("/chat?x=1"), started.url().toString());
+        SessionEvent.Opened opened = first(SessionEvent.Opened.class);
+        assertNotNull(opened.client(), "both legs");
+        assertTrue(opened.client().handshake().requestHead().startsWith("GET http://127.0.0.1:"),
+                "the app's leg as the app sent it");
+        assertTrue(opened.upstream().handshake().requestHead().startsWith("GET /chat?x=1 HTTP/1.1"),
+                "the server's leg in origin form");
+        List<SessionEvent.FrameEvent> frames = all(SessionEvent.FrameEvent.class);
+        assertEquals(Leg.CLIENT, frames.get(0).leg());
+        assertEquals("hello", frames.get(0).frame().text());
+        assertEquals(0x11223344L, frames.get(0).frame().maskKey(), "recorded as it came, mask key included");
+        assertEquals(Leg.UPSTREAM, frames.get(1).leg());
+        Eventually.eventually(Duration.ofSeconds(10), "the recording of the proxied connection", () ->
+                app.sessions().sessions().stream().anyMatch(s -> s.name().equals("proxied") && s.frames() >= 3));
+    }
+
+    @Test
+    void wssInsideConnectIsInterceptedWithTheInstallsCaAndVerifiedUpstream() throws Exception {
+        try (EchoServer server = EchoServer.tls(ServerTls.context(pki.localhostLeaf()));
+                ProxiedClient client = ProxiedClient.tunnel(port(), "localhost", server.boundPort(), "/secure", localCa())) {
+            assertTrue(client.responseHead().startsWith("HTTP/1.1 101"), client.responseHead());
+            assertEquals("http/1.1", client.tls().getApplicationProtocol().isEmpty() ? "http/1.1"
+                    : client.tls().getApplicationProtocol());
+            X509Certificate presented = (X509Certificate) client.tls().getSession().getPeerCertificates()[0];
+            assertTrue(presented.getSubjectAlternativeNames().toString().contains("localhost"));
+            client.write(FrameEncoder.encode(true, 0, Opcode.TEXT, HELLO, 0x55667788L));
+            assertArrayEquals(FrameEncoder.encode(true, 0, Opcode.TEXT, HELLO, -1), client.read(7));
+            client.write(FrameEncoder.encode(true, 0, Opcode.CLOSE, new byte[] {0x03, (byte) 0xE8}, 0x01020304L));
+            client.readToEnd();
+        }
+        awaitEnd(SessionEvent.Closed.class);
+        SessionEvent.Opened opened = first(SessionEvent.Opened.class);
+        assertTrue(opened.url().toString().startsWith("wss://localhost:"), opened.url().toString());
+        assertEquals(pki.localhostLeaf().certificate().getSubjectX500Principal(),
+                certificate(opened.upstream().tls().chainDer().get(0)).getSubjectX500Principal(),
+                "the server's real chain on the upstream leg");
+        assertTrue(certificate(opened.client().tls().chainDer().get(0)).getIssuerX500Principal().getName()
+                .contains("Sockscope CA"), "the leaf the app saw, from the install's CA");
+        assertTrue(opened.client().tls().protocol().startsWith("TLSv1."));
+    }
+
+    @Test
+    void framesCrossByteForByteFragmentsInterleavedPingsMasksAndAll() throws Exception {
+        ByteArrayOutputStream fromServer = new ByteArrayOutputStream();
+        fromServer.write(FrameEncoder.encode(false, 0, Opcode.TEXT, "frag-".getBytes(StandardCharsets.UTF_8), -1));
+        fromServer.write(FrameEncoder.encode(true, 0, Opcode.PING, "between".getBytes(StandardCharsets.UTF_8), -1));
+        fromServer.write(FrameEncoder.encode(false, 0, Opcode.CONTINUATION, "ment".getBytes(StandardCharsets.UTF_8), -1));
+        fromServer.write(FrameEncoder.encode(true, 0, Opcode.CONTINUATION, "ed".getBytes(StandardCharsets.UTF_8), -1));
+        // A 200-byte payload written with the 8-byte length form: a relay that re-framed would shorten it.
+        byte[] longForm = new byte[10 + 200];
+        longForm[0] = (byte) 0x82;
+        longForm[1] = 127;
+        longForm[9] = (byte) 200;
+        fromServer.write(longForm);
+        byte[] script = fromServer.toByteArray();
+
+        ByteArrayOutputStream fromApp = new ByteArrayOutputStream();
+        fromApp.write(FrameEncoder.encode(false, 0, Opcode.BINARY, new byte[] {1, 2, 3}, 0xA1B2C3D4L));
+        fromApp.write(FrameEncoder.encode(true, 0, Opcode.PING, new byte[0], 0x00000000L));
+        fromApp.write(FrameEncoder.encode(true, 0, Opcode.CONTINUATION, new byte[] {4, 5}, 0xFFFFFFFFL));
+        fromApp.write(FrameEncoder.encode(true, 0, Opcode.CLOSE, closePayload(4001, "done here"), 0x0BADF00DL));
+        byte[] sent = fromApp.toByteArray();
+
+        try (ScriptedServer server = ScriptedServer.writing(script);
+                ProxiedClient client = ProxiedClient.absolute(port(), "127.0.0.1", server.port(), "/exact")) {
+            assertArrayEquals(script, client.read(script.length), "the server's bytes reach the app unchanged");
+            client.write(sent);
+            byte[] rest = client.readToEnd();
+            Eventually.eventually(Duration.ofSeconds(10), "the app's bytes at the server",
+                    () -> server.clientBytes().length >= sent.length);
+            assertArrayEquals(sent, server.clientBytes(), "the app's bytes reach the server unchanged: masks, fragments, ping");
+            assertArrayEquals(FrameEncoder.encode(true, 0, Opcode.CLOSE, closePayload(4001, ""), -1), rest,
+                    "the server's close reply (its code, no reason), as it sent it");
+        }
+        SessionEvent.Closed closed = awaitEnd(SessionEvent.Closed.class);
+        assertEquals(4001, closed.code());
+        assertEquals("done here", closed.reason());
+        long messages = all(SessionEvent.FrameEvent.class).stream().filter(f -> f.message() != null
+                && !f.frame().opcode().isControl()).count();
+        assertEquals(3, messages, "the app's one message and the server's two, assembled from their fragments");
+    }
+
+    @Test
+    void aServerBreakingTheProtocolClosesBothSidesWithItsCodeAndTheProxyServesOn() throws Exception {
+        try (ScriptedServer server = ScriptedServer.writing("83 00");
+                ProxiedClient client = ProxiedClient.absolute(port(), "127.0.0.1", server.port(), "/bad")) {
+            byte[] got = client.readToEnd();
+            assertEquals(0x88, got[0] & 0xFF, "a close frame to the app");
+            assertEquals(1002, ((got[2] & 0xFF) << 8) | (got[3] & 0xFF));
+            Eventually.eventually(Duration.ofSeconds(10), "a close at the server", () -> server.clientBytes().length >= 6);
+            byte[] atServer = server.clientBytes();
+            assertEquals(0x88, atServer[0] & 0xFF);
+            assertTrue((atServer[1] & 0x80) != 0, "masked, as a client's frames must be");
+        }
+        SessionEvent.Closed closed = awaitEnd(SessionEvent.Closed.class);
+        assertEquals(1002, closed.code());
+        assertTrue(closed.reason().startsWith("the server broke the protocol: "), closed.reason());
+
+        events.clear();
+        aWsUrlIsRelayedAndRecordedWithBothLegs();
+    }
+
+    @Test
+    void anUntrustedServerGetsTheApp502AndIsRecordedWithItsChain() throws Exception {
+        TestPki stranger = new TestPki();
+        try (EchoServer server = EchoServer.tls(ServerTls.context(stranger.localhostLeaf()));
+                ProxiedClient client = ProxiedClient.tunnel(port(), "localhost", server.boundPort(), "/x", localCa())) {
+            assertTrue(client.responseHead().startsWith("HTTP/1.1 502"), client.responseHead());
+            String body = new String(client.readToEnd(), StandardCharsets.UTF_8);
+            assertTrue(body.startsWith("Sockscope could not reach the server: "), body);
+        }
+        SessionEvent.Failed failed = awaitEnd(SessionEvent.Failed.class);
+        assertEquals(FailureKind.UPSTREAM_TLS, failed.failure().kind());
+        assertNotNull(failed.failure().tls(), "the chain the server presented is kept");
+        assertEquals(stranger.localhostLeaf().certificate().getIssuerX500Principal(),
+                certificate(failed.failure().tls().chainDer().get(0)).getIssuerX500Principal());
+    }
+
+    private X509Certificate localCa() throws Exception {
+        Path pem = dir.resolve("data").resolve("ca").resolve("sockscope-ca.pem");
+        try (var in = Files.newInputStream(pem)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+    }
+
+    private static X509Certificate certificate(byte[] der) throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(der));
+    }
+
+    private static byte[] closePayload(int code, String reason) {
+        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
+        byte[] payload = new byte[2 + text.length];
+        payload[0] = (byte) (code >> 8);
+        payload[1] = (byte) code;
+        System.arraycopy(text, 0, payload, 2, text.length);
+        return payload;
+    }
+
+    private <T extends SessionEvent> T awaitEnd(Class<T> type) throws Exception {
+        Eventually.eventually(Duration.ofSeconds(10), "the connection's end", () -> !all(type).isEmpty());
+        return all(type).get(0);
+    }
+
+    private <T extends SessionEvent> T first(Class<T> type) {
+        return all(type).get(0);
+    }
+
+    private <T extends SessionEvent> List<T> all(Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+}
