@@ -1,0 +1,117 @@
+package dev.sockscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.sockscope.core.Leg;
+import dev.sockscope.core.SessionEvent;
+import dev.sockscope.testing.Eventually;
+import dev.sockscope.testing.PythonPeer;
+import dev.sockscope.testing.TestPki;
+import dev.sockscope.tls.IssuedCertificate;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real third-party peers on both ends of the proxy: python3-websockets as the app (its CONNECT
+ * made by the peer script, the library over that socket) and as the server, over ws:// and wss://.
+ * The two negotiate permessage-deflate through the proxy, so frames cross compressed and are
+ * recorded both as on the wire and inflated.
+ */
+class ThirdPartyClientsThroughProxyTest {
+    @TempDir
+    Path dir;
+
+    private AppContext app;
+    private ProxyService.Running proxy;
+    private final List<SessionEvent> events = new CopyOnWriteArrayList<>();
+    private AutoCloseable watching;
+    private final TestPki pki = new TestPki();
+
+    @BeforeEach
+    void start() throws Exception {
+        assumeTrue(PythonPeer.available(), "python3-websockets is not installed");
+        app = new AppContext(dir.resolve("data"));
+        watching = app.registry().subscribe(events::add);
+        proxy = ProxyService.start(app, new ProxyService.Settings("127.0.0.1", 0, "python", 1 << 20,
+                pki.writeRootPem(dir), List.of()));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (proxy != null) {
+            proxy.close();
+            watching.close();
+            app.close();
+        }
+    }
+
+    @Test
+    void pythonOverWs() throws Exception {
+        try (PythonPeer server = PythonPeer.start(null, null)) {
+            List<String> lines = runClient("ws://127.0.0.1:" + server.port() + "/py");
+            assertSawEverything(lines);
+        }
+        assertRecorded(false);
+    }
+
+    @Test
+    void pythonOverWssInterceptedWithTheInstallsCa() throws Exception {
+        IssuedCertificate leaf = pki.localhostLeaf();
+        Path cert = Files.writeString(dir.resolve("server.pem"), leaf.certificatePem());
+        Path key = Files.writeString(dir.resolve("server.key"), leaf.privateKeyPem());
+        try (PythonPeer server = PythonPeer.start(cert, key)) {
+            List<String> lines = runClient("wss://localhost:" + server.port() + "/py");
+            assertSawEverything(lines);
+        }
+        assertRecorded(true);
+    }
+
+    private List<String> runClient(String url) throws Exception {
+        Path ca = LocalAuthority.in(dir.resolve("data")).info().certificateFile();
+        Path script = Path.of("src/test/resources/peers/proxied_client.py").toAbsolutePath();
+        Process client = new ProcessBuilder(PythonPeer.PYTHON.toString(), script.toString(),
+                String.valueOf(proxy.address().getPort()), url, "--cafile", ca.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(client.waitFor(30, TimeUnit.SECONDS), "the python client ended");
+        assertEquals(0, client.exitValue(), out);
+        return out.lines().toList();
+    }
+
+    private static void assertSawEverything(List<String> lines) {
+        assertEquals(List.of("{\"text\": \"hello through the proxy\"}", "{\"base64\": \"AAEC/w==\"}",
+                "{\"extensions\": [\"permessage-deflate\"]}", "{\"closed\": 1000}"), lines);
+    }
+
+    private void assertRecorded(boolean tls) throws Exception {
+        Eventually.eventually(Duration.ofSeconds(10), "the end of the proxied connection",
+                () -> events.stream().anyMatch(e -> e instanceof SessionEvent.Closed));
+        SessionEvent.Opened opened = events.stream().filter(SessionEvent.Opened.class::isInstance)
+                .map(SessionEvent.Opened.class::cast).findFirst().orElseThrow();
+        assertEquals(tls, opened.client().tls() != null, "the app's TLS leg");
+        assertEquals(tls, opened.upstream().tls() != null, "the server's TLS leg");
+        assertTrue(opened.upstream().handshake().responseHead().toLowerCase(java.util.Locale.ROOT)
+                .contains("sec-websocket-extensions: permessage-deflate"), opened.upstream().handshake().responseHead());
+        List<SessionEvent.FrameEvent> frames = events.stream().filter(SessionEvent.FrameEvent.class::isInstance)
+                .map(SessionEvent.FrameEvent.class::cast).toList();
+        SessionEvent.FrameEvent hello = frames.get(0);
+        assertEquals(Leg.CLIENT, hello.leg());
+        assertTrue(hello.frame().rsv1(), "compressed on the wire");
+        assertEquals("hello through the proxy", new String(hello.message().payload(), StandardCharsets.UTF_8),
+                "and recorded inflated");
+        SessionEvent.Closed closed = events.stream().filter(SessionEvent.Closed.class::isInstance)
+                .map(SessionEvent.Closed.class::cast).findFirst().orElseThrow();
+        assertEquals(1000, closed.code());
+    }
+}
