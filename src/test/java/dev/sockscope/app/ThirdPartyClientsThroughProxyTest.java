@@ -40,7 +40,6 @@ class ThirdPartyClientsThroughProxyTest {
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(PythonPeer.available(), "python3-websockets is not installed");
         app = new AppContext(dir.resolve("data"));
         watching = app.registry().subscribe(events::add);
         proxy = ProxyService.start(app, new ProxyService.Settings("127.0.0.1", 0, "python", 1 << 20,
@@ -58,6 +57,7 @@ class ThirdPartyClientsThroughProxyTest {
 
     @Test
     void pythonOverWs() throws Exception {
+        assumeTrue(PythonPeer.available(), "python3-websockets is not installed");
         try (PythonPeer server = PythonPeer.start(null, null)) {
             List<String> lines = runClient("ws://127.0.0.1:" + server.port() + "/py");
             assertSawEverything(lines);
@@ -67,6 +67,7 @@ class ThirdPartyClientsThroughProxyTest {
 
     @Test
     void pythonOverWssInterceptedWithTheInstallsCa() throws Exception {
+        assumeTrue(PythonPeer.available(), "python3-websockets is not installed");
         IssuedCertificate leaf = pki.localhostLeaf();
         Path cert = Files.writeString(dir.resolve("server.pem"), leaf.certificatePem());
         Path key = Files.writeString(dir.resolve("server.key"), leaf.privateKeyPem());
@@ -75,6 +76,39 @@ class ThirdPartyClientsThroughProxyTest {
             assertSawEverything(lines);
         }
         assertRecorded(true);
+    }
+
+    @Test
+    void nodeWsWithHttpsProxyAgentOverWsAndWss() throws Exception {
+        assumeTrue(Files.isDirectory(NODE_PEERS.resolve("node_modules").resolve("https-proxy-agent")),
+                "the Node peers are not installed (npm ci --prefix src/test/peers/node)");
+        Path ca = LocalAuthority.in(dir.resolve("data")).info().certificateFile();
+        try (dev.sockscope.testing.EchoServer plain = dev.sockscope.testing.EchoServer.plain();
+                dev.sockscope.testing.EchoServer secure = dev.sockscope.testing.EchoServer.tls(
+                        dev.sockscope.tls.ServerTls.context(pki.localhostLeaf()))) {
+            List<String> expected = List.of("{\"text\":\"hello from node\"}", "{\"base64\":\"AAEC/w==\"}",
+                    "{\"closed\":1000}");
+            assertEquals(expected, runNode("ws://127.0.0.1:" + plain.boundPort() + "/node"));
+            assertEquals(expected, runNode("wss://localhost:" + secure.boundPort() + "/node", ca.toString()));
+        }
+        Eventually.eventually(Duration.ofSeconds(10), "both proxied connections recorded as ended",
+                () -> events.stream().filter(SessionEvent.Closed.class::isInstance).count() == 2);
+        List<SessionEvent.Opened> opened = events.stream().filter(SessionEvent.Opened.class::isInstance)
+                .map(SessionEvent.Opened.class::cast).toList();
+        assertEquals(List.of(false, true), opened.stream().map(o -> o.client().tls() != null).toList());
+    }
+
+    private static final Path NODE_PEERS = Path.of("src/test/peers/node").toAbsolutePath();
+
+    private List<String> runNode(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("node", NODE_PEERS.resolve("proxied_client.js").toString(),
+                String.valueOf(proxy.address().getPort())));
+        command.addAll(List.of(args));
+        Process client = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(client.waitFor(30, TimeUnit.SECONDS), "the node client ended");
+        assertEquals(0, client.exitValue(), out);
+        return out.lines().toList();
     }
 
     private List<String> runClient(String url) throws Exception {
