@@ -98,6 +98,36 @@ class ThirdPartyClientsThroughProxyTest {
         assertEquals(List.of(false, true), opened.stream().map(o -> o.client().tls() != null).toList());
     }
 
+    @Test
+    void headlessChromiumOverWssTrustingTheCaBySpki() throws Exception {
+        assumeTrue(dev.sockscope.testing.Chromium.binary() != null || System.getenv("CI") != null,
+                "chromium is not installed");
+        String spki = LocalAuthority.in(dir.resolve("data")).info().spkiSha256();
+        try (dev.sockscope.testing.EchoServer secure = dev.sockscope.testing.EchoServer.tls(
+                        dev.sockscope.tls.ServerTls.context(pki.localhostLeaf()));
+                dev.sockscope.testing.Chromium chromium = dev.sockscope.testing.Chromium.start(List.of(
+                        "--proxy-server=http://127.0.0.1:" + proxy.address().getPort(),
+                        // Chromium sends loopback around a proxy unless told not to.
+                        "--proxy-bypass-list=<-loopback>",
+                        "--ignore-certificate-errors-spki-list=" + spki))) {
+            String url = "wss://localhost:" + secure.boundPort() + "/browser";
+            String script = "new Promise((resolve) => { const ws = new WebSocket('" + url + "'); const got = [];"
+                    + " ws.onopen = () => ws.send('hello from chromium');"
+                    + " ws.onmessage = (e) => { got.push(e.data); ws.close(1000, 'done'); };"
+                    + " ws.onerror = () => got.push('error');"
+                    + " ws.onclose = (e) => resolve(got.join(',') + '|' + e.code); })";
+            var result = chromium.call("Runtime.evaluate", java.util.Map.of("awaitPromise", true, "returnByValue", true,
+                    "expression", script));
+            assertEquals("hello from chromium|1000", result.path("result").path("value").asText(), result.toString());
+        }
+        Eventually.eventually(Duration.ofSeconds(10), "the browser's connection recorded as ended",
+                () -> events.stream().anyMatch(e -> e instanceof SessionEvent.Closed));
+        SessionEvent.Opened opened = events.stream().filter(SessionEvent.Opened.class::isInstance)
+                .map(SessionEvent.Opened.class::cast).findFirst().orElseThrow();
+        assertTrue(opened.client().handshake().requestHead().contains("Chrome/"), "the browser's own request");
+        assertEquals("http/1.1", opened.client().tls().alpn(), "ALPN offered only http/1.1, so the browser upgraded over it");
+    }
+
     private static final Path NODE_PEERS = Path.of("src/test/peers/node").toAbsolutePath();
 
     private List<String> runNode(String... args) throws Exception {

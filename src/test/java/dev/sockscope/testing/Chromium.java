@@ -56,11 +56,18 @@ public final class Chromium implements AutoCloseable {
 
     /** Starts Chromium headless on a blank page and attaches to that page. */
     public static Chromium start() throws Exception {
+        return start(List.of());
+    }
+
+    /** As {@link #start()}, with more command-line flags (a proxy, say). */
+    public static Chromium start(List<String> flags) throws Exception {
         Path profile = Files.createTempDirectory("sockscope-chromium");
-        Process process = new ProcessBuilder(binary().toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
-                "--no-first-run", "--no-default-browser-check", "--remote-debugging-address=127.0.0.1",
-                "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new java.util.ArrayList<>(List.of(binary().toString(), "--headless=new", "--no-sandbox",
+                "--disable-gpu", "--no-first-run", "--no-default-browser-check", "--remote-debugging-address=127.0.0.1",
+                "--remote-debugging-port=0", "--user-data-dir=" + profile));
+        command.addAll(flags);
+        command.add("about:blank");
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             URI browser = awaitDevTools(process);
             String base = "http://" + browser.getHost() + ":" + browser.getPort();
