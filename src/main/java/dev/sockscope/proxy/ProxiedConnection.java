@@ -239,18 +239,29 @@ final class ProxiedConnection {
         ended = true;
         byte[] payload = Frame.close(Direction.SEND, code, reason, 0).payload();
         if (app.isActive()) {
-            app.writeAndFlush(Unpooled.wrappedBuffer(FrameEncoder.encode(true, 0, Opcode.CLOSE, payload, -1)))
-                    .addListener(ChannelFutureListener.CLOSE);
+            sendOwnClose(app, payload, -1, Direction.RECEIVE, Leg.CLIENT);
         }
         if (upstream != null && upstream.isActive()) {
-            long mask = MASKS.nextInt() & 0xFFFFFFFFL;
-            upstream.writeAndFlush(Unpooled.wrappedBuffer(FrameEncoder.encode(true, 0, Opcode.CLOSE, payload, mask)))
-                    .addListener(ChannelFutureListener.CLOSE);
+            sendOwnClose(upstream, payload, MASKS.nextInt() & 0xFFFFFFFFL, Direction.SEND, Leg.UPSTREAM);
         }
         if (relaying) {
             events.publish(new SessionEvent.Closed(id, code, recorded, by, Clock.nowMicros()));
         }
         release();
+    }
+
+    /**
+     * Writes a close frame of the proxy's own and records it on the leg it was written to (what the
+     * proxy relays is recorded once, on the leg it was read from).
+     */
+    private void sendOwnClose(Channel to, byte[] payload, long mask, Direction direction, Leg leg) {
+        byte[] wire = FrameEncoder.encode(true, 0, Opcode.CLOSE, payload, mask);
+        to.writeAndFlush(Unpooled.wrappedBuffer(wire)).addListener(ChannelFutureListener.CLOSE);
+        if (relaying) {
+            byte[] header = java.util.Arrays.copyOf(wire, wire.length - payload.length);
+            Frame frame = new Frame(direction, Opcode.CLOSE, true, 0, payload, Clock.nowMicros(), header);
+            events.publish(new SessionEvent.FrameEvent(id, leg, frame, Message.of(frame)));
+        }
     }
 
     /** True while the WebSocket is relayed: the proxy's stop closes these with 1001. */

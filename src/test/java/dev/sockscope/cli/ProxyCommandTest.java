@@ -1,0 +1,76 @@
+package dev.sockscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sockscope.codec.FrameEncoder;
+import dev.sockscope.core.Opcode;
+import dev.sockscope.testing.EchoServer;
+import dev.sockscope.testing.ProxiedClient;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sockscope proxy} as a script runs it: the ready line, a line per connection, and a clean stop on SIGTERM. */
+class ProxyCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void printsWhereItListensRelaysAndStopsCleanlyOnSigterm() throws Exception {
+        Path data = dir.resolve("data");
+        Process proxy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "dev.sockscope.Main", "proxy", "--listen", "127.0.0.1:0",
+                "--session", "cli-proxy", "--data-dir", data.toString())
+                .redirectError(dir.resolve("proxy-stderr.txt").toFile()).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(proxy.getInputStream(), StandardCharsets.UTF_8))) {
+            String ready = out.readLine();
+            assertTrue(ready != null && ready.matches("listening on 127\\.0\\.0\\.1:[0-9]+"), String.valueOf(ready));
+            int port = Integer.parseInt(ready.substring(ready.lastIndexOf(':') + 1));
+            try (EchoServer server = EchoServer.plain();
+                    ProxiedClient client = ProxiedClient.absolute(port, "127.0.0.1", server.boundPort(), "/cli")) {
+                assertTrue(client.responseHead().startsWith("HTTP/1.1 101"), client.responseHead());
+                client.write(FrameEncoder.encode(true, 0, Opcode.TEXT, "hi".getBytes(StandardCharsets.UTF_8), 7));
+                client.read(4);
+                lines.add(out.readLine());
+                // SIGTERM as a service manager sends it (Process.destroy would also close our end of its output).
+                new ProcessBuilder("kill", "-TERM", String.valueOf(proxy.pid())).start().waitFor();
+                byte[] close = client.readToEnd();
+                assertEquals(0x88, close[0] & 0xFF, "the app gets a close frame");
+                assertEquals(1001, ((close[2] & 0xFF) << 8) | (close[3] & 0xFF));
+            }
+            assertTrue(proxy.waitFor(20, TimeUnit.SECONDS), "the proxy stopped");
+            out.lines().forEach(lines::add);
+        }
+        assertEquals(0, proxy.exitValue(), "a stop asked by SIGTERM is a clean exit");
+        assertTrue(lines.get(0).matches("open    #[0-9]+ ws://127\\.0\\.0\\.1:[0-9]+/cli"), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("closed  #[0-9]+ 1001 the proxy stopped")), lines.toString());
+
+        JsonNode sessions = JSON.readTree(CliRun.run(data, "sessions", "--json").out());
+        assertEquals("cli-proxy", sessions.get(0).get("name").asText());
+        assertEquals(1, sessions.get(0).get("connections").asInt());
+        assertTrue(sessions.get(0).get("messages").asInt() >= 3, "hi, its echo and the closes: " + sessions);
+    }
+
+    @Test
+    void aPortInUseIsSaidInOneLine() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.run(dir.resolve("data"), "proxy", "--listen", "127.0.0.1:" + taken.getLocalPort());
+            assertEquals(1, run.exit());
+            assertEquals("sockscope: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + ": the port is in use (choose another with --listen, or 0 for any free one)", run.err().strip());
+        }
+        assertEquals(2, CliRun.run(dir.resolve("data"), "proxy", "--listen", "nope").exit());
+    }
+}
