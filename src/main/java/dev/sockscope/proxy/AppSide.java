@@ -147,6 +147,7 @@ final class AppSide extends ChannelInboundHandlerAdapter {
         if (server.config().ignores(tunnel.host())) {
             rawTunnel = true;
             pending.add(bytes);
+            connection.beginTunnel(tunnel);
             connect(ctx, tunnel, null);
             return;
         }
@@ -212,7 +213,7 @@ final class AppSide extends ChannelInboundHandlerAdapter {
                         if (tls != null) {
                             ch.pipeline().addLast("tls", new SslHandler(tls.engine(target.host(), target.port())));
                         }
-                        ch.pipeline().addLast("upstream", new UpstreamSide(connection, tls, target.host(), sendRequest));
+                        ch.pipeline().addLast("upstream", new UpstreamSide(connection, tls, target.host(), sendRequest, rawTunnel));
                     }
                 });
         ChannelFuture connecting = bootstrap.connect(target.host(), target.port());
@@ -231,11 +232,7 @@ final class AppSide extends ChannelInboundHandlerAdapter {
         state = State.RELAY;
         Channel upstream = connection.upstream();
         for (ByteBuf b : pending) {
-            if (rawTunnel) {
-                upstream.write(b);
-            } else {
-                connection.fromApp(b);
-            }
+            connection.fromApp(b);
         }
         pending.clear();
         upstream.flush();

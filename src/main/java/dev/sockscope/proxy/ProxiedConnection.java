@@ -53,6 +53,9 @@ final class ProxiedConnection {
     private WireDecoder fromApp;
     private WireDecoder fromServer;
     private boolean relaying;
+    private boolean tunnelled;
+    private long bytesUp;
+    private long bytesDown;
     private boolean ended;
     private Frame appClose;
     private Frame serverClose;
@@ -81,6 +84,15 @@ final class ProxiedConnection {
     void begin(Target target, HttpHead asked) {
         this.request = asked;
         this.url = WsUrl.parse(target.webSocketUrl());
+        this.id = events.newConnectionId();
+        this.startedMicros = Clock.nowMicros();
+        events.publish(new SessionEvent.Started(id, Origin.PROXY, config.session(), url, startedMicros));
+    }
+
+    /** TLS to an --ignore-host host: passed through untouched, recorded as a tunnel (host, bytes, duration). */
+    void beginTunnel(Target target) {
+        this.tunnelled = true;
+        this.url = WsUrl.parse(target.inside(true, "/").webSocketUrl());
         this.id = events.newConnectionId();
         this.startedMicros = Clock.nowMicros();
         events.publish(new SessionEvent.Started(id, Origin.PROXY, config.session(), url, startedMicros));
@@ -158,11 +170,13 @@ final class ProxiedConnection {
 
     /** Bytes from the app, after its request head. */
     void fromApp(ByteBuf bytes) {
+        bytesUp += bytes.readableBytes();
         relay(bytes, fromApp, upstream, Leg.CLIENT);
     }
 
     /** Bytes from the server, after its response head. */
     void fromServer(ByteBuf bytes) {
+        bytesDown += bytes.readableBytes();
         relay(bytes, fromServer, app, Leg.UPSTREAM);
     }
 
@@ -279,7 +293,11 @@ final class ProxiedConnection {
             return;
         }
         ended = true;
-        if (relaying) {
+        if (tunnelled) {
+            events.publish(new SessionEvent.NotUpgraded(id, "TLS to " + url.host() + ":" + url.port()
+                    + " tunnelled untouched (--ignore-host), for " + (Clock.nowMicros() - startedMicros) / 1000 + " ms",
+                    bytesUp, bytesDown, Clock.nowMicros()));
+        } else if (relaying) {
             Frame close = firstToClose == ClosedBy.SERVER ? serverClose : firstToClose == ClosedBy.CLIENT ? appClose : null;
             if (close != null) {
                 int code = close.closeCode() < 0 ? 1005 : close.closeCode();

@@ -23,12 +23,17 @@ final class UpstreamSide extends ChannelInboundHandlerAdapter {
     private final HttpHeadReader head = new HttpHeadReader();
     private boolean answered;
 
-    /** @param tls the leg's TLS (null on a plain leg); @param sendRequest sends the app's request once the leg is ready */
-    UpstreamSide(ProxiedConnection connection, ClientTls tls, String host, Runnable sendRequest) {
+    /**
+     * @param tls the leg's TLS (null on a plain leg or a tunnel)
+     * @param sendRequest sends the app's request once the leg is ready
+     * @param tunnel true for bytes passed through untouched: no HTTP head is read
+     */
+    UpstreamSide(ProxiedConnection connection, ClientTls tls, String host, Runnable sendRequest, boolean tunnel) {
         this.connection = connection;
         this.tls = tls;
         this.host = host;
         this.sendRequest = sendRequest;
+        this.answered = tunnel;
     }
 
     @Override

@@ -201,6 +201,27 @@ class ProxyRelayTest {
                 certificate(failed.failure().tls().chainDer().get(0)).getIssuerX500Principal());
     }
 
+    @Test
+    void anIgnoredHostIsTunnelledUntouchedAndRecordedAsATunnel() throws Exception {
+        try (ProxyService.Running ignoring = ProxyService.start(app, new ProxyService.Settings("127.0.0.1", 0, "tunnels",
+                1 << 20, null, List.of("local*")));
+                EchoServer server = EchoServer.tls(ServerTls.context(pki.localhostLeaf()));
+                ProxiedClient client = ProxiedClient.tunnel(ignoring.address().getPort(), "localhost", server.boundPort(),
+                        "/pinned", pki.root().certificate())) {
+            X509Certificate presented = (X509Certificate) client.tls().getSession().getPeerCertificates()[0];
+            assertEquals(pki.root().certificate().getSubjectX500Principal(), presented.getIssuerX500Principal(),
+                    "the server's own certificate: nothing intercepted");
+            assertTrue(client.responseHead().startsWith("HTTP/1.1 101"), client.responseHead());
+            client.write(FrameEncoder.encode(true, 0, Opcode.TEXT, HELLO, 0x11223344L));
+            assertArrayEquals(FrameEncoder.encode(true, 0, Opcode.TEXT, HELLO, -1), client.read(7));
+        }
+        SessionEvent.NotUpgraded tunnel = awaitEnd(SessionEvent.NotUpgraded.class);
+        assertTrue(tunnel.what().startsWith("TLS to localhost:"), tunnel.what());
+        assertTrue(tunnel.bytesUp() > 0 && tunnel.bytesDown() > 0, tunnel.toString());
+        assertTrue(all(SessionEvent.Opened.class).isEmpty(), "a tunnel is never opened as a WebSocket of ours");
+        assertEquals("tunnels", first(SessionEvent.Started.class).session());
+    }
+
     private X509Certificate localCa() throws Exception {
         Path pem = dir.resolve("data").resolve("ca").resolve("sockscope-ca.pem");
         try (var in = Files.newInputStream(pem)) {
