@@ -3,8 +3,10 @@ package dev.sockscope.app;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.TrustOptions;
 import dev.sockscope.proxy.EventSink;
+import dev.sockscope.proxy.HttpHead;
 import dev.sockscope.proxy.ProxyConfig;
 import dev.sockscope.proxy.ProxyServer;
+import dev.sockscope.proxy.Target;
 import dev.sockscope.tls.InterceptTls;
 import dev.sockscope.tls.LeafIssuer;
 import java.net.InetSocketAddress;
@@ -25,13 +27,24 @@ public final class ProxyService {
      *
      * @param caFile more CAs to trust upstream (the system store is always trusted), or null
      */
-    public record Settings(String host, int port, String session, long maxMessage, Path caFile, List<String> ignoreHosts) {
+    public record Settings(String host, int port, String session, long maxMessage, Path caFile, List<String> ignoreHosts,
+            String reverse, boolean tls) {
         public Settings {
             ignoreHosts = List.copyOf(ignoreHosts);
         }
 
+        /** An explicit proxy (apps configured to use it). */
+        public Settings(String host, int port, String session, long maxMessage, Path caFile, List<String> ignoreHosts) {
+            this(host, port, session, maxMessage, caFile, ignoreHosts, null, false);
+        }
+
         public static Settings loopback(int port, String session) {
             return new Settings("127.0.0.1", port, session, ProxyConfig.DEFAULT_MAX_MESSAGE, null, List.of());
+        }
+
+        /** The same, as a reverse proxy to {@code url}; {@code tls} makes apps reach it over wss://. */
+        public Settings reversing(String url, boolean tlsListener) {
+            return new Settings(host, port, session, maxMessage, caFile, ignoreHosts, url, tlsListener);
         }
 
         /** True when it listens on an address other machines can reach: anyone there could use it. */
@@ -76,8 +89,19 @@ public final class ProxyService {
         LocalAuthority authority = LocalAuthority.in(app.dataDir());
         LeafIssuer leaves = authority.leafIssuer();
         InterceptTls intercept = new InterceptTls(leaves.ca(), leaves);
+        Target reverse = null;
+        if (settings.reverse() != null) {
+            try {
+                reverse = Target.ofReverse(settings.reverse());
+            } catch (HttpHead.Malformed e) {
+                throw UserFacingException.usage(e.getMessage());
+            }
+        } else if (settings.tls()) {
+            throw UserFacingException.usage("--tls is for reverse mode (--reverse URL): an explicit proxy intercepts the"
+                    + " TLS inside each CONNECT");
+        }
         ProxyConfig config = new ProxyConfig(settings.host(), settings.port(), session, settings.maxMessage(),
-                new TrustOptions(settings.caFile(), Set.of()), settings.ignoreHosts());
+                new TrustOptions(settings.caFile(), Set.of()), settings.ignoreHosts(), reverse, settings.tls());
         SessionRegistry registry = app.registry();
         EventSink sink = new EventSink() {
             @Override

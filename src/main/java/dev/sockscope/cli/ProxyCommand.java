@@ -46,6 +46,15 @@ public final class ProxyCommand implements Callable<Integer> {
                     + " loopback lets anyone on that network use the proxy.")
     String listen;
 
+    @Option(names = "--reverse", paramLabel = "URL",
+            description = "Reverse mode: every connection goes to this ws:// or wss:// server (for apps that cannot be"
+                    + " given a proxy: point them at the listen address instead of the server).")
+    String reverse;
+
+    @Option(names = "--tls", description = "With --reverse: apps reach the proxy over wss://, with a certificate from"
+            + " Sockscope's CA (trust it in the app: sockscope ca export).")
+    boolean tls;
+
     @Option(names = "--session", paramLabel = "NAME", defaultValue = "proxy",
             description = "Session to record into (default: ${DEFAULT-VALUE}).")
     String session;
@@ -73,7 +82,7 @@ public final class ProxyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProxyService.Settings settings = new ProxyService.Settings(hostPort[0], Integer.parseInt(hostPort[1]), session,
-                maxMessage, caFile, ignoreHosts);
+                maxMessage, caFile, ignoreHosts).reversing(reverse, tls);
         CountDownLatch stop = new CountDownLatch(1);
         StopSignals.onStop(stop::countDown);
         try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir));

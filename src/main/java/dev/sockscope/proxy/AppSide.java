@@ -49,6 +49,11 @@ final class AppSide extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         connection = new ProxiedConnection(server.events(), server.config(), ctx.channel());
         server.track(connection);
+        if (server.config().tlsListener()) {
+            // Reverse mode's wss://: the app talks TLS to us from the first byte.
+            tlsInside = true;
+            ctx.pipeline().addFirst("sni", new SniIntercept(server.interceptTls(), server.config().host(), name -> sni = name));
+        }
         super.channelActive(ctx);
     }
 
@@ -98,7 +103,18 @@ final class AppSide extends ChannelInboundHandlerAdapter {
             throw new HttpHead.Malformed("not an HTTP/1.1 request line: " + request.start());
         }
         Target target;
-        if (tunnel != null) {
+        Target reverse = server.config().reverse();
+        if (reverse != null) {
+            if (!request.target().startsWith("/")) {
+                throw new HttpHead.Malformed("this is a reverse proxy to " + reverse.authority() + ": ask it for a path");
+            }
+            target = reverse.inside(reverse.tls(), request.target());
+            if (request.isWebSocketUpgrade()) {
+                connection.begin(target, request);
+            }
+            connect(ctx, target, request.forUpstream(target.originTarget(), target.authority()));
+            return;
+        } else if (tunnel != null) {
             if (!request.target().startsWith("/")) {
                 throw new HttpHead.Malformed("inside a CONNECT tunnel a request names a path, not " + request.target());
             }

@@ -129,6 +129,14 @@ public record HttpHead(String start, List<Header> headers, byte[] raw) {
      * app asked for an absolute URL. Every other byte is kept.
      */
     public byte[] forUpstream(String originTarget) {
+        return forUpstream(originTarget, null);
+    }
+
+    /**
+     * As {@link #forUpstream(String)}, with the Host header naming {@code host} (a reverse proxy
+     * sends the app's request to a server the app did not name).
+     */
+    public byte[] forUpstream(String originTarget, String host) {
         StringBuilder out = new StringBuilder(raw.length);
         String[] parts = start.split(" ", -1);
         out.append(parts[0]).append(' ').append(originTarget).append(' ').append(parts[2]).append("\r\n");
@@ -138,7 +146,9 @@ public record HttpHead(String start, List<Header> headers, byte[] raw) {
             int lineEnd = text.indexOf("\r\n", lineStart);
             String line = text.substring(lineStart, lineEnd);
             String name = line.substring(0, Math.max(0, line.indexOf(':'))).toLowerCase(Locale.ROOT);
-            if (!name.equals("proxy-connection") && !name.equals("proxy-authorization")) {
+            if (host != null && name.equals("host")) {
+                out.append(line, 0, line.indexOf(':') + 1).append(' ').append(host).append("\r\n");
+            } else if (!name.equals("proxy-connection") && !name.equals("proxy-authorization")) {
                 out.append(line).append("\r\n");
             }
             lineStart = lineEnd + 2;

@@ -86,7 +86,8 @@ final class ProxiedConnection {
         this.url = WsUrl.parse(target.webSocketUrl());
         this.id = events.newConnectionId();
         this.startedMicros = Clock.nowMicros();
-        events.publish(new SessionEvent.Started(id, Origin.PROXY, config.session(), url, startedMicros));
+        Origin origin = config.reverse() != null ? Origin.REVERSE_PROXY : Origin.PROXY;
+        events.publish(new SessionEvent.Started(id, origin, config.session(), url, startedMicros));
     }
 
     /** TLS to an --ignore-host host: passed through untouched, recorded as a tunnel (host, bytes, duration). */

@@ -13,9 +13,13 @@ import java.util.Set;
  * @param maxMessage the largest frame or message relayed, in bytes; beyond it both sides are closed with 1009
  * @param upstreamTrust what upstream certificates are trusted (the system store plus --ca-file)
  * @param ignoreHosts host globs passed through as raw TLS, never intercepted
+ * @param reverse in reverse mode, the one upstream every connection goes to (its origin-form path
+ *     kept); null for an explicit proxy
+ * @param tlsListener true when apps reach the proxy itself over TLS (reverse mode's wss://), with a
+ *     leaf from the install's CA
  */
 public record ProxyConfig(String host, int port, String session, long maxMessage, TrustOptions upstreamTrust,
-        List<String> ignoreHosts) {
+        List<String> ignoreHosts, Target reverse, boolean tlsListener) {
     public static final long DEFAULT_MAX_MESSAGE = 64L << 20;
 
     public ProxyConfig {
@@ -23,7 +27,8 @@ public record ProxyConfig(String host, int port, String session, long maxMessage
     }
 
     public static ProxyConfig loopback(int port, String session) {
-        return new ProxyConfig("127.0.0.1", port, session, DEFAULT_MAX_MESSAGE, new TrustOptions(null, Set.of()), List.of());
+        return new ProxyConfig("127.0.0.1", port, session, DEFAULT_MAX_MESSAGE, new TrustOptions(null, Set.of()), List.of(),
+                null, false);
     }
 
     /** True when {@code host} matches an --ignore-host glob ({@code *} for any run of characters). */

@@ -44,6 +44,22 @@ public record Target(String host, int port, boolean tls, String originTarget) {
         return new Target(host.toLowerCase(Locale.ROOT), uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80, tls, origin);
     }
 
+    /** The URL given to reverse mode ({@code ws://} or {@code wss://}, its path ignored): where every connection goes. */
+    public static Target ofReverse(String url) throws HttpHead.Malformed {
+        Target t = ofAbsolute(url);
+        String scheme = url.substring(0, url.indexOf(':')).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("ws") && !scheme.equals("wss")) {
+            throw new HttpHead.Malformed("--reverse takes a ws:// or wss:// URL, not " + url);
+        }
+        return t;
+    }
+
+    /** The Host header for this place ({@code host}, or {@code host:port} off the default port). */
+    public String authority() {
+        String shownHost = host.contains(":") ? "[" + host + "]" : host;
+        return port == (tls ? 443 : 80) ? shownHost : shownHost + ":" + port;
+    }
+
     /** The same place with TLS on the upstream leg and this origin-form target (the request inside a CONNECT). */
     public Target inside(boolean tlsLeg, String requestTarget) {
         return new Target(host, port, tlsLeg, requestTarget);

@@ -222,6 +222,37 @@ class ProxyRelayTest {
         assertEquals("tunnels", first(SessionEvent.Started.class).session());
     }
 
+    @Test
+    void reverseModeSendsEveryConnectionToItsUpstreamOverWsOrWss() throws Exception {
+        try (EchoServer plain = EchoServer.plain();
+                ProxyService.Running reverse = ProxyService.start(app, ProxyService.Settings.loopback(0, "reverse")
+                        .reversing("ws://127.0.0.1:" + plain.boundPort() + "/ignored", false));
+                ProxiedClient client = ProxiedClient.direct(reverse.address().getPort(), "localhost", "/feed?a=b", null)) {
+            assertTrue(client.responseHead().startsWith("HTTP/1.1 101"), client.responseHead());
+            client.write(FrameEncoder.encode(true, 0, Opcode.TEXT, HELLO, 0x11223344L));
+            assertArrayEquals(FrameEncoder.encode(true, 0, Opcode.TEXT, HELLO, -1), client.read(7));
+            assertEquals("127.0.0.1:" + plain.boundPort(), plain.lastHeaders().get("Host"),
+                    "the server is asked under its own name");
+        }
+        SessionEvent.Started started = first(SessionEvent.Started.class);
+        assertEquals(Origin.REVERSE_PROXY, started.origin());
+        assertTrue(started.url().toString().endsWith("/feed?a=b"), started.url().toString());
+
+        events.clear();
+        try (EchoServer secure = EchoServer.tls(ServerTls.context(pki.localhostLeaf()));
+                ProxyService.Running reverse = ProxyService.start(app, new ProxyService.Settings("127.0.0.1", 0, "reverse",
+                        1 << 20, pki.writeRootPem(dir), List.of()).reversing("wss://localhost:" + secure.boundPort(), true));
+                ProxiedClient client = ProxiedClient.direct(reverse.address().getPort(), "localhost", "/secure", localCa())) {
+            assertTrue(client.responseHead().startsWith("HTTP/1.1 101"), client.responseHead());
+            client.write(FrameEncoder.encode(true, 0, Opcode.TEXT, HELLO, 0x11223344L));
+            assertArrayEquals(FrameEncoder.encode(true, 0, Opcode.TEXT, HELLO, -1), client.read(7));
+        }
+        awaitEnd(SessionEvent.Closed.class);
+        SessionEvent.Opened opened = first(SessionEvent.Opened.class);
+        assertNotNull(opened.client().tls(), "wss:// from the app to the proxy");
+        assertNotNull(opened.upstream().tls(), "wss:// from the proxy to the server");
+    }
+
     private X509Certificate localCa() throws Exception {
         Path pem = dir.resolve("data").resolve("ca").resolve("sockscope-ca.pem");
         try (var in = Files.newInputStream(pem)) {

@@ -49,6 +49,27 @@ public final class ProxiedClient implements AutoCloseable {
         return new ProxiedClient(socket, null, readHead(socket.getInputStream()));
     }
 
+    /**
+     * Straight to a reverse proxy, as if it were the server: ws:// when {@code trusted} is null, else
+     * wss:// trusting only that CA, for the name {@code host}.
+     */
+    public static ProxiedClient direct(int proxyPort, String host, String path, X509Certificate trusted) throws Exception {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxyPort);
+        socket.setSoTimeout(10_000);
+        if (trusted == null) {
+            socket.getOutputStream().write(upgrade(path, host + ":" + proxyPort));
+            return new ProxiedClient(socket, null, readHead(socket.getInputStream()));
+        }
+        SSLSocket tls = (SSLSocket) context(trusted).getSocketFactory().createSocket(socket, host, proxyPort, true);
+        SSLParameters params = tls.getSSLParameters();
+        params.setEndpointIdentificationAlgorithm("HTTPS");
+        params.setServerNames(List.of(new SNIHostName(host)));
+        tls.setSSLParameters(params);
+        tls.startHandshake();
+        tls.getOutputStream().write(upgrade(path, host + ":" + proxyPort));
+        return new ProxiedClient(socket, tls, readHead(tls.getInputStream()));
+    }
+
     /** wss:// through a CONNECT tunnel, with TLS to the proxy trusting only {@code trusted}. */
     public static ProxiedClient tunnel(int proxyPort, String host, int port, String path, X509Certificate trusted)
             throws Exception {
