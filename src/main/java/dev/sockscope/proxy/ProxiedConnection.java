@@ -304,8 +304,10 @@ final class ProxiedConnection {
                 int code = close.closeCode() < 0 ? 1005 : close.closeCode();
                 events.publish(new SessionEvent.Closed(id, code, close.closeReason(), firstToClose, Clock.nowMicros()));
             } else {
-                events.publish(new SessionEvent.Closed(id, 1006, (appSide ? "the app" : "the server")
-                        + " dropped the connection without a close frame",
+                String who = appSide ? "the app" : "the server";
+                WireDecoder cut = appSide ? fromApp : fromServer;
+                String how = cut != null && cut.pendingBytes() > 0 ? " in the middle of a frame" : " without a close frame";
+                events.publish(new SessionEvent.Closed(id, 1006, who + " dropped the connection" + how,
                         appSide ? ClosedBy.CLIENT : ClosedBy.SERVER, Clock.nowMicros()));
             }
         } else if (recorded()) {
