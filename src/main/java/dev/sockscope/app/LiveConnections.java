@@ -22,20 +22,32 @@ import org.slf4j.LoggerFactory;
  * first event, so nothing that came before a view attached is missed.
  *
  * <p>A connection stays listed after it ends, until whoever shows it lets it go ({@link #release});
- * connections of other origins (the CLI's, imports) are forgotten when they end.
+ * connections of other origins (the CLI's, imports) are forgotten when they end. The proxy's
+ * connections are kept only in a process with a window that shows them ({@link #showProxied}):
+ * the headless proxy runs for hours, and what nobody shows must not pile up in memory (it is in
+ * the recording).
  */
 public final class LiveConnections implements Consumer<SessionEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(LiveConnections.class);
-    private static final Set<Origin> SHOWN = EnumSet.of(Origin.TAB, Origin.PROXY, Origin.REVERSE_PROXY);
+    private static final Set<Origin> PROXIED = EnumSet.of(Origin.PROXY, Origin.REVERSE_PROXY);
+    private volatile Set<Origin> shown = EnumSet.of(Origin.TAB);
 
     private final Map<Long, LiveConnection> connections = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Consumer<LiveConnection>> listeners = new CopyOnWriteArrayList<>();
     private volatile Supplier<FrameLog> newLog = FrameLog::new;
 
+    /** A window shows the proxy's connections: keep them, with their frames, until it lets them go. */
+    public void showProxied() {
+        Set<Origin> all = EnumSet.of(Origin.TAB);
+        all.addAll(PROXIED);
+        shown = all;
+    }
+
     @Override
     public void accept(SessionEvent event) {
+        Set<Origin> shownNow = shown;
         if (event instanceof SessionEvent.Started started) {
-            LiveConnection added = new LiveConnection(started, SHOWN.contains(started.origin()) ? newLog.get() : null);
+            LiveConnection added = new LiveConnection(started, shownNow.contains(started.origin()) ? newLog.get() : null);
             connections.put(started.connectionId(), added);
             announce(added);
             return;
@@ -46,7 +58,7 @@ public final class LiveConnections implements Consumer<SessionEvent> {
         }
         known.apply(event);
         if (!(event instanceof SessionEvent.FrameEvent)) {
-            if (known.end() != null && !SHOWN.contains(known.origin())) {
+            if (known.end() != null && !shownNow.contains(known.origin())) {
                 connections.remove(known.id());
             }
             announce(known);

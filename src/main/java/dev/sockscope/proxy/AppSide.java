@@ -75,6 +75,15 @@ final class AppSide extends ChannelInboundHandlerAdapter {
         }
     }
 
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        Channel upstream = connection.upstream();
+        if (upstream != null && state == State.RELAY) {
+            upstream.flush();
+        }
+        super.channelReadComplete(ctx);
+    }
+
     private void readHead(ChannelHandlerContext ctx, ByteBuf bytes) {
         byte[] data = new byte[bytes.readableBytes()];
         bytes.readBytes(data);

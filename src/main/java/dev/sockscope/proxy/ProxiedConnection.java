@@ -190,7 +190,9 @@ final class ProxiedConnection {
             }
         }
         if (to != null && to.isActive()) {
-            to.writeAndFlush(bytes);
+            // Flushed when this read batch ends (AppSide/UpstreamSide.channelReadComplete): what arrived
+            // together leaves together, in one TLS record where the leg is TLS.
+            to.write(bytes);
         } else {
             bytes.release();
         }

@@ -93,6 +93,12 @@ final class UpstreamSide extends ChannelInboundHandlerAdapter {
         }
     }
 
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        connection.app().flush();
+        super.channelReadComplete(ctx);
+    }
+
     /** The app cannot take more: stop reading the server until it can (TCP slows the server). */
     private void throttle(ChannelHandlerContext ctx) {
         if (!connection.app().isWritable()) {

@@ -16,7 +16,8 @@ import java.util.Map;
  * <p>The policy: one EC P-256 leaf key for every host (signing is what a new host costs, not key
  * generation); valid for {@link #VALIDITY} from {@link #BACKDATE} ago, so a client whose clock is a
  * little behind still accepts it; the host as the only subject alternative name (a DNS name, or an
- * IP address for an IP literal); at most {@link #CACHE_SIZE} hosts kept, the least recently used
+ * IP address for an IP literal; a loopback address also names {@code localhost}, because a client that
+ * connects to localhost often sends no SNI and asks the proxy for 127.0.0.1); at most {@link #CACHE_SIZE} hosts kept, the least recently used
  * dropped, and a cached leaf renewed once less than a day of it is left. Thread-safe.
  */
 public final class LeafIssuer {
@@ -57,10 +58,14 @@ public final class LeafIssuer {
                 return cached;
             }
         }
-        IssuedCertificate leaf = new CertificateBuilder()
+        CertificateBuilder builder = new CertificateBuilder()
                 .commonName(name.length() <= MAX_COMMON_NAME ? name : "Sockscope interception")
                 .organization("Sockscope - local development only")
-                .addSubjectAltName(name)
+                .addSubjectAltName(name);
+        if (name.startsWith("127.") || name.equals("::1") || name.equals("0:0:0:0:0:0:0:1")) {
+            builder.addSubjectAltName("localhost");
+        }
+        IssuedCertificate leaf = builder
                 .validity(now.minus(BACKDATE), now.plus(VALIDITY))
                 .keyPair(leafKey)
                 .signedBy(ca)

@@ -40,6 +40,7 @@ class EventChannelTest {
                 throw new IllegalStateException("a broken observer");
             });
             Set<Origin> seenLive = ConcurrentHashMap.newKeySet();
+            app.live().showProxied(); // as the window does
             app.live().listen(c -> seenLive.add(c.origin()));
 
             // Producer one: a connection tab, through the app's client.

@@ -30,7 +30,7 @@ public final class FloodServer {
     }
 
     /** A flood server running in its own JVM (so it does not share the measured JVM's heap or JIT). */
-    record Running(Process process, int port) implements AutoCloseable {
+    public record Running(Process process, int port) implements AutoCloseable {
         @Override
         public void close() {
             process.destroy();
@@ -38,7 +38,7 @@ public final class FloodServer {
     }
 
     /** Starts a flood server in a separate JVM and waits for its port. */
-    static Running launch() throws IOException {
+    public static Running launch() throws IOException {
         Process server = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), FloodServer.class.getName())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -81,15 +81,20 @@ public final class FloodServer {
                 + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         Matcher sized = SIZE.matcher(head.lines().findFirst().orElse(""));
         int size = sized.find() ? Integer.parseInt(sized.group(1)) : 100;
-        int header = size < 126 ? 2 : 4;
+        int header = size < 126 ? 2 : size <= 0xFFFF ? 4 : 10;
         byte[] frame = new byte[header + size];
         frame[0] = (byte) 0x81;
         if (size < 126) {
             frame[1] = (byte) size;
-        } else {
+        } else if (size <= 0xFFFF) {
             frame[1] = 126;
             frame[2] = (byte) (size >> 8);
             frame[3] = (byte) size;
+        } else {
+            frame[1] = 127;
+            for (int i = 0; i < 8; i++) {
+                frame[2 + i] = (byte) ((long) size >>> (8 * (7 - i)));
+            }
         }
         for (long i = 0; i < n; i++) {
             byte[] text = String.format("{\"seq\":%09d,\"symbol\":\"BTC-USD\",\"price\":64123.50,\"qty\":0.015,\"pad\":\"", i)
