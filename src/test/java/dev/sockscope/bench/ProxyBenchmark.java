@@ -4,6 +4,7 @@ import dev.sockscope.app.AppContext;
 import dev.sockscope.app.LocalAuthority;
 import dev.sockscope.app.ProxyService;
 import dev.sockscope.testing.EchoServer;
+import dev.sockscope.testing.ProxiedClient;
 import dev.sockscope.testing.TestPki;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -14,7 +15,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
@@ -66,12 +65,13 @@ public final class ProxyBenchmark {
                         128L << 20, root, List.of()));
                 Mitmdump mitm = Mitmdump.start(dir, root)) {
             List<Route> routes = new ArrayList<>();
-            routes.add(new Route("direct", Proxy.NO_PROXY, trusting(pki.root().certificate())));
+            routes.add(new Route("direct", Proxy.NO_PROXY, ProxiedClient.trusting(pki.root().certificate())));
             routes.add(new Route("sockscope", http(ours.address()),
-                    trusting(read(LocalAuthority.in(dir.resolve("data")).info().certificateFile()))));
+                    ProxiedClient.trusting(read(LocalAuthority.in(dir.resolve("data")).info().certificateFile()))));
             if (mitm != null) {
-                routes.add(new Route("mitmdump", http(mitm.address()), trusting(read(mitm.caFile()))));
+                routes.add(new Route("mitmdump", http(mitm.address()), ProxiedClient.trusting(read(mitm.caFile()))));
             }
+            leafTimes(pki);
             System.out.println("1 KiB echo round trips, one connection (" + ROUND_TRIPS + " after a warm-up):");
             for (boolean wss : new boolean[] {false, true}) {
                 double[] direct = null;
@@ -99,6 +99,24 @@ public final class ProxyBenchmark {
                 }
             }
         }
+    }
+
+    /** How long a new host's leaf takes (the policy of LeafIssuer: a shared key, one signature per host). */
+    private static void leafTimes(TestPki pki) {
+        dev.sockscope.tls.LeafIssuer leaves = new dev.sockscope.tls.LeafIssuer(new dev.sockscope.tls.CertificateBuilder()
+                .commonName("bench CA").certificateAuthority(0).build());
+        for (int i = 0; i < 500; i++) {
+            leaves.forHost("warm" + i + ".test");
+        }
+        long[] times = new long[1_000];
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            leaves.forHost("host" + i + ".test");
+            times[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(times);
+        System.out.printf(Locale.ROOT, "A new host's leaf certificate: p50 %.2f ms, p99 %.2f ms (1,000 hosts)%n",
+                times[500] / 1e6, times[989] / 1e6);
     }
 
     /** [round trips/s, p50 us, p99 us]. */
@@ -237,17 +255,6 @@ public final class ProxyBenchmark {
         try (InputStream in = Files.newInputStream(pem)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
-    }
-
-    private static SSLContext trusting(X509Certificate ca) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setCertificateEntry("ca", ca);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 
     /** mitmdump from Debian's mitmproxy package, as the tool a user would pick instead; null when not installed. */

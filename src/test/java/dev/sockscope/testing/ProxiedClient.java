@@ -60,7 +60,7 @@ public final class ProxiedClient implements AutoCloseable {
             socket.getOutputStream().write(upgrade(path, host + ":" + proxyPort));
             return new ProxiedClient(socket, null, readHead(socket.getInputStream()));
         }
-        SSLSocket tls = (SSLSocket) context(trusted).getSocketFactory().createSocket(socket, host, proxyPort, true);
+        SSLSocket tls = (SSLSocket) trusting(trusted).getSocketFactory().createSocket(socket, host, proxyPort, true);
         SSLParameters params = tls.getSSLParameters();
         params.setEndpointIdentificationAlgorithm("HTTPS");
         params.setServerNames(List.of(new SNIHostName(host)));
@@ -82,7 +82,7 @@ public final class ProxiedClient implements AutoCloseable {
             socket.close();
             throw new IOException("CONNECT refused: " + connected);
         }
-        SSLSocket tls = (SSLSocket) context(trusted).getSocketFactory().createSocket(socket, host, port, true);
+        SSLSocket tls = (SSLSocket) trusting(trusted).getSocketFactory().createSocket(socket, host, port, true);
         SSLParameters params = tls.getSSLParameters();
         params.setEndpointIdentificationAlgorithm("HTTPS");
         if (!host.matches("[0-9.]+")) {
@@ -94,7 +94,8 @@ public final class ProxiedClient implements AutoCloseable {
         return new ProxiedClient(socket, tls, readHead(tls.getInputStream()));
     }
 
-    private static SSLContext context(X509Certificate trusted) throws Exception {
+    /** A client TLS context that trusts only {@code trusted}. */
+    public static SSLContext trusting(X509Certificate trusted) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setCertificateEntry("ca", trusted);
