@@ -28,14 +28,23 @@ public final class ProxyService {
      * @param caFile more CAs to trust upstream (the system store is always trusted), or null
      */
     public record Settings(String host, int port, String session, long maxMessage, Path caFile, List<String> ignoreHosts,
-            String reverse, boolean tls) {
+            String reverse, boolean tls, List<String> insecureUpstream) {
         public Settings {
             ignoreHosts = List.copyOf(ignoreHosts);
+            insecureUpstream = List.copyOf(insecureUpstream);
         }
 
         /** An explicit proxy (apps configured to use it). */
         public Settings(String host, int port, String session, long maxMessage, Path caFile, List<String> ignoreHosts) {
-            this(host, port, session, maxMessage, caFile, ignoreHosts, null, false);
+            this(host, port, session, maxMessage, caFile, ignoreHosts, null, false, List.of());
+        }
+
+        /**
+         * The same, with the certificates of these hosts not required to be trusted (checked and
+         * recorded all the same): for a staging server with a self-signed certificate.
+         */
+        public Settings insecureUpstream(List<String> hosts) {
+            return new Settings(host, port, session, maxMessage, caFile, ignoreHosts, reverse, tls, hosts);
         }
 
         public static Settings loopback(int port, String session) {
@@ -44,7 +53,7 @@ public final class ProxyService {
 
         /** The same, as a reverse proxy to {@code url}; {@code tls} makes apps reach it over wss://. */
         public Settings reversing(String url, boolean tlsListener) {
-            return new Settings(host, port, session, maxMessage, caFile, ignoreHosts, url, tlsListener);
+            return new Settings(host, port, session, maxMessage, caFile, ignoreHosts, url, tlsListener, insecureUpstream);
         }
 
         /** True when it listens on an address other machines can reach: anyone there could use it. */
@@ -101,7 +110,8 @@ public final class ProxyService {
                     + " TLS inside each CONNECT");
         }
         ProxyConfig config = new ProxyConfig(settings.host(), settings.port(), session, settings.maxMessage(),
-                new TrustOptions(settings.caFile(), Set.of()), settings.ignoreHosts(), reverse, settings.tls());
+                new TrustOptions(settings.caFile(), Set.of()), settings.ignoreHosts(), reverse, settings.tls(),
+                Set.copyOf(settings.insecureUpstream()));
         SessionRegistry registry = app.registry();
         EventSink sink = new EventSink() {
             @Override

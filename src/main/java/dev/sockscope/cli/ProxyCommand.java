@@ -63,6 +63,11 @@ public final class ProxyCommand implements Callable<Integer> {
             description = "Tunnel TLS to matching hosts untouched (a glob: *.example.com); repeatable.")
     List<String> ignoreHosts = List.of();
 
+    @Option(names = "--insecure-upstream", paramLabel = "HOST",
+            description = "Do not require this server's certificate to be trusted (it is still checked, and recorded with"
+                    + " why it was not trusted); an exact host name, repeatable. There is no switch for all hosts.")
+    List<String> insecureUpstream = List.of();
+
     @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust these CAs for upstream servers.")
     Path caFile;
 
@@ -82,12 +87,21 @@ public final class ProxyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProxyService.Settings settings = new ProxyService.Settings(hostPort[0], Integer.parseInt(hostPort[1]), session,
-                maxMessage, caFile, ignoreHosts).reversing(reverse, tls);
+                maxMessage, caFile, ignoreHosts).reversing(reverse, tls).insecureUpstream(insecureUpstream);
+        for (String host : insecureUpstream) {
+            if (host.isBlank() || host.contains("*")) {
+                throw UserError.usage("--insecure-upstream takes one exact host name, not '" + host + "'");
+            }
+        }
         CountDownLatch stop = new CountDownLatch(1);
         StopSignals.onStop(stop::countDown);
         try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir));
                 AutoCloseable lines = quiet ? () -> { } : printConnections(app, out);
                 ProxyService.Running proxy = ProxyService.start(app, settings)) {
+            for (String host : insecureUpstream) {
+                err.println("sockscope: warning: the certificate of " + host + " is not required to be trusted"
+                        + " (--insecure-upstream); what it presents is recorded");
+            }
             if (settings.exposed()) {
                 err.println("sockscope: warning: listening on " + hostPort[0] + ", which other machines can reach:"
                         + " anyone there can use this proxy and see what it relays");

@@ -218,7 +218,8 @@ final class AppSide extends ChannelInboundHandlerAdapter {
         app.config().setAutoRead(false);
         ClientTls tls;
         try {
-            tls = target.tls() && !rawTunnel ? ClientTls.create(server.config().upstreamTrust()) : null;
+            tls = target.tls() && !rawTunnel
+                    ? ClientTls.create(server.config().upstreamTrust(), server.config().insecureFor(target.host())) : null;
         } catch (java.io.IOException | java.security.GeneralSecurityException e) {
             connection.failUpstream(FailureKind.CONFIG, "the --ca-file cannot be used: " + e.getMessage(), null);
             return;

@@ -17,18 +17,27 @@ import java.util.Set;
  *     kept); null for an explicit proxy
  * @param tlsListener true when apps reach the proxy itself over TLS (reverse mode's wss://), with a
  *     leaf from the install's CA
+ * @param insecureUpstream hosts whose certificate is checked and recorded but not required to be
+ *     trusted (the user's per-host exception); never a pattern, never all
  */
 public record ProxyConfig(String host, int port, String session, long maxMessage, TrustOptions upstreamTrust,
-        List<String> ignoreHosts, Target reverse, boolean tlsListener) {
+        List<String> ignoreHosts, Target reverse, boolean tlsListener, Set<String> insecureUpstream) {
     public static final long DEFAULT_MAX_MESSAGE = 64L << 20;
 
     public ProxyConfig {
         ignoreHosts = List.copyOf(ignoreHosts);
+        insecureUpstream = insecureUpstream.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** True when the user made an exception for this host's certificate. */
+    public boolean insecureFor(String upstreamHost) {
+        return insecureUpstream.contains(upstreamHost.toLowerCase(java.util.Locale.ROOT));
     }
 
     public static ProxyConfig loopback(int port, String session) {
         return new ProxyConfig("127.0.0.1", port, session, DEFAULT_MAX_MESSAGE, new TrustOptions(null, Set.of()), List.of(),
-                null, false);
+                null, false, Set.of());
     }
 
     /** True when {@code host} matches an --ignore-host glob ({@code *} for any run of characters). */

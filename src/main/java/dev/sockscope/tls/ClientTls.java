@@ -30,8 +30,17 @@ public final class ClientTls {
      * @throws IOException or GeneralSecurityException when the CA file cannot be read
      */
     public static ClientTls create(TrustOptions trust) throws IOException, GeneralSecurityException {
+        return create(trust, false);
+    }
+
+    /**
+     * As {@link #create(TrustOptions)}; with {@code acceptRefused} a chain that fails the check is
+     * still recorded with why ({@link #verdict()}) but the handshake goes on. Only for one host the
+     * user named (the proxy's --insecure-upstream).
+     */
+    public static ClientTls create(TrustOptions trust, boolean acceptRefused) throws IOException, GeneralSecurityException {
         X509ExtendedTrustManager pkix = TrustStores.trustManager(trust.caFile());
-        RecordingTrustManager recording = new RecordingTrustManager(pkix, trust.pinnedSha256());
+        RecordingTrustManager recording = new RecordingTrustManager(pkix, trust.pinnedSha256(), acceptRefused);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] {recording}, null);
         return new ClientTls(context, recording);

@@ -22,9 +22,20 @@ final class RecordingTrustManager extends X509ExtendedTrustManager {
     private final Set<String> pins;
     private volatile TrustVerdict verdict;
 
+    private final boolean acceptRefused;
+
     RecordingTrustManager(X509ExtendedTrustManager pkix, Set<String> pins) {
+        this(pkix, pins, false);
+    }
+
+    /**
+     * @param acceptRefused records why a chain is not trusted but lets the handshake go on: the
+     *     proxy's per-host exception (--insecure-upstream), never a global switch
+     */
+    RecordingTrustManager(X509ExtendedTrustManager pkix, Set<String> pins, boolean acceptRefused) {
         this.pkix = pkix;
         this.pins = pins;
+        this.acceptRefused = acceptRefused;
     }
 
     TrustVerdict verdict() {
@@ -67,6 +78,9 @@ final class RecordingTrustManager extends X509ExtendedTrustManager {
             TrustVerdict explained = explain(certs, host, e);
             TrustVerdict refused = new TrustVerdict(certs, explained.refusal(), explained.reason(), false, protocol, suite);
             verdict = refused;
+            if (acceptRefused) {
+                return;
+            }
             throw new CertificateException(refused.refusal().phrase() + ": " + refused.reason(), e);
         }
     }

@@ -202,6 +202,30 @@ class ProxyRelayTest {
     }
 
     @Test
+    void anInsecureUpstreamExceptionHoldsForThatHostOnlyAndKeepsTheChain() throws Exception {
+        TestPki stranger = new TestPki();
+        try (EchoServer server = EchoServer.tls(ServerTls.context(stranger.localhostLeaf()));
+                ProxyService.Running excepting = ProxyService.start(app, new ProxyService.Settings("127.0.0.1", 0, "insecure",
+                        1 << 20, null, List.of()).insecureUpstream(List.of("LOCALHOST")))) {
+            try (ProxiedClient client = ProxiedClient.tunnel(excepting.address().getPort(), "localhost", server.boundPort(),
+                    "/staging", localCa())) {
+                assertTrue(client.responseHead().startsWith("HTTP/1.1 101"), client.responseHead());
+                client.write(FrameEncoder.encode(true, 0, Opcode.TEXT, HELLO, 0x11223344L));
+                assertArrayEquals(FrameEncoder.encode(true, 0, Opcode.TEXT, HELLO, -1), client.read(7));
+            }
+            SessionEvent.Opened opened = awaitEnd(SessionEvent.Opened.class);
+            assertEquals(stranger.localhostLeaf().certificate().getIssuerX500Principal(),
+                    certificate(opened.upstream().tls().chainDer().get(0)).getIssuerX500Principal(),
+                    "the untrusted chain is recorded, so the certificate view can say why it is not trusted");
+            try (ProxiedClient other = ProxiedClient.tunnel(excepting.address().getPort(), "127.0.0.1", server.boundPort(),
+                    "/staging", localCa())) {
+                assertTrue(other.responseHead().startsWith("HTTP/1.1 502"), "another name has no exception: "
+                        + other.responseHead());
+            }
+        }
+    }
+
+    @Test
     void anIgnoredHostIsTunnelledUntouchedAndRecordedAsATunnel() throws Exception {
         try (ProxyService.Running ignoring = ProxyService.start(app, new ProxyService.Settings("127.0.0.1", 0, "tunnels",
                 1 << 20, null, List.of("local*")));
