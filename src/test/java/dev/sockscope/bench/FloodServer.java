@@ -39,9 +39,21 @@ public final class FloodServer {
 
     /** Starts a flood server in a separate JVM and waits for its port. */
     public static Running launch() throws IOException {
-        Process server = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), FloodServer.class.getName())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return launch(null);
+    }
+
+    /**
+     * As {@link #launch()}; with {@code tlsRoot} it serves wss:// with a certificate for localhost from
+     * a CA of its own, whose certificate it writes to that file (for the client to trust).
+     */
+    public static Running launch(java.nio.file.Path tlsRoot) throws IOException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), FloodServer.class.getName()));
+        if (tlsRoot != null) {
+            command.add(tlsRoot.toString());
+        }
+        Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             String line = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream())).readLine();
             return new Running(server, Integer.parseInt(line.substring(5).strip()));
@@ -52,7 +64,16 @@ public final class FloodServer {
     }
 
     public static void main(String[] args) throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+        ServerSocket listening;
+        if (args.length > 0) {
+            dev.sockscope.testing.TestPki pki = new dev.sockscope.testing.TestPki();
+            java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), pki.root().certificatePem());
+            listening = dev.sockscope.tls.ServerTls.context(pki.localhostLeaf()).getServerSocketFactory()
+                    .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        } else {
+            listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        }
+        try (ServerSocket server = listening) {
             System.out.println("PORT " + server.getLocalPort());
             System.out.flush();
             while (true) {

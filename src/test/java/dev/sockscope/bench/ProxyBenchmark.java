@@ -60,10 +60,12 @@ public final class ProxyBenchmark {
         // (seen directly, without any proxy, after a few hundred round trips), which is not what we measure.
         try (EchoServer plain = EchoServer.plain(); dev.sockscope.testing.PythonPeer secure =
                         dev.sockscope.testing.PythonPeer.start(cert, key);
-                FloodServer.Running flood = FloodServer.launch(); AppContext app = new AppContext(dir.resolve("data"));
+                FloodServer.Running flood = FloodServer.launch();
+                FloodServer.Running secureFlood = FloodServer.launch(dir.resolve("flood-root.pem"));
+                AppContext app = new AppContext(dir.resolve("data"));
                 ProxyService.Running ours = ProxyService.start(app, new ProxyService.Settings("127.0.0.1", 0, "bench",
-                        128L << 20, root, List.of()));
-                Mitmdump mitm = Mitmdump.start(dir, root)) {
+                        128L << 20, bundle(dir, root, dir.resolve("flood-root.pem")), List.of()));
+                Mitmdump mitm = Mitmdump.start(dir, bundle(dir, root, dir.resolve("flood-root.pem")))) {
             List<Route> routes = new ArrayList<>();
             routes.add(new Route("direct", Proxy.NO_PROXY, ProxiedClient.trusting(pki.root().certificate())));
             routes.add(new Route("sockscope", http(ours.address()),
@@ -85,6 +87,20 @@ public final class ProxyBenchmark {
                             r[0] / direct[0], r[1], r[2], (r[1] - direct[1]) / 2, (r[2] - direct[2]) / 2);
                 }
             }
+            System.out.println("One way, 100 B, wss:// (both legs TLS through the proxies):");
+            X509Certificate floodRoot = read(dir.resolve("flood-root.pem"));
+            double directWss = 0;
+            for (Route route : routes) {
+                int n = route.name().equals("mitmdump") ? SMALL_MITM : SMALL;
+                Route trusting = route.name().equals("direct") ? new Route("direct", route.proxy(), ProxiedClient.trusting(floodRoot))
+                        : route;
+                String url = "wss://localhost:" + secureFlood.port() + "/?n=" + n + "&size=100";
+                oneWay("wss://localhost:" + secureFlood.port() + "/?n=20000&size=100", trusting);
+                double rate = oneWay(url, trusting);
+                directWss = directWss == 0 ? rate : directWss;
+                System.out.printf(Locale.ROOT, "  %-8s %-10s %,10.0f msg/s  (%.2fx direct, %,d messages)%n", "100 B",
+                        route.name(), rate, rate / directWss, n);
+            }
             System.out.println("One way, ws://, from a flood server in its own JVM:");
             for (int size : new int[] {100, 1 << 20}) {
                 double direct = 0;
@@ -99,6 +115,11 @@ public final class ProxyBenchmark {
                 }
             }
         }
+    }
+
+    /** One PEM file with both servers' CAs, for the proxies' upstream trust. */
+    private static Path bundle(Path dir, Path first, Path second) throws java.io.IOException {
+        return Files.writeString(dir.resolve("upstream-cas.pem"), Files.readString(first) + Files.readString(second));
     }
 
     /** How long a new host's leaf takes (the policy of LeafIssuer: a shared key, one signature per host). */
