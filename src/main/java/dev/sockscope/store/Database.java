@@ -41,6 +41,8 @@ public final class Database implements AutoCloseable {
     /** The highest connection id when this process opened the file (see Sessions.delete). */
     private long lastConnectionAtOpen;
     private SearchIndexer indexer;
+    /** Bodies of blocks just written, for the indexer (see {@link RecentBlocks}). */
+    private final RecentBlocks recentBlocks = new RecentBlocks();
     private boolean closing;
     private boolean readOnly;
     private volatile boolean closed;
@@ -233,6 +235,10 @@ public final class Database implements AutoCloseable {
      * The search indexer of this database, started at the first call: only a process that writes
      * frames asks for it. Null for a read-only snapshot, or once closed.
      */
+    RecentBlocks recentBlocks() {
+        return recentBlocks;
+    }
+
     synchronized SearchIndexer indexer() {
         if (indexer == null && !closing && !isReadOnly()) {
             indexer = new SearchIndexer(this);

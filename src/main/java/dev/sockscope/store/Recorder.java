@@ -167,7 +167,7 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
             db = c;
             c.setAutoCommit(false);
             rows = new ConnectionRows(c);
-            blocks = new StoredBlocks(c);
+            blocks = new StoredBlocks(c, database.recentBlocks());
             counters = c.prepareStatement(StoredBlocks.COUNT);
             while (running || !queue.isEmpty()) {
                 int taken = drain();

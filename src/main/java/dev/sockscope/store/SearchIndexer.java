@@ -204,7 +204,7 @@ final class SearchIndexer implements AutoCloseable {
     private void sign(ResultSet rs) throws SQLException {
         signature.clear();
         try {
-            StoredBlocks.readMessages(rs, 1, database.file(), signature::addFrame);
+            StoredBlocks.readMessages(rs, 1, database.file(), database.recentBlocks(), signature::addFrame);
         } catch (StoreException damaged) {
             LOG.warn("indexing: {}", damaged.getMessage());
             signature.addAll();

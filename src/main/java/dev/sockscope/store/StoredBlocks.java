@@ -23,15 +23,23 @@ final class StoredBlocks implements AutoCloseable {
     static final String COLUMNS = "b.id, b.codec, b.raw_size, b.body, b.body_large";
 
     private final PreparedStatement insert;
+    private final RecentBlocks recent;
 
     StoredBlocks(Connection db) throws SQLException {
+        this(db, null);
+    }
+
+    /** @param recent where the bodies of stored blocks are left for the indexer, or null */
+    StoredBlocks(Connection db, RecentBlocks recent) throws SQLException {
+        this.recent = recent;
         insert = db.prepareStatement("INSERT INTO block(id, last_seq, messages, bytes, min_us, max_us, codec, raw_size, body,"
                 + " body_large) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     }
 
     /** Writes what {@code block} holds as the block of {@code connection} starting at {@code firstSeq}. */
     void insert(long connection, int firstSeq, FrameBlock.Builder block) throws SQLException {
-        BlockCompression.Stored body = BlockCompression.compress(block.body());
+        byte[] raw = block.body();
+        BlockCompression.Stored body = BlockCompression.compress(raw);
         insert.setLong(1, FrameKey.of(connection, firstSeq));
         insert.setInt(2, firstSeq + block.frames() - 1);
         insert.setInt(3, block.messages());
@@ -48,6 +56,28 @@ final class StoredBlocks implements AutoCloseable {
             insert.setBinaryStream(10, new ByteArrayInputStream(body.bytes()), body.bytes().length);
         }
         insert.executeUpdate();
+        if (recent != null) {
+            recent.put(FrameKey.of(connection, firstSeq), raw);
+        }
+    }
+
+    /**
+     * The messages of the block at the current row, as {@link #readMessages(ResultSet, int, java.nio.file.Path,
+     * FrameBlock.MessageSink)}, from {@code recent} when it still holds the block (no decompression).
+     */
+    static void readMessages(ResultSet rs, int first, java.nio.file.Path file, RecentBlocks recent,
+            FrameBlock.MessageSink sink) throws SQLException {
+        long id = rs.getLong(first);
+        byte[] held = recent == null ? null : recent.take(id);
+        if (held == null) {
+            readMessages(rs, first, file, sink);
+            return;
+        }
+        try {
+            FrameBlock.readMessages(held, sink);
+        } catch (DamagedBlockException e) {
+            throw damaged(id, file, e);
+        }
     }
 
     /**
