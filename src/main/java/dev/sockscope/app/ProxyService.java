@@ -109,6 +109,14 @@ public final class ProxyService {
             throw UserFacingException.usage("--tls is for reverse mode (--reverse URL): an explicit proxy intercepts the"
                     + " TLS inside each CONNECT");
         }
+        if (settings.caFile() != null) {
+            try {
+                // Read once now, so a wrong file is said at start rather than as a 502 to every app.
+                dev.sockscope.tls.ClientTls.create(new TrustOptions(settings.caFile(), Set.of()));
+            } catch (java.io.IOException | java.security.GeneralSecurityException | RuntimeException e) {
+                throw UserFacingException.usage("--ca-file " + settings.caFile() + " cannot be used: " + e.getMessage());
+            }
+        }
         ProxyConfig config = new ProxyConfig(settings.host(), settings.port(), session, settings.maxMessage(),
                 new TrustOptions(settings.caFile(), Set.of()), settings.ignoreHosts(), reverse, settings.tls(),
                 Set.copyOf(settings.insecureUpstream()));

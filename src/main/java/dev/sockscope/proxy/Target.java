@@ -46,12 +46,15 @@ public record Target(String host, int port, boolean tls, String originTarget) {
 
     /** The URL given to reverse mode ({@code ws://} or {@code wss://}, its path ignored): where every connection goes. */
     public static Target ofReverse(String url) throws HttpHead.Malformed {
-        Target t = ofAbsolute(url);
-        String scheme = url.substring(0, url.indexOf(':')).toLowerCase(Locale.ROOT);
-        if (!scheme.equals("ws") && !scheme.equals("wss")) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("ws://") && !lower.startsWith("wss://")) {
             throw new HttpHead.Malformed("--reverse takes a ws:// or wss:// URL, not " + url);
         }
-        return t;
+        try {
+            return ofAbsolute(url);
+        } catch (HttpHead.Malformed e) {
+            throw new HttpHead.Malformed("--reverse takes a ws:// or wss:// URL with a host, not " + url);
+        }
     }
 
     /** The Host header for this place ({@code host}, or {@code host:port} off the default port). */

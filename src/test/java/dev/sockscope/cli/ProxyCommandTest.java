@@ -72,5 +72,13 @@ class ProxyCommandTest {
                     + ": the port is in use (choose another with --listen, or 0 for any free one)", run.err().strip());
         }
         assertEquals(2, CliRun.run(dir.resolve("data"), "proxy", "--listen", "nope").exit());
+        CliRun ftp = CliRun.run(dir.resolve("data"), "proxy", "--reverse", "ftp://x");
+        assertEquals(2, ftp.exit());
+        assertEquals("sockscope: --reverse takes a ws:// or wss:// URL, not ftp://x", ftp.err().strip());
+        CliRun missingCa = CliRun.run(dir.resolve("data"), "proxy", "--listen", "127.0.0.1:0", "--ca-file",
+                dir.resolve("nope.pem").toString());
+        assertEquals(2, missingCa.exit(), "a wrong --ca-file is said at start, not as a 502 to every app");
+        assertTrue(missingCa.err().startsWith("sockscope: --ca-file " + dir.resolve("nope.pem") + " cannot be used: "),
+                missingCa.err());
     }
 }
