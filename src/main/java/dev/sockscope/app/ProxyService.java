@@ -119,7 +119,7 @@ public final class ProxyService {
         }
         ProxyConfig config = new ProxyConfig(settings.host(), settings.port(), session, settings.maxMessage(),
                 new TrustOptions(settings.caFile(), Set.of()), settings.ignoreHosts(), reverse, settings.tls(),
-                Set.copyOf(settings.insecureUpstream()));
+                Set.copyOf(settings.insecureUpstream()), ProxyConfig.DEFAULT_HEAD_TIMEOUT);
         SessionRegistry registry = app.registry();
         EventSink sink = new EventSink() {
             @Override

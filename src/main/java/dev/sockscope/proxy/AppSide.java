@@ -28,8 +28,6 @@ import org.slf4j.LoggerFactory;
 final class AppSide extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(AppSide.class);
     private static final byte TLS_HANDSHAKE_RECORD = 0x16;
-    /** How long an app may take to say where it wants to go: an unfinished head does not hold a connection for ever. */
-    static final long HEAD_TIMEOUT_SECONDS = 30;
 
     private enum State { HEAD, PEEK, CONNECTING, RELAY }
 
@@ -51,11 +49,12 @@ final class AppSide extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         connection = new ProxiedConnection(server.events(), server.config(), ctx.channel());
         server.track(connection);
+        long timeout = server.config().headTimeout().toMillis();
         ctx.executor().schedule(() -> {
             if (state == State.HEAD || state == State.PEEK) {
-                refuse(408, "Request Timeout", "no complete request within " + HEAD_TIMEOUT_SECONDS + " s");
+                refuse(408, "Request Timeout", "no complete request within " + timeout / 1000.0 + " s");
             }
-        }, HEAD_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        }, timeout, java.util.concurrent.TimeUnit.MILLISECONDS);
         if (server.config().tlsListener()) {
             // Reverse mode's wss://: the app talks TLS to us from the first byte.
             tlsInside = true;

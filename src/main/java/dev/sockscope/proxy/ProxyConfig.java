@@ -19,10 +19,14 @@ import java.util.Set;
  *     leaf from the install's CA
  * @param insecureUpstream hosts whose certificate is checked and recorded but not required to be
  *     trusted (the user's per-host exception); never a pattern, never all
+ * @param headTimeout how long an app may take to finish saying where it wants to go (its request
+ *     head); then it gets 408 and is closed, so an unfinished head does not hold a connection
  */
 public record ProxyConfig(String host, int port, String session, long maxMessage, TrustOptions upstreamTrust,
-        List<String> ignoreHosts, Target reverse, boolean tlsListener, Set<String> insecureUpstream) {
+        List<String> ignoreHosts, Target reverse, boolean tlsListener, Set<String> insecureUpstream,
+        java.time.Duration headTimeout) {
     public static final long DEFAULT_MAX_MESSAGE = 64L << 20;
+    public static final java.time.Duration DEFAULT_HEAD_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     public ProxyConfig {
         ignoreHosts = List.copyOf(ignoreHosts);
@@ -37,7 +41,7 @@ public record ProxyConfig(String host, int port, String session, long maxMessage
 
     public static ProxyConfig loopback(int port, String session) {
         return new ProxyConfig("127.0.0.1", port, session, DEFAULT_MAX_MESSAGE, new TrustOptions(null, Set.of()), List.of(),
-                null, false, Set.of());
+                null, false, Set.of(), DEFAULT_HEAD_TIMEOUT);
     }
 
     /** True when {@code host} matches an --ignore-host glob ({@code *} for any run of characters). */
