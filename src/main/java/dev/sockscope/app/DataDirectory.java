@@ -52,8 +52,8 @@ public final class DataDirectory {
         }
     }
 
-    /** Why a directory could not be made, in words: the exceptions' messages are bare paths. */
-    private static String reason(IOException e) {
+    /** Why a file or directory could not be made or written, in words: the exceptions' messages are bare paths. */
+    static String reason(IOException e) {
         if (e instanceof AccessDeniedException denied) {
             return "permission denied (" + denied.getFile() + ")";
         }

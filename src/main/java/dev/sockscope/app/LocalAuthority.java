@@ -48,7 +48,7 @@ public final class LocalAuthority {
             }
             return file;
         } catch (IOException e) {
-            throw new UserFacingException(UserFacingException.Kind.FAILURE, "cannot write " + file + ": " + why(e), e);
+            throw new UserFacingException(UserFacingException.Kind.FAILURE, "cannot write " + file + ": " + DataDirectory.reason(e), e);
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException("the CA certificate cannot be encoded", e);
         }
@@ -65,7 +65,7 @@ public final class LocalAuthority {
             return LocalCa.create(directory(), machineName(), permittedNames).info();
         } catch (IOException e) {
             throw new UserFacingException(UserFacingException.Kind.FAILURE,
-                    "cannot write a new certificate authority in " + directory() + ": " + why(e), e);
+                    "cannot write a new certificate authority in " + directory() + ": " + DataDirectory.reason(e), e);
         }
     }
 
@@ -78,18 +78,8 @@ public final class LocalAuthority {
         try {
             return LocalCa.loadOrCreate(directory(), machineName());
         } catch (IOException e) {
-            throw new UserFacingException(UserFacingException.Kind.FAILURE, why(e), e);
+            throw new UserFacingException(UserFacingException.Kind.FAILURE, DataDirectory.reason(e), e);
         }
-    }
-
-    private static String why(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException denied) {
-            return "permission denied: " + denied.getFile();
-        }
-        if (e instanceof java.nio.file.FileSystemException fs) {
-            return (fs.getReason() != null ? fs.getReason() : "cannot use") + ": " + fs.getFile();
-        }
-        return String.valueOf(e.getMessage());
     }
 
     /** This machine's name for a new CA's subject, without asking DNS (which may hang). */

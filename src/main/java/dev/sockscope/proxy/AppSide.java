@@ -13,7 +13,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -300,10 +299,5 @@ final class AppSide extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.debug("proxied connection from {} failed", ctx.channel().remoteAddress(), cause);
         ctx.close();
-    }
-
-    static boolean sameAddress(InetSocketAddress a, String host, int port) {
-        return a.getPort() == port && (a.getHostString().equalsIgnoreCase(host)
-                || a.getAddress() != null && a.getAddress().getHostAddress().equalsIgnoreCase(host));
     }
 }

@@ -61,6 +61,8 @@ final class ProxiedConnection {
     private Frame serverClose;
     private ClosedBy firstToClose;
     private final byte[] copy = new byte[64 * 1024];
+    private final DirectionListener appFrames = new DirectionListener(Leg.CLIENT);
+    private final DirectionListener serverFrames = new DirectionListener(Leg.UPSTREAM);
 
     ProxiedConnection(EventSink events, ProxyConfig config, Channel app) {
         this.events = events;
@@ -200,35 +202,45 @@ final class ProxiedConnection {
 
     /** Feeds a copy of the bytes to the decoder; true when they broke the protocol (both sides are then closed). */
     private boolean decode(ByteBuf bytes, WireDecoder decoder, Leg leg) {
-        ProtocolViolation[] found = new ProtocolViolation[1];
-        WireDecoder.Listener listener = new WireDecoder.Listener() {
-            @Override
-            public void frame(Frame frame, Message completes) {
-                if (frame.opcode() == Opcode.CLOSE) {
-                    noteClose(frame, leg);
-                }
-                events.publish(new SessionEvent.FrameEvent(id, leg, frame, completes));
-            }
-
-            @Override
-            public void violation(ProtocolViolation violation) {
-                found[0] = violation;
-            }
-        };
+        DirectionListener listener = leg == Leg.CLIENT ? appFrames : serverFrames;
+        listener.found = null;
         int index = bytes.readerIndex();
         int left = bytes.readableBytes();
-        while (left > 0 && found[0] == null) {
+        while (left > 0 && listener.found == null) {
             int n = Math.min(left, copy.length);
             bytes.getBytes(index, copy, 0, n);
             decoder.feed(copy, 0, n, listener);
             index += n;
             left -= n;
         }
-        if (found[0] != null) {
-            violated(found[0], leg);
+        if (listener.found != null) {
+            violated(listener.found, leg);
             return true;
         }
         return false;
+    }
+
+    /** Publishes one direction's frames (made once per direction: the relay's hot path allocates none). */
+    private final class DirectionListener implements WireDecoder.Listener {
+        private final Leg leg;
+        private ProtocolViolation found;
+
+        DirectionListener(Leg leg) {
+            this.leg = leg;
+        }
+
+        @Override
+        public void frame(Frame frame, Message completes) {
+            if (frame.opcode() == Opcode.CLOSE) {
+                noteClose(frame, leg);
+            }
+            events.publish(new SessionEvent.FrameEvent(id, leg, frame, completes));
+        }
+
+        @Override
+        public void violation(ProtocolViolation violation) {
+            found = violation;
+        }
     }
 
     private void noteClose(Frame frame, Leg leg) {

@@ -19,7 +19,6 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -107,10 +106,6 @@ public final class ProxyServer implements AutoCloseable {
         return epoll ? EpollSocketChannel.class : NioSocketChannel.class;
     }
 
-    Class<? extends ServerSocketChannel> serverChannelClass() {
-        return epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-    }
-
     void track(ProxiedConnection connection) {
         connections.add(connection);
     }
@@ -125,7 +120,8 @@ public final class ProxyServer implements AutoCloseable {
         if (own.getPort() != port) {
             return false;
         }
-        if (AppSide.sameAddress(own, host, port)) {
+        if (own.getHostString().equalsIgnoreCase(host)
+                || own.getAddress() != null && own.getAddress().getHostAddress().equalsIgnoreCase(host)) {
             return true;
         }
         boolean wildcard = own.getAddress() != null && own.getAddress().isAnyLocalAddress();
