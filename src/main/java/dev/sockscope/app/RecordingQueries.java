@@ -1,9 +1,11 @@
 package dev.sockscope.app;
 
+import dev.sockscope.core.HttpExchange;
 import dev.sockscope.core.RecordedConnection;
 import dev.sockscope.core.RecordedFrame;
 import dev.sockscope.core.SearchQuery;
 import dev.sockscope.store.FrameQueries;
+import dev.sockscope.store.HttpExchanges;
 import dev.sockscope.store.RecordedConnections;
 import dev.sockscope.store.Recorder;
 import dev.sockscope.store.SessionExport;
@@ -30,6 +32,11 @@ public final class RecordingQueries {
     /** A session's connections as recorded, oldest first, to reopen it read-only. */
     public List<RecordedConnection> connectionsOf(String session) {
         return StoreCalls.call(() -> new RecordedConnections(store.database()).of(session));
+    }
+
+    /** The plain HTTP requests the proxy relayed in a session (not WebSocket upgrades), oldest first. */
+    public List<HttpExchange> httpRequestsOf(String session) {
+        return StoreCalls.call(() -> new HttpExchanges(store.database()).of(session));
     }
 
     /**

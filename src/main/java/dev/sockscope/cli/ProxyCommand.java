@@ -3,7 +3,7 @@ package dev.sockscope.cli;
 import dev.sockscope.app.AppContext;
 import dev.sockscope.app.DataDirectory;
 import dev.sockscope.app.ProxyService;
-import dev.sockscope.core.Origin;
+import dev.sockscope.core.HttpExchange;
 import dev.sockscope.core.SessionEvent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -116,12 +116,19 @@ public final class ProxyCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** One line per proxied connection as it opens, fails and closes. */
+    /** One line per proxied connection as it opens, fails and closes, and one per plain HTTP request. */
     private static AutoCloseable printConnections(AppContext app, PrintWriter out) {
         Set<Long> proxied = ConcurrentHashMap.newKeySet();
         return app.registry().subscribe(event -> {
-            if (event instanceof SessionEvent.Started started && started.origin() == Origin.PROXY) {
+            if (event instanceof SessionEvent.Started started && started.origin().isProxied()) {
                 proxied.add(started.connectionId());
+                return;
+            }
+            if (event instanceof SessionEvent.HttpRequest http) {
+                synchronized (out) {
+                    out.println(httpLine(http.exchange()));
+                    out.flush();
+                }
                 return;
             }
             if (!proxied.contains(event.connectionId())) {
@@ -146,6 +153,13 @@ public final class ProxyCommand implements Callable<Integer> {
                 proxied.remove(event.connectionId());
             }
         });
+    }
+
+    /** {@code http    GET https://host/path 200 1234 B 12 ms}, or the error in place of the status. */
+    static String httpLine(HttpExchange e) {
+        String outcome = e.error().isEmpty() ? e.status() + " " + e.responseBytes() + " B"
+                : (e.status() > 0 ? e.status() + " " : "") + "failed: " + e.error();
+        return "http    " + e.method() + " " + e.url() + " " + outcome + " " + e.durationMicros() / 1000 + " ms";
     }
 
     /** "HOST:PORT", "[v6]:PORT", ":PORT" or "PORT" (loopback). */

@@ -4,7 +4,8 @@ package dev.sockscope.core;
  * What a producer of traffic (a connection tab, the CLI, an import, the proxy) publishes about
  * one connection, through the one event channel. Every connection starts with {@link Started},
  * may open ({@link Opened}), carries frames ({@link FrameEvent}) and ends with exactly one of
- * {@link Closed} (after it opened), {@link Failed} or {@link NotUpgraded}.
+ * {@link Closed} (after it opened), {@link Failed} or {@link NotUpgraded}. A plain HTTP request the
+ * proxy relayed is one {@link HttpRequest}, on its own.
  */
 public sealed interface SessionEvent {
 
@@ -97,5 +98,15 @@ public sealed interface SessionEvent {
      */
     record NotUpgraded(long connectionId, String what, long bytesUp, long bytesDown, long timestampMicros)
             implements SessionEvent {
+    }
+
+    /**
+     * A plain HTTP request the proxy relayed, one that did not ask to become a WebSocket, with its
+     * answer: published once, when the exchange ended. It stands alone: no {@link Started} comes
+     * before it and it neither opens nor ends a connection.
+     *
+     * @param connectionId an id of its own from the event channel
+     */
+    record HttpRequest(long connectionId, HttpExchange exchange) implements SessionEvent {
     }
 }

@@ -22,13 +22,20 @@ import org.slf4j.LoggerFactory;
 /**
  * The app's side of a proxied connection: reads what the app asks (a CONNECT, or a request with an
  * absolute URL), intercepts TLS inside a CONNECT (or passes it through for an ignored host),
- * connects upstream, and then relays what the app sends.
+ * connects upstream, and then relays what the app sends. Plain HTTP requests go one at a time:
+ * a request's body is passed on as it streams, the app is not read while its answer comes, and
+ * the next request on a kept-alive connection may go elsewhere (a new upstream leg is made).
  */
 final class AppSide extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(AppSide.class);
     private static final byte TLS_HANDSHAKE_RECORD = 0x16;
 
-    private enum State { HEAD, PEEK, CONNECTING, RELAY }
+    /**
+     * HEAD: reading a request head; PEEK: the first bytes inside a CONNECT; CONNECTING: the upstream
+     * leg is being made; BODY: passing on a request body; AWAIT: the request is sent, its answer is
+     * coming; RELAY: every byte passes (a WebSocket, or a tunnel).
+     */
+    private enum State { HEAD, PEEK, CONNECTING, BODY, AWAIT, RELAY }
 
     private final ProxyServer server;
     private ProxiedConnection connection;
@@ -38,6 +45,7 @@ final class AppSide extends ChannelInboundHandlerAdapter {
     private boolean tlsInside;
     private boolean rawTunnel;
     private String sni = "";
+    private HttpBody body;
     private final List<ByteBuf> pending = new ArrayList<>();
 
     AppSide(ProxyServer server) {
@@ -46,7 +54,7 @@ final class AppSide extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        connection = new ProxiedConnection(server.events(), server.config(), ctx.channel());
+        connection = new ProxiedConnection(server.events(), server.config(), ctx.channel(), this);
         server.track(connection);
         long timeout = server.config().headTimeout().toMillis();
         ctx.executor().schedule(() -> {
@@ -68,7 +76,11 @@ final class AppSide extends ChannelInboundHandlerAdapter {
         switch (state) {
             case HEAD -> readHead(ctx, bytes);
             case PEEK -> peek(ctx, bytes);
-            case CONNECTING -> pending.add(bytes);
+            case CONNECTING, AWAIT -> {
+                pending.add(bytes);
+                ctx.channel().config().setAutoRead(false);
+            }
+            case BODY -> requestBody(ctx, bytes);
             case RELAY -> {
                 connection.fromApp(bytes);
                 Channel upstream = connection.upstream();
@@ -83,7 +95,9 @@ final class AppSide extends ChannelInboundHandlerAdapter {
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
         Channel upstream = connection.upstream();
-        if (upstream != null && state == State.RELAY) {
+        // Not while the leg connects: a flush then would have its TLS handler start a handshake on a
+        // socket that is not connected yet, and lose its first message.
+        if (upstream != null && (state == State.BODY || state == State.AWAIT || state == State.RELAY)) {
             upstream.flush();
         }
         super.channelReadComplete(ctx);
@@ -123,10 +137,7 @@ final class AppSide extends ChannelInboundHandlerAdapter {
                 throw new HttpHead.Malformed("this is a reverse proxy to " + reverse.authority() + ": ask it for a path");
             }
             target = reverse.inside(reverse.tls(), request.target());
-            if (request.isWebSocketUpgrade()) {
-                connection.begin(target, request);
-            }
-            connect(ctx, target, request.forUpstream(target.originTarget(), target.authority()));
+            ask(ctx, target, request, request.forUpstream(target.originTarget(), target.authority()));
             return;
         } else if (tunnel != null) {
             if (!request.target().startsWith("/")) {
@@ -157,10 +168,85 @@ final class AppSide extends ChannelInboundHandlerAdapter {
             refuse(508, "Loop Detected", "this is Sockscope's proxy itself");
             return;
         }
+        ask(ctx, target, request, request.forUpstream(target.originTarget()));
+    }
+
+    /** Sends a request to {@code target}: on the upstream leg there is, when it goes to the same place, else on a new one. */
+    private void ask(ChannelHandlerContext ctx, Target target, HttpHead request, byte[] forUpstream)
+            throws HttpHead.Malformed {
+        body = HttpBody.ofRequest(request);
         if (request.isWebSocketUpgrade()) {
             connection.begin(target, request);
+        } else {
+            connection.startExchange(target, request);
         }
-        connect(ctx, target, request.forUpstream(target.originTarget()));
+        if (connection.canReuse(target)) {
+            connection.sendRequest(forUpstream);
+            startBody(ctx);
+            return;
+        }
+        connection.dropUpstream();
+        connect(ctx, target, forUpstream);
+    }
+
+    /** The request head is on its way: its body follows (if it has one), then the app waits for the answer. */
+    private void startBody(ChannelHandlerContext ctx) {
+        state = body.done() ? State.AWAIT : State.BODY;
+        replayPending(ctx);
+        Channel upstream = connection.upstream();
+        if (upstream != null) {
+            upstream.flush();
+        }
+        if (state == State.BODY) {
+            ctx.channel().config().setAutoRead(true);
+            ctx.read();
+        }
+    }
+
+    private void requestBody(ChannelHandlerContext ctx, ByteBuf bytes) {
+        int taken = body.take(bytes);
+        if (taken > 0) {
+            connection.requestBody(bytes.retainedSlice(bytes.readerIndex(), taken));
+            bytes.skipBytes(taken);
+        }
+        if (body.problem() != null) {
+            bytes.release();
+            connection.brokenBody("the app's request body: " + body.problem());
+            return;
+        }
+        if (body.done()) {
+            state = State.AWAIT;
+            if (bytes.isReadable()) {
+                // The next request, sent before this one's answer (pipelining): it waits its turn.
+                pending.add(bytes);
+                ctx.channel().config().setAutoRead(false);
+                return;
+            }
+        }
+        bytes.release();
+    }
+
+    /** The answer to the request ended: the app's next request is read, or the connection ends. */
+    void answerEnded(boolean keepAlive) {
+        ChannelHandlerContext ctx = connection.app().pipeline().context(this);
+        if (!keepAlive || state != State.AWAIT || ctx == null) {
+            connection.closeQuietly();
+            return;
+        }
+        state = State.HEAD;
+        head = new HttpHeadReader();
+        ctx.channel().config().setAutoRead(true);
+        replayPending(ctx);
+        ctx.read();
+    }
+
+    /** The server switched protocols: from now on every byte the app sends passes. */
+    void upgraded() {
+        ChannelHandlerContext ctx = connection.app().pipeline().context(this);
+        state = State.RELAY;
+        if (ctx != null) {
+            startRelay(ctx);
+        }
     }
 
     /** The first bytes inside a CONNECT: a TLS ClientHello is intercepted (or passed through), anything else is HTTP. */
@@ -231,10 +317,11 @@ final class AppSide extends ChannelInboundHandlerAdapter {
         }
         Runnable sendRequest = () -> {
             if (requestHead != null) {
-                connection.requestSent(requestHead);
-                connection.upstream().write(Unpooled.wrappedBuffer(requestHead));
+                connection.sendRequest(requestHead);
+                startBody(ctx);
+            } else {
+                startRelay(ctx);
             }
-            startRelay(ctx);
         };
         Bootstrap bootstrap = new Bootstrap().group(app.eventLoop()).channel(server.socketChannelClass())
                 .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
@@ -248,8 +335,11 @@ final class AppSide extends ChannelInboundHandlerAdapter {
                     }
                 });
         ChannelFuture connecting = bootstrap.connect(target.host(), target.port());
-        connection.upstreamConnecting(connecting.channel());
+        connection.upstreamConnecting(connecting.channel(), target);
         connecting.addListener(f -> {
+            if (connecting.channel() != connection.upstream()) {
+                return; // a leg let go while it connected
+            }
             if (f.isSuccess()) {
                 connection.upstreamConnected(connecting.channel(), ProxiedConnection.remote(connecting.channel()));
             } else {

@@ -40,7 +40,15 @@ final class ProxiedConnection {
     private final EventSink events;
     private final ProxyConfig config;
     private final Channel app;
+    private final AppSide appSide;
     private Channel upstream;
+    /** Where the upstream leg goes: a request for another place needs another leg. */
+    private Target target;
+    /** The plain HTTP exchange under way (not an upgrade), or null. */
+    private PlainExchange exchange;
+    private HttpHead response;
+    /** A request went upstream and its final answer has not come yet. */
+    private boolean awaitingAnswer;
     private long id = -1;
     private WsUrl url;
     private HttpHead request;
@@ -64,10 +72,11 @@ final class ProxiedConnection {
     private final DirectionListener appFrames = new DirectionListener(Leg.CLIENT);
     private final DirectionListener serverFrames = new DirectionListener(Leg.UPSTREAM);
 
-    ProxiedConnection(EventSink events, ProxyConfig config, Channel app) {
+    ProxiedConnection(EventSink events, ProxyConfig config, Channel app, AppSide appSide) {
         this.events = events;
         this.config = config;
         this.app = app;
+        this.appSide = appSide;
     }
 
     Channel app() {
@@ -85,6 +94,8 @@ final class ProxiedConnection {
     /** A WebSocket upgrade was asked for {@code target}: from here on the connection is recorded. */
     void begin(Target target, HttpHead asked) {
         this.request = asked;
+        this.exchange = null;
+        this.ended = false;
         this.url = WsUrl.parse(target.webSocketUrl());
         this.id = events.newConnectionId();
         this.startedMicros = Clock.nowMicros();
@@ -101,13 +112,65 @@ final class ProxiedConnection {
         events.publish(new SessionEvent.Started(id, Origin.PROXY, config.session(), url, startedMicros));
     }
 
+    /** A plain HTTP request (not an upgrade) was asked for {@code place}: recorded as one exchange when it ends. */
+    void startExchange(Target place, HttpHead asked) {
+        this.request = asked;
+        this.exchange = new PlainExchange(asked.method(), place.httpUrl());
+        this.ended = false;
+        this.id = -1;
+    }
+
     boolean recorded() {
         return id >= 0;
     }
 
-    /** The upstream channel exists (its connect may still be under way). */
-    void upstreamConnecting(Channel channel) {
+    /** The upstream leg can carry a request for {@code place}: it goes there and is still open. */
+    boolean canReuse(Target place) {
+        return upstream != null && upstream.isActive() && place.samePlace(target);
+    }
+
+    /** Lets the upstream leg go (the next request is for another place): what it still sends or does is ignored. */
+    void dropUpstream() {
+        Channel old = upstream;
+        upstream = null;
+        target = null;
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    /** The upstream channel for {@code place} exists (its connect may still be under way). */
+    void upstreamConnecting(Channel channel, Target place) {
         this.upstream = channel;
+        this.target = place;
+    }
+
+    /** The request head, as it goes upstream (its body, if any, follows through {@link #requestBody}). */
+    void sendRequest(byte[] head) {
+        this.requestSent = head;
+        this.awaitingAnswer = true;
+        upstream.write(Unpooled.wrappedBuffer(head));
+    }
+
+    boolean awaitingAnswer() {
+        return awaitingAnswer;
+    }
+
+    /** The method of the request being answered (a HEAD request's answer has no body). */
+    String requestMethod() {
+        return request == null ? "GET" : request.method();
+    }
+
+    /** Bytes of the app's request body, passed on as they came. */
+    void requestBody(ByteBuf bytes) {
+        if (exchange != null) {
+            exchange.requestBody(bytes.readableBytes());
+        }
+        if (upstream != null && upstream.isActive()) {
+            upstream.write(bytes);
+        } else {
+            bytes.release();
+        }
     }
 
     void upstreamConnected(Channel channel, String peer) {
@@ -118,10 +181,6 @@ final class ProxiedConnection {
 
     void upstreamTls(TlsInfo tls) {
         this.upstreamTls = tls;
-    }
-
-    void requestSent(byte[] head) {
-        this.requestSent = head;
     }
 
     /**
@@ -136,39 +195,119 @@ final class ProxiedConnection {
         if (recorded()) {
             events.publish(new SessionEvent.Failed(id, url, new Failure(kind, why, null, seenTls), Clock.nowMicros()));
         }
+        exchangeEnded(why);
         Responses.send(app, 502, "Bad Gateway", "Sockscope could not reach the server: " + why);
         if (upstream != null) {
             upstream.close();
         }
     }
 
-    /** The server's answer to the upgrade: passed to the app as it came; a 101 starts the relay. */
-    void responseHead(HttpHead response, byte[] rest, int restOffset, int restLength) {
-        app.write(Unpooled.wrappedBuffer(response.raw()));
-        Handshake appLeg = new Handshake(request.text(), response.text(), null);
-        Handshake upstreamLeg = new Handshake(new String(requestSent, StandardCharsets.ISO_8859_1), response.text(), null);
-        if (response.status() == 101 && request.isWebSocketUpgrade()) {
-            PerMessageDeflate deflate = PerMessageDeflate.negotiated(response.headers()).orElse(null);
-            WireDecoder.Settings settings = new WireDecoder.Settings(config.maxMessage(), config.maxMessage(), deflate);
-            fromApp = new WireDecoder(Direction.SEND, settings, Clock::nowMicros);
-            fromServer = new WireDecoder(Direction.RECEIVE, settings, Clock::nowMicros);
-            relaying = true;
-            long now = Clock.nowMicros();
-            Timings timings = new Timings(0, connectedMicros - startedMicros, 0, now - connectedMicros);
-            events.publish(new SessionEvent.Opened(id, url,
-                    new LegInfo(upstreamLeg, upstreamTls, upstreamPeer, timings),
-                    new LegInfo(appLeg, appTls, remote(app), Timings.NONE),
-                    response.header("Sec-WebSocket-Protocol").orElse(""), now));
-        } else if (recorded()) {
+    /** An interim answer (100 Continue, 103 Early Hints): passed on as it came; the final answer follows. */
+    void interim(HttpHead answer) {
+        app.write(Unpooled.wrappedBuffer(answer.raw()));
+    }
+
+    /**
+     * The final answer's head, when it does not switch protocols: passed on as it came, and its body
+     * follows. An upgrade it refuses is recorded as failed with both handshakes.
+     */
+    void answered(HttpHead answer) {
+        this.response = answer;
+        this.awaitingAnswer = false;
+        app.write(Unpooled.wrappedBuffer(answer.raw()));
+        if (exchange != null) {
+            exchange.answered(answer.status());
+        } else if (recorded() && !ended) {
             ended = true;
+            Handshake upstreamLeg = new Handshake(new String(requestSent, StandardCharsets.ISO_8859_1), answer.text(), null);
             events.publish(new SessionEvent.Failed(id, url, new Failure(FailureKind.HTTP_STATUS,
-                    "the server answered " + response.start(), upstreamLeg, upstreamTls), Clock.nowMicros()));
+                    "the server answered " + answer.start(), upstreamLeg, upstreamTls), Clock.nowMicros()));
         }
+    }
+
+    /** Bytes of the answer's body, passed on as they came. */
+    void responseBody(ByteBuf bytes) {
+        if (exchange != null) {
+            exchange.responseBody(bytes.readableBytes());
+        }
+        app.write(bytes);
+    }
+
+    /**
+     * The answer's last byte was passed on: the exchange is recorded, and the app may ask again on
+     * this connection when both sides keep it (else both are closed once the answer is written).
+     *
+     * @param atClose the body ended because the server closed the connection
+     */
+    void responseEnded(boolean atClose) {
+        exchangeEnded("");
+        appSide.answerEnded(!atClose && persistent(request) && persistent(response));
+    }
+
+    /** A body whose framing is broken: nothing more can be read on this connection, so both sides close. */
+    void brokenBody(String why) {
+        exchangeEnded(why);
+        closeQuietly();
+    }
+
+    /** Closes both sides once what was written reaches them, without a WebSocket close (none is under way). */
+    void closeQuietly() {
+        app.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        if (upstream != null) {
+            upstream.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /** HTTP/1.1 keeps a connection unless told to close it; HTTP/1.0 only when told to keep it. */
+    private static boolean persistent(HttpHead head) {
+        if (head == null || head.lists("Connection", "close")) {
+            return false;
+        }
+        return !head.start().startsWith("HTTP/1.0") && !head.start().endsWith("HTTP/1.0")
+                || head.lists("Connection", "keep-alive");
+    }
+
+    /** Records the plain exchange under way, if any; {@code error} empty when it completed. */
+    private void exchangeEnded(String error) {
+        if (exchange == null) {
+            return;
+        }
+        Origin origin = config.reverse() != null ? Origin.REVERSE_PROXY : Origin.PROXY;
+        events.publish(new SessionEvent.HttpRequest(events.newConnectionId(), exchange.ended(config.session(), origin, error)));
+        exchange = null;
+    }
+
+    /** The server switched protocols (101): a WebSocket upgrade starts the recorded relay; any other is passed through. */
+    void upgraded(HttpHead answer, byte[] rest, int restOffset, int restLength) {
+        this.response = answer;
+        this.awaitingAnswer = false;
+        app.write(Unpooled.wrappedBuffer(answer.raw()));
+        if (exchange != null) {
+            exchange.answered(answer.status());
+            exchangeEnded("");
+        } else if (recorded()) {
+            startRelay(answer);
+        }
+        appSide.upgraded();
         if (restLength > 0) {
             fromServer(Unpooled.wrappedBuffer(rest, restOffset, restLength));
-        } else {
-            app.flush();
         }
+    }
+
+    private void startRelay(HttpHead answer) {
+        Handshake appLeg = new Handshake(request.text(), answer.text(), null);
+        Handshake upstreamLeg = new Handshake(new String(requestSent, StandardCharsets.ISO_8859_1), answer.text(), null);
+        PerMessageDeflate deflate = PerMessageDeflate.negotiated(answer.headers()).orElse(null);
+        WireDecoder.Settings settings = new WireDecoder.Settings(config.maxMessage(), config.maxMessage(), deflate);
+        fromApp = new WireDecoder(Direction.SEND, settings, Clock::nowMicros);
+        fromServer = new WireDecoder(Direction.RECEIVE, settings, Clock::nowMicros);
+        relaying = true;
+        long now = Clock.nowMicros();
+        Timings timings = new Timings(0, connectedMicros - startedMicros, 0, now - connectedMicros);
+        events.publish(new SessionEvent.Opened(id, url,
+                new LegInfo(upstreamLeg, upstreamTls, upstreamPeer, timings),
+                new LegInfo(appLeg, appTls, remote(app), Timings.NONE),
+                answer.header("Sec-WebSocket-Protocol").orElse(""), now));
     }
 
     /** Bytes from the app, after its request head. */
@@ -299,10 +438,13 @@ final class ProxiedConnection {
     }
 
     /** One side's TCP connection ended: the other is closed after what was written reaches it. */
-    void sideClosed(boolean appSide) {
-        Channel other = appSide ? upstream : app;
+    void sideClosed(boolean byApp) {
+        Channel other = byApp ? upstream : app;
         if (other != null && other.isActive()) {
             other.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+        if (exchange != null) {
+            exchangeEnded((byApp ? "the app" : "the server") + " closed the connection before the answer ended");
         }
         if (ended) {
             return;
@@ -318,15 +460,15 @@ final class ProxiedConnection {
                 int code = close.closeCode() < 0 ? 1005 : close.closeCode();
                 events.publish(new SessionEvent.Closed(id, code, close.closeReason(), firstToClose, Clock.nowMicros()));
             } else {
-                String who = appSide ? "the app" : "the server";
-                WireDecoder cut = appSide ? fromApp : fromServer;
+                String who = byApp ? "the app" : "the server";
+                WireDecoder cut = byApp ? fromApp : fromServer;
                 String how = cut != null && cut.pendingBytes() > 0 ? " in the middle of a frame" : " without a close frame";
                 events.publish(new SessionEvent.Closed(id, 1006, who + " dropped the connection" + how,
-                        appSide ? ClosedBy.CLIENT : ClosedBy.SERVER, Clock.nowMicros()));
+                        byApp ? ClosedBy.CLIENT : ClosedBy.SERVER, Clock.nowMicros()));
             }
         } else if (recorded()) {
             events.publish(new SessionEvent.Failed(id, url, new Failure(FailureKind.NETWORK,
-                    (appSide ? "the app" : "the server") + " closed the connection before the upgrade completed",
+                    (byApp ? "the app" : "the server") + " closed the connection before the upgrade completed",
                     null, upstreamTls), Clock.nowMicros()));
         }
         release();

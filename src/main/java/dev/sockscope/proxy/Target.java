@@ -76,6 +76,19 @@ public record Target(String host, int port, boolean tls, String originTarget) {
                 + (originTarget.startsWith("/") ? originTarget : "/");
     }
 
+    /** The http:// or https:// URL a plain request to this place is recorded under. */
+    public String httpUrl() {
+        String shownHost = host.contains(":") ? "[" + host + "]" : host;
+        boolean defaultPort = port == (tls ? 443 : 80);
+        return (tls ? "https://" : "http://") + shownHost + (defaultPort ? "" : ":" + port)
+                + (originTarget.startsWith("/") ? originTarget : "/");
+    }
+
+    /** True when a connection to {@code other} is a connection to this place (host, port and TLS alike). */
+    public boolean samePlace(Target other) {
+        return other != null && host.equals(other.host) && port == other.port && tls == other.tls;
+    }
+
     private static int port(String text) throws HttpHead.Malformed {
         if (!text.matches("[0-9]{1,5}")) {
             throw new HttpHead.Malformed("not a port: " + text);

@@ -23,7 +23,7 @@ public final class Database implements AutoCloseable {
      */
     private static final List<String> MIGRATIONS = List.of("V1__recording.sql", "V2__replay.sql", "V3__search_index.sql",
             "V4__frame_key.sql", "V5__wire_frames.sql", "V6__frame_blocks.sql", "V6__frames_to_blocks",
-            "V6__search_index.sql", "V7__imported_files.sql");
+            "V6__search_index.sql", "V7__imported_files.sql", "V8__http_exchanges.sql");
 
     /** Told how a long migration advances (moving a large recording into blocks takes a while). */
     @FunctionalInterface

@@ -280,6 +280,8 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
             if (recording != null) {
                 rows.notUpgraded(recording.blocks.id, n);
             }
+        } else if (event instanceof SessionEvent.HttpRequest h) {
+            HttpExchanges.insert(db, h.exchange());
         }
     }
 

@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sockscope.codec.FrameEncoder;
 import dev.sockscope.core.Opcode;
 import dev.sockscope.testing.EchoServer;
+import dev.sockscope.testing.HttpOrigin;
 import dev.sockscope.testing.ProxiedClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +47,14 @@ class ProxyCommandTest {
                 client.write(FrameEncoder.encode(true, 0, Opcode.TEXT, "hi".getBytes(StandardCharsets.UTF_8), 7));
                 client.read(4);
                 lines.add(out.readLine());
+                try (HttpOrigin origin = HttpOrigin.plain("origin");
+                        Socket plain = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    plain.getOutputStream().write(("GET http://127.0.0.1:" + origin.port() + "/hello HTTP/1.1\r\n"
+                            + "Host: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    String answer = new String(plain.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                    assertTrue(answer.endsWith("hello from origin"), answer);
+                }
+                lines.add(out.readLine());
                 // SIGTERM as a service manager sends it (Process.destroy would also close our end of its output).
                 new ProcessBuilder("kill", "-TERM", String.valueOf(proxy.pid())).start().waitFor();
                 byte[] close = client.readToEnd();
@@ -56,6 +67,8 @@ class ProxyCommandTest {
         assertEquals(0, proxy.exitValue(), "a stop asked by SIGTERM is a clean exit");
         assertTrue(lines.get(0).matches("open    #[0-9]+ ws://127\\.0\\.0\\.1:[0-9]+/cli"), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.matches("closed  #[0-9]+ 1001 the proxy stopped")), lines.toString());
+        assertTrue(lines.get(1).matches("http    GET http://127\\.0\\.0\\.1:[0-9]+/hello 200 17 B [0-9]+ ms"),
+                "a plain request through the proxy is a line of its own: " + lines);
 
         JsonNode sessions = JSON.readTree(CliRun.run(data, "sessions", "--json").out());
         assertEquals("cli-proxy", sessions.get(0).get("name").asText());
