@@ -24,6 +24,7 @@ public final class Main {
     public static void main(String[] args) {
         // Logging first: the first logger made (any class's) fixes where the log file goes.
         configureLogging(args);
+        dev.sockscope.tls.InterceptTls.refuseClientRenegotiation();
         if (args.length == 0 || STORE_COMMANDS.contains(args[0])) {
             dev.sockscope.app.AppContext.warmUpInBackground();
         }

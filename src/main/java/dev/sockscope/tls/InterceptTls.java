@@ -22,6 +22,12 @@ public final class InterceptTls {
         "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
         "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256"};
 
+    private static final String REJECT_RENEGOTIATION = "jdk.tls.rejectClientInitiatedRenegotiation";
+
+    static {
+        refuseClientRenegotiation();
+    }
+
     private final LeafIssuer leaves;
     private final IssuedCertificate ca;
     private final Map<String, SSLContext> contexts = new LinkedHashMap<>(64, 0.75f, true) {
@@ -30,6 +36,20 @@ public final class InterceptTls {
             return size() > LeafIssuer.CACHE_SIZE;
         }
     };
+
+    /**
+     * Has every TLS server in this JVM refuse a renegotiation the client asks for. Under TLS 1.2 a
+     * client may ask again and again, each time costing the server a full handshake: a cheap denial
+     * of service that testssl reports as a vulnerability. The JDK can refuse it only JVM-wide, and
+     * reads the setting once, when its server handshake code first loads: call this before any
+     * server handshake ({@code Main} does; this class's loading does too, for embedded uses). A
+     * setting the user gave on the command line is kept.
+     */
+    public static void refuseClientRenegotiation() {
+        if (System.getProperty(REJECT_RENEGOTIATION) == null) {
+            System.setProperty(REJECT_RENEGOTIATION, "true");
+        }
+    }
 
     public InterceptTls(IssuedCertificate ca, LeafIssuer leaves) {
         this.ca = ca;
