@@ -38,6 +38,8 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
     private static final long FLUSH_AGE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long COMMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** How long a writer with work under way (an open block, a commit to come) sleeps before it looks again. */
+    private static final long BUSY_PARK_MILLIS = 2;
     /** Frames held in open blocks across all connections before every open block is written. */
     private static final long MAX_BUFFERED_BYTES = 32L << 20;
     /** How long queued events may wait for the writer, in seconds of its measured rate. */
@@ -68,6 +70,13 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
     private volatile long allowedPendingBytes = MIN_PENDING_BYTES;
     private volatile boolean running = true;
     private volatile boolean alive = true;
+    /**
+     * True while the writer sleeps with nothing to do: only then does a new event wake it. A busy
+     * writer looks at the queue again within {@link #BUSY_PARK_MILLIS} anyway, and waking it for
+     * every event (a futex call on the producer's thread, a context switch on a machine whose cores
+     * the app, the client and the server share) put that cost on every relayed message.
+     */
+    private volatile boolean idle;
     private volatile String problem;
     private volatile Consumer<String> onStopped = reason -> { };
     /** Guarded by this: whether the stop listener has heard the problem. */
@@ -148,7 +157,9 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
         if (event instanceof SessionEvent.FrameEvent f) {
             pendingBytes.addAndGet(f.frame().size());
         }
-        LockSupport.unpark(writer);
+        if (idle) {
+            LockSupport.unpark(writer);
+        }
     }
 
     /**
@@ -178,10 +189,7 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
                     commit();
                 }
                 if (taken == 0) {
-                    // A new event unparks the writer at once; the timeout only matters while a block
-                    // is open or a commit waits (their deadlines are milliseconds), not when all is idle.
-                    boolean waiting = uncommitted || bufferedBytes > 0;
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(waiting ? 2 : 50));
+                    sleep();
                 }
             }
             flushOlderThan(Long.MAX_VALUE);
@@ -205,6 +213,23 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
                 tellStopped();
             }
         }
+    }
+
+    /**
+     * Waits for events: a short while when a block is open or a commit waits (their deadlines are
+     * milliseconds), else until an event wakes it. Set idle, then look at the queue once more: an
+     * event added meanwhile is seen here, or its producer sees idle and wakes the writer.
+     */
+    private void sleep() {
+        if (uncommitted || bufferedBytes > 0) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(BUSY_PARK_MILLIS));
+            return;
+        }
+        idle = true;
+        if (queue.isEmpty() && running) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        idle = false;
     }
 
     /** Takes queued events and applies them; returns how many. */
