@@ -263,7 +263,9 @@ public final class ScreenshotTool {
     private static MainWindow show(AppContext app, String theme, AtomicReference<Scene> scene) {
         MainWindow window = new MainWindow(app, Settings.defaults().withTheme(theme), new Background(app.background(),
                 new FxThread()));
-        Scene s = new Scene(window, 1360, 820);
+        // -Dshot.size=1024x700 shows a view at another window size (issue 11: every view fits at 1024x700).
+        String[] size = System.getProperty("shot.size", "1360x820").split("x");
+        Scene s = new Scene(window, Integer.parseInt(size[0]), Integer.parseInt(size[1]));
         Theme.apply(theme, s);
         Stage stage = new Stage();
         stage.setTitle("Sockscope");

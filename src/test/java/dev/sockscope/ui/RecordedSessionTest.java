@@ -112,6 +112,46 @@ class RecordedSessionTest {
     }
 
     @Test
+    void atTenTwentyFourBySevenHundredTheLogAndTheDetailPaneFitWhole(FxRobot robot) throws Exception {
+        recordOneConnection(robot);
+        robot.interact(() -> {
+            Stage stage = (Stage) window.getScene().getWindow();
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        ConnectionTabView liveTab = (ConnectionTabView) window.tabs().getTabs().get(0).getContent();
+        assertFits(robot, liveTab.lookup(".connection-view"), "the live tab");
+        AtomicReference<RecordedSessionView> view = new AtomicReference<>();
+        robot.interact(() -> view.set(window.openRecordedSession("default")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.get().shownConnection() != null);
+        assertFits(robot, view.get().shownConnection(), "the recorded view");
+    }
+
+    /** The detail pane is whole on screen and at least its minimum wide; the log's toolbar is not cut. */
+    private void assertFits(FxRobot robot, javafx.scene.Node connectionView, String which) {
+        robot.interact(() -> {
+            window.getScene().getRoot().applyCss();
+            window.getScene().getRoot().layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double sceneWidth = window.getScene().getWidth();
+        javafx.geometry.Bounds detail = bounds(connectionView.lookup(".detail-tabs"));
+        assertTrue(detail.getMaxX() <= sceneWidth + 0.5, which + ": the detail pane ends at " + detail.getMaxX()
+                + ", past the window's " + sceneWidth);
+        assertTrue(detail.getWidth() >= 379, which + ": the detail pane is squeezed to " + detail.getWidth());
+        javafx.geometry.Bounds log = bounds(connectionView.lookup(".message-log"));
+        javafx.geometry.Bounds follow = bounds(connectionView.lookup("#followToggle"));
+        assertTrue(follow.getMaxX() <= log.getMaxX() + 0.5, which + ": the log's toolbar is cut (its last button ends at "
+                + follow.getMaxX() + ", the log at " + log.getMaxX() + ")");
+    }
+
+    private static javafx.geometry.Bounds bounds(javafx.scene.Node node) {
+        assertNotNull(node);
+        // Layout bounds: the node's own box, not widened by children that overflow it.
+        return node.localToScene(node.getLayoutBounds());
+    }
+
+    @Test
     void aSearchResultOpensItsSessionAtThatMessage(FxRobot robot) throws Exception {
         recordOneConnection(robot);
         robot.clickOn("#searchField").write("gamma-needle").type(javafx.scene.input.KeyCode.ENTER);

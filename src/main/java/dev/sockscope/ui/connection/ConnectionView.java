@@ -27,6 +27,9 @@ import javafx.scene.layout.BorderPane;
  */
 public final class ConnectionView extends BorderPane {
     private final ConnectionModel model;
+    /** The detail pane's narrowest: its three tab headers and a line of handshake facts. */
+    static final double SIDE_MIN_WIDTH = 380;
+
     private final MessageLogView log;
     private final StatusBarView statusBar;
     private final Runnable stopPulse;
@@ -48,7 +51,10 @@ public final class ConnectionView extends BorderPane {
                 background);
         TabPane side = new TabPane(tab("Message", detail), tab("Handshake", new HandshakeView(model)),
                 tab("Certificate", certificates));
-        side.getStyleClass().add(Styles.TABS_FLOATING);
+        side.getStyleClass().addAll(Styles.TABS_FLOATING, "detail-tabs");
+        // The detail pane is never squeezed below what its tabs and copy buttons need: the log
+        // (which has a minimum of its own) gives way first.
+        side.setMinWidth(SIDE_MIN_WIDTH);
         SplitPane center = new SplitPane(log, side);
         center.setOrientation(Orientation.HORIZONTAL);
         center.setDividerPositions(0.6);

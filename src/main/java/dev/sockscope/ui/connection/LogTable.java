@@ -57,6 +57,12 @@ final class LogTable extends TableView<LogRow> {
         for (TableColumn<LogRow, LogRow> c : java.util.List.of(direction, time, type, size)) {
             c.setMaxWidth(c.getPrefWidth() * 1.6);
         }
+        // A narrow log squeezes the data column, never the time, type or size past reading.
+        direction.setMinWidth(30);
+        time.setMinWidth(104);
+        type.setMinWidth(58);
+        size.setMinWidth(64);
+        preview.setMinWidth(120);
         getColumns().setAll(java.util.List.of(direction, time, type, size, preview));
     }
 

@@ -11,6 +11,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -30,6 +32,10 @@ import org.kordamp.ikonli.feather.Feather;
  * {@link MessageLogModel}, to which this view only binds.
  */
 public final class MessageLogView extends VBox {
+    /** The log's narrowest: its toolbar with the type toggles folded, and a few columns. */
+    static final double MIN_WIDTH = 400;
+    /** Below this toolbar width the type toggles fold into a menu. */
+    private static final double COMPACT_BELOW = 660;
     private final MessageLogModel model;
     private final BooleanProperty relativeTime = new SimpleBooleanProperty();
     private final LogTable table;
@@ -54,7 +60,7 @@ public final class MessageLogView extends VBox {
         this.model = model;
         getStyleClass().add("message-log");
         this.table = new LogTable(model.connection(), relativeTime);
-        getChildren().addAll(filterBar(), letGoBar(), table);
+        getChildren().addAll(filterBar(), letGoBar(), table, pager());
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setItems(model.rowsProperty().get());
         // An invalidation listener: a change listener compares with equals(), and two empty windows
@@ -78,6 +84,7 @@ public final class MessageLogView extends VBox {
         controlToggle.selectedProperty().bindBidirectional(model.controlProperty());
         followToggle.selectedProperty().bindBidirectional(model.followProperty());
         framesToggle.setId("framesViewToggle");
+        followToggle.setId("followToggle");
         framesToggle.setSelected(model.viewProperty().get() == LogView.FRAMES);
         framesToggle.selectedProperty().addListener((obs, old, frames) ->
                 model.viewProperty().set(frames ? LogView.FRAMES : LogView.MESSAGES));
@@ -172,8 +179,8 @@ public final class MessageLogView extends VBox {
         HBox.setHgrow(filterField, Priority.ALWAYS);
         regexToggle.setTooltip(new Tooltip("Treat the filter as a regular expression"));
         regexToggle.setMinWidth(Region.USE_PREF_SIZE);
-        filterField.setMinWidth(140);
-        regexToggle.getStyleClass().add(Styles.BUTTON_OUTLINED);
+        filterField.setMinWidth(150);
+        regexToggle.getStyleClass().add(Styles.FLAT);
         sentToggle.getStyleClass().add(Styles.LEFT_PILL);
         receivedToggle.getStyleClass().add(Styles.RIGHT_PILL);
         textToggle.getStyleClass().add(Styles.LEFT_PILL);
@@ -184,16 +191,68 @@ public final class MessageLogView extends VBox {
         timeToggle.selectedProperty().bindBidirectional(relativeTime);
         countLabel.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         countLabel.setMinWidth(Region.USE_PREF_SIZE);
-        Button clear = new Button(null, Icons.of(Feather.X_CIRCLE));
-        clear.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        Button clear = new Button(null, Icons.of(Feather.X, 12));
+        clear.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
         clear.setTooltip(new Tooltip("Clear the filter"));
         clear.setOnAction(e -> filterField.clear());
-        HBox bar = new HBox(6, filterField, clear, regexToggle, gap(), new HBox(sentToggle, receivedToggle), gap(),
-                new HBox(textToggle, binaryToggle, controlToggle), gap(), framesToggle, gap(), timeToggle, followToggle, pager());
+        clear.visibleProperty().bind(filterField.textProperty().isNotEmpty());
+        clear.setFocusTraversable(false);
+        regexToggle.getStyleClass().add(Styles.SMALL);
+        // Clear and regex live inside the field, as in an editor's find bar: the bar stays short.
+        HBox inField = new HBox(2, clear, regexToggle);
+        inField.setAlignment(Pos.CENTER_RIGHT);
+        filterField.setRight(inField);
+        HBox types = new HBox(textToggle, binaryToggle, controlToggle);
+        MenuButton typesMenu = typesMenu();
+        Region[] gaps = {gap(), gap(), gap(), gap()};
+        HBox bar = new HBox(6, filterField, gaps[0], new HBox(sentToggle, receivedToggle), gaps[1],
+                types, typesMenu, gaps[2], framesToggle, gaps[3], timeToggle, followToggle);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("log-toolbar");
+        // A narrow log (a small window, a wide detail pane) folds the type toggles into a menu, so the
+        // bar fits without pushing the detail pane off screen.
+        types.managedProperty().bind(types.visibleProperty());
+        typesMenu.managedProperty().bind(typesMenu.visibleProperty());
+        typesMenu.visibleProperty().bind(types.visibleProperty().not());
+        framesToggle.setGraphic(Icons.of(Feather.LAYERS, 13));
+        widthProperty().addListener((obs, old, width) -> {
+            boolean wide = width.doubleValue() >= COMPACT_BELOW;
+            types.setVisible(wide);
+            for (Region gap : gaps) {
+                gap.setManaged(wide);
+            }
+            // Narrow: the frames toggle shows its icon alone (its tooltip still says what it does).
+            framesToggle.setContentDisplay(wide ? javafx.scene.control.ContentDisplay.LEFT
+                    : javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        });
+        bar.setMinWidth(0);
+        setMinWidth(MIN_WIDTH);
         return bar;
+    }
+
+    /** The type toggles as one menu, for a narrow log; it says how many types are shown. */
+    private MenuButton typesMenu() {
+        MenuButton menu = new MenuButton();
+        menu.setId("logTypesMenu");
+        menu.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);
+        menu.setMinWidth(Region.USE_PREF_SIZE);
+        menu.setTooltip(new Tooltip("Which kinds of message are shown"));
+        ToggleButton[] toggles = {textToggle, binaryToggle, controlToggle};
+        for (ToggleButton toggle : toggles) {
+            CheckMenuItem item = new CheckMenuItem(toggle.getText());
+            item.selectedProperty().bindBidirectional(toggle.selectedProperty());
+            menu.getItems().add(item);
+        }
+        Runnable label = () -> {
+            long shown = java.util.Arrays.stream(toggles).filter(ToggleButton::isSelected).count();
+            menu.setText(shown == toggles.length ? "Types" : "Types " + shown + "/" + toggles.length);
+        };
+        for (ToggleButton toggle : toggles) {
+            toggle.selectedProperty().addListener(obs -> label.run());
+        }
+        label.run();
+        return menu;
     }
 
     /**
@@ -226,13 +285,20 @@ public final class MessageLogView extends VBox {
         openOlder.setVisible(handler != null);
     }
 
-    /** Moves the table's window over logs longer than {@link LogRows#WINDOW} rows. */
+    /**
+     * The count under the table, with the buttons that move the table's window over logs longer
+     * than {@link LogRows#WINDOW} rows: below the table, so the toolbar's controls stay where they
+     * are however long the count grows.
+     */
     private HBox pager() {
         Button oldest = pageButton(Feather.CHEVRONS_LEFT, "Oldest messages", model::showOldest);
         Button older = pageButton(Feather.CHEVRON_LEFT, "Older messages", model::showOlder);
         Button newer = pageButton(Feather.CHEVRON_RIGHT, "Newer messages", model::showNewer);
+        countLabel.setId("logCount");
         HBox pager = new HBox(2, oldest, older, countLabel, newer);
-        pager.setAlignment(Pos.CENTER_LEFT);
+        pager.setAlignment(Pos.CENTER_RIGHT);
+        pager.setPadding(new Insets(2, 8, 2, 8));
+        pager.getStyleClass().add("log-footer");
         for (Button b : new Button[] {oldest, older, newer}) {
             b.visibleProperty().bind(model.pagedProperty());
             b.managedProperty().bind(model.pagedProperty());

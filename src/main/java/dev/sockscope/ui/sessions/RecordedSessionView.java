@@ -126,7 +126,8 @@ public final class RecordedSessionView extends BorderPane {
         VBox side = new VBox(6, title, status, list, actions);
         side.setPadding(new Insets(10, 8, 8, 10));
         VBox.setVgrow(list, Priority.ALWAYS);
-        side.setMinWidth(200);
+        // Narrow enough that at 1024 px the log and the detail pane beside it still fit whole.
+        side.setMinWidth(170);
         side.setMaxWidth(380);
 
         Label pick = new Label("Select a connection to see its messages, handshake and certificates as recorded.");
@@ -135,7 +136,7 @@ public final class RecordedSessionView extends BorderPane {
 
         SplitPane split = new SplitPane(side, detail);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.19);
+        split.setDividerPositions(0.17);
         SplitPane.setResizableWithParent(side, false);
         setCenter(split);
         load();
