@@ -22,6 +22,20 @@ public final class Utf8 {
     }
 
     /** The offset of the first byte of the first invalid (or unfinished) sequence, or -1 when all is valid. */
+    /**
+     * True when the bytes read as text a person can see: valid UTF-8 without control characters
+     * other than tab, CR and LF. A binary heartbeat ({@code 24 00 01 ff}) can be valid UTF-8 and
+     * still print as boxes; it is shown as hex instead.
+     */
+    public static boolean isReadable(byte[] bytes) {
+        for (byte b : bytes) {
+            if ((b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) {
+                return false;
+            }
+        }
+        return isValid(bytes);
+    }
+
     public static int firstInvalid(byte[] bytes) {
         Validator v = new Validator();
         if (!v.feed(bytes, 0, bytes.length)) {

@@ -297,7 +297,9 @@ final class LogRows extends ObservableListBase<LogRow> {
             case CONTINUATION -> new Utf8.Validator().feed(payload, 0, payload.length) ? oneLine(Utf8.decode(payload))
                     : Bytes.hex(payload).replaceAll("(..)", "$1 ").strip();
             case CLOSE -> closePreview(payload);
-            case PING, PONG -> payload.length == 0 ? "" : oneLine(Utf8.decode(payload));
+            // Heartbeats are often binary (a counter, a timestamp): hex unless they read as text.
+            case PING, PONG -> payload.length == 0 ? "" : Utf8.isReadable(payload) ? oneLine(Utf8.decode(payload))
+                    : Bytes.hex(payload).replaceAll("(..)", "$1 ").strip();
         };
     }
 

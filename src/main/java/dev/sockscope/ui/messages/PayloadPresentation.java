@@ -133,7 +133,8 @@ final class PayloadPresentation {
     private boolean isTextual() {
         return switch (frame.opcode()) {
             case TEXT -> true;
-            case PING, PONG, CONTINUATION -> frame.size() > 0 && validUtf8;
+            case CONTINUATION -> frame.size() > 0 && validUtf8;
+            case PING, PONG -> frame.size() > 0 && Utf8.isReadable(frame.payload());
             default -> false;
         };
     }

@@ -152,4 +152,13 @@ class LogRowsTest {
         assertEquals("00 ff", LogRows.preview(Frame.message(Direction.SEND, Opcode.BINARY, new byte[] {0, (byte) 0xff}, 0)));
         assertEquals("1001 Going Away: bye", LogRows.preview(Frame.close(Direction.RECEIVE, 1001, "bye", 0)));
     }
+
+    @Test
+    void aBinaryHeartbeatIsShownAsHexAndATextOneAsText() {
+        // 0x24 0x00 0x01 is valid UTF-8, but "$" and two control characters print as boxes.
+        assertEquals("24 00 01 ff", LogRows.preview(Frame.message(Direction.RECEIVE, Opcode.PING,
+                new byte[] {0x24, 0x00, 0x01, (byte) 0xff}, 0)));
+        assertEquals("24 00 01", LogRows.preview(Frame.message(Direction.RECEIVE, Opcode.PONG, new byte[] {0x24, 0, 1}, 0)));
+        assertEquals("heartbeat", LogRows.preview(Frame.message(Direction.SEND, Opcode.PING, "heartbeat".getBytes(), 0)));
+    }
 }
