@@ -112,6 +112,37 @@ class RecordedSessionTest {
     }
 
     @Test
+    void aRecordedWssConnectionShowsItsCertificateChainAsRecorded(FxRobot robot) throws Exception {
+        dev.sockscope.testing.TestPki pki = new dev.sockscope.testing.TestPki();
+        Path caFile = pki.writeRootPem(Files.createTempDirectory("sockscope-ca"));
+        try (EchoServer secure = EchoServer.tls(dev.sockscope.tls.ServerTls.context(pki.localhostLeaf()))) {
+            ClientTabModel live = ((ConnectionTabView) window.tabs().getTabs().get(0).getContent()).model();
+            robot.interact(() -> {
+                live.request().caFileProperty().set(caFile.toString());
+                live.request().urlProperty().set("wss://localhost:" + secure.boundPort() + "/feed");
+                live.connect();
+            });
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> live.connection().stateProperty().get() == ConnectionState.OPEN);
+            robot.interact(() -> live.close(1000, "done"));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                List<RecordedConnection> recorded = app.queries().connectionsOf("default");
+                return recorded.size() == 1 && recorded.get(0).end() != null;
+            });
+        }
+        AtomicReference<RecordedSessionView> view = new AtomicReference<>();
+        robot.interact(() -> view.set(window.openRecordedSession("default")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.get().shownConnection() != null);
+        javafx.scene.Node certificates = view.get().shownConnection().lookup("#certificateView");
+        assertNotNull(certificates);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.from(certificates).lookup(".label").queryAll().stream()
+                .anyMatch(l -> ((javafx.scene.control.Labeled) l).getText() != null
+                        && ((javafx.scene.control.Labeled) l).getText().contains("Sockscope Test Root")));
+        assertTrue(robot.from(certificates).lookup(".label").queryAll().stream().noneMatch(l ->
+                String.valueOf(((javafx.scene.control.Labeled) l).getText()).startsWith("Connect to a wss://")),
+                "a recording's certificates are shown, not a prompt to connect");
+    }
+
+    @Test
     void atTenTwentyFourBySevenHundredTheLogAndTheDetailPaneFitWhole(FxRobot robot) throws Exception {
         recordOneConnection(robot);
         robot.interact(() -> {
