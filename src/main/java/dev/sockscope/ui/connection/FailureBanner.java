@@ -79,7 +79,7 @@ public final class FailureBanner extends VBox {
             return;
         }
         title.setText(capitalize(failure.message()));
-        hint.setText(hintFor(failure.kind()));
+        hint.setText(trustAndReconnect != null ? hintFor(failure.kind()) : recordedHintFor(failure.kind()));
         boolean pinnable = failure.kind().isTls() && failure.leafSha256().isPresent() && trustAndReconnect != null;
         trustRow.setVisible(pinnable);
         if (pinnable) {
@@ -115,6 +115,20 @@ public final class FailureBanner extends VBox {
             case APP_REFUSED_CERTIFICATE -> "The app does not trust Sockscope's certificate authority yet: install it there.";
             case CONFIG -> "Fix the request options (CA file, pins) and connect again.";
             case CANCELLED -> "";
+        };
+    }
+
+    /**
+     * The hint for a recorded failure: what the failure means, without pointing at request options,
+     * a composer or a reconnect, which a recording does not have.
+     */
+    static String recordedHintFor(FailureKind kind) {
+        return switch (kind) {
+            case TIMEOUT -> "The server did not answer in time.";
+            case TLS_UNTRUSTED -> "The certificate is not signed by an authority the computer that recorded this trusted."
+                    + " The Certificate tab shows the chain as it was received.";
+            case CONFIG -> "The request options of the tab (a CA file, pins) could not be used.";
+            default -> hintFor(kind);
         };
     }
 

@@ -66,9 +66,18 @@ final class LogTable extends TableView<LogRow> {
         getColumns().setAll(java.util.List.of(direction, time, type, size, preview));
     }
 
+    /** What an empty log says: what to do in a tab that is not connected, what is happening in one that is. */
     private Label placeholder() {
-        Label label = new Label("No messages yet. Connect, then send from the composer below.");
+        Label label = new Label();
         label.getStyleClass().add(Styles.TEXT_MUTED);
+        Runnable say = () -> label.setText(model.isRecorded() ? "No messages were recorded on this connection."
+                : switch (model.stateProperty().get()) {
+                    case OPEN -> "Connected. Messages appear here as they are sent and received.";
+                    case CONNECTING -> "Connecting…";
+                    default -> "No messages yet. Connect, then send from the composer below.";
+                });
+        model.stateProperty().addListener(obs -> say.run());
+        say.run();
         return label;
     }
 
