@@ -96,11 +96,18 @@ public final class MainWindow extends BorderPane {
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN),
-                        () -> openTab(TabState.blank()));
+                        this::openBlankTab);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
                         this::closeSelectedTab);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                         () -> searchBox.requestFocus());
+                // At launch the keyboard goes to the front tab's URL, so typed text is not lost.
+                background.ui().run(() -> {
+                    if (tabs.getSelectionModel().getSelectedItem() != null
+                            && tabs.getSelectionModel().getSelectedItem().getContent() instanceof ConnectionTabView front) {
+                        front.focusUrl();
+                    }
+                });
             }
         });
     }
@@ -115,7 +122,7 @@ public final class MainWindow extends BorderPane {
         newTab.setId("newTabButton");
         newTab.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         newTab.setTooltip(new Tooltip("New connection tab (Ctrl+T)"));
-        newTab.setOnAction(e -> openTab(TabState.blank()));
+        newTab.setOnAction(e -> openBlankTab());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         darkToggle.setGraphic(Icons.of(Feather.MOON, 15));
@@ -205,7 +212,7 @@ public final class MainWindow extends BorderPane {
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         Button open = new Button("New connection", Icons.of(Feather.PLUS));
         open.getStyleClass().add(Styles.ACCENT);
-        open.setOnAction(e -> openTab(TabState.blank()));
+        open.setOnAction(e -> openBlankTab());
         VBox box = new VBox(10, title, hint, open);
         box.setAlignment(Pos.CENTER);
         return box;
@@ -241,6 +248,11 @@ public final class MainWindow extends BorderPane {
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         return view;
+    }
+
+    /** A new, empty tab in front, with the keyboard in its URL field. */
+    private void openBlankTab() {
+        openTab(TabState.blank()).focusUrl();
     }
 
     /** Opens a connection tab restored from {@code state} and brings it to the front. */

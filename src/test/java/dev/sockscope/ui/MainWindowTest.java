@@ -254,6 +254,29 @@ class MainWindowTest {
         awaitTabCount(2);
     }
 
+    @Test
+    void theKeyboardGoesToTheUrlAtLaunchAndOnANewTabThenToTheComposerOnceConnected(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "urlField".equals(focusedId()));
+        robot.write("ws://127.0.0.1:" + server.boundPort() + "/typed").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> currentTab().model().connection().stateProperty().get()
+                == ConnectionState.OPEN);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "composer".equals(focusedId()));
+        robot.write("typed at once").press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
+        TableView<LogRow> log = robot.lookup("#messageLog").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> log.getItems().stream()
+                .anyMatch(r -> r.direction() == Direction.RECEIVE && r.preview().equals("typed at once")));
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.T).release(KeyCode.T).release(KeyCode.CONTROL);
+        awaitTabCount(2);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "urlField".equals(focusedId())
+                && currentTab().lookup("#urlField").isFocused());
+    }
+
+    private String focusedId() {
+        javafx.scene.Node owner = window.getScene().getFocusOwner();
+        return owner == null ? null : owner.getId();
+    }
+
     /** Robot input reaches the FX thread asynchronously: wait for its effect rather than read it at once. */
     private void awaitTabCount(int expected) throws InterruptedException {
         try {

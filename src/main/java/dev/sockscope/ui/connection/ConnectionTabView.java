@@ -45,9 +45,52 @@ public final class ConnectionTabView extends BorderPane {
         top.getStyleClass().add("tab-top");
         setTop(top);
         setCenter(connection);
-        setBottom(new VBox(new ComposerView(model), connection.takeStatusBar()));
-        model.connection().stateProperty().addListener((obs, old, now) -> onState(now));
+        ComposerView composer = new ComposerView(model);
+        setBottom(new VBox(composer, connection.takeStatusBar()));
+        model.connection().stateProperty().addListener((obs, old, now) -> {
+            onState(now);
+            if (now == ConnectionState.CONNECTING) {
+                // The options were for this connect: out of the log's way once it starts.
+                options.setVisible(false);
+            } else if (now == ConnectionState.OPEN && old == ConnectionState.CONNECTING && focusIsHere()) {
+                // Connected: what comes next is a message, so the keyboard goes to the composer.
+                composer.editor().requestFocus();
+            }
+        });
         onState(model.connection().stateProperty().get());
+    }
+
+    /** Puts the keyboard in the URL field (a new tab, the app's start). */
+    public void focusUrl() {
+        if (urlField.getScene() == null) {
+            // A tab just added is shown at the next layout: focus it once it is in the window.
+            urlField.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> obs,
+                        javafx.scene.Scene old, javafx.scene.Scene now) {
+                    if (now != null) {
+                        urlField.sceneProperty().removeListener(this);
+                        focusUrl();
+                    }
+                }
+            });
+            return;
+        }
+        urlField.requestFocus();
+        urlField.end();
+    }
+
+    /** True when the keyboard is in this tab, or nowhere: a connect never pulls focus from elsewhere. */
+    private boolean focusIsHere() {
+        if (getScene() == null || getScene().getFocusOwner() == null) {
+            return true;
+        }
+        for (javafx.scene.Node n = getScene().getFocusOwner(); n != null; n = n.getParent()) {
+            if (n == this) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private HBox urlBar(RequestOptionsView options) {

@@ -53,6 +53,8 @@ public final class MessageLogModel {
     private final ReadOnlyStringWrapper letGo = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper filterProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper paged = new ReadOnlyBooleanWrapper();
+    /** Rows that arrived while the view did not follow: what the "new messages" button says. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper unseen = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private long lastCatchUp;
     /** A background scan for the current filter is running: its rows will be installed when done. */
     private boolean scanPending;
@@ -72,6 +74,7 @@ public final class MessageLogModel {
             }
         });
         follow.addListener((obs, old, following) -> {
+            unseen.set(0);
             if (following) {
                 rows.get().showLatest();
             } else {
@@ -185,10 +188,14 @@ public final class MessageLogModel {
             return false;
         }
         lastCatchUp = nanoTime;
-        int before = current.size();
+        int before = current.total();
         current.catchUp();
         updateCount();
-        return follow.get() && current.size() > before;
+        int added = current.total() - before;
+        if (!follow.get() && added > 0) {
+            unseen.set(unseen.get() + added);
+        }
+        return follow.get() && added > 0;
     }
 
     /** Moves the window to the frame at this log position; its row in the window, or -1 when hidden or not held. */
@@ -279,6 +286,11 @@ public final class MessageLogModel {
 
     public ObjectProperty<LogView> viewProperty() {
         return view;
+    }
+
+    /** Rows that arrived since the view stopped following (0 while it follows). */
+    public javafx.beans.property.ReadOnlyIntegerProperty unseenProperty() {
+        return unseen.getReadOnlyProperty();
     }
 
     public BooleanProperty followProperty() {

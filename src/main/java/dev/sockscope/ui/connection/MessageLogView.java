@@ -60,8 +60,9 @@ public final class MessageLogView extends VBox {
         this.model = model;
         getStyleClass().add("message-log");
         this.table = new LogTable(model.connection(), relativeTime);
-        getChildren().addAll(filterBar(), letGoBar(), table, pager());
-        VBox.setVgrow(table, Priority.ALWAYS);
+        javafx.scene.layout.StackPane tableArea = new javafx.scene.layout.StackPane(table, newMessagesButton());
+        getChildren().addAll(filterBar(), letGoBar(), tableArea, pager());
+        VBox.setVgrow(tableArea, Priority.ALWAYS);
         table.setItems(model.rowsProperty().get());
         // An invalidation listener: a change listener compares with equals(), and two empty windows
         // onto different logs are equal lists.
@@ -100,7 +101,36 @@ public final class MessageLogView extends VBox {
         countLabel.textProperty().bind(model.countProperty());
         letGo.textProperty().bind(model.letGoProperty());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> onSelect.accept(selection(row)));
+        // Picking a row stops following, so the row stays in view; the "new messages" button says
+        // what arrives meanwhile and follows again.
         table.setOnMouseClicked(e -> model.followProperty().set(false));
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.END && !e.isShiftDown()) {
+                e.consume();
+                model.followProperty().set(true);
+                table.getSelectionModel().clearAndSelect(table.getItems().size() - 1);
+                scrollToEnd();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.HOME || e.getCode() == javafx.scene.input.KeyCode.PAGE_UP
+                    || e.getCode() == javafx.scene.input.KeyCode.UP) {
+                model.followProperty().set(false);
+            }
+        });
+    }
+
+    /** Shown over the table's foot while it does not follow and rows arrived: how many, and a way back to them. */
+    private Button newMessagesButton() {
+        Button button = new Button(null, Icons.of(Feather.ARROW_DOWN, 13));
+        button.setId("newMessagesButton");
+        button.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT, Styles.ROUNDED, "new-messages");
+        button.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            int n = model.unseenProperty().get();
+            return String.format(java.util.Locale.ROOT, "%,d new %s", n, n == 1 ? "message" : "messages");
+        }, model.unseenProperty()));
+        button.visibleProperty().bind(model.unseenProperty().greaterThan(0));
+        button.setOnAction(e -> model.followProperty().set(true));
+        javafx.scene.layout.StackPane.setAlignment(button, Pos.BOTTOM_CENTER);
+        javafx.scene.layout.StackPane.setMargin(button, new Insets(0, 0, 12, 0));
+        return button;
     }
 
     /** The selected row as the detail pane shows it: a message, or a frame as on the wire. */
@@ -157,7 +187,36 @@ public final class MessageLogView extends VBox {
     public void pulse() {
         if (model.pulse(System.nanoTime())) {
             scrollToEnd();
+        } else if (model.followProperty().get() && lastRowHidden()) {
+            // A position set before the table knew its new rows can land short of the end: put it right.
+            if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                flow.scrollTo(table.getItems().size() - 1);
+            }
         }
+    }
+
+    /** True when the table has rows and the newest is not wholly in view. */
+    private boolean lastRowHidden() {
+        int last = table.getItems().size() - 1;
+        if (last < 0 || !(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return false;
+        }
+        var cell = flow.getLastVisibleCell();
+        if (cell == null) {
+            return false;
+        }
+        return cell.getIndex() < last
+                || cell.getLayoutY() + cell.getHeight() > flow.getHeight() - horizontalBarHeight(flow) + 0.5;
+    }
+
+    private static double horizontalBarHeight(VirtualFlow<?> flow) {
+        for (javafx.scene.Node child : flow.getChildrenUnmodifiable()) {
+            if (child instanceof javafx.scene.control.ScrollBar bar && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL
+                    && bar.isVisible()) {
+                return bar.getHeight();
+            }
+        }
+        return 0;
     }
 
     /**

@@ -1,0 +1,110 @@
+package dev.sockscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sockscope.app.AppContext;
+import dev.sockscope.app.Settings;
+import dev.sockscope.codec.FrameEncoder;
+import dev.sockscope.core.ConnectionState;
+import dev.sockscope.core.Direction;
+import dev.sockscope.core.Opcode;
+import dev.sockscope.testing.ScriptedServer;
+import dev.sockscope.ui.common.Theme;
+import dev.sockscope.ui.connection.ClientTabModel;
+import dev.sockscope.ui.connection.ConnectionTabView;
+import dev.sockscope.ui.connection.LogRow;
+import dev.sockscope.ui.fx.Background;
+import dev.sockscope.ui.fx.FxThread;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Follow keeps the newest message wholly in view after a burst; a click stops it, and the log says what arrives since. */
+@ExtendWith(ApplicationExtension.class)
+class FollowTest {
+    private static final int BURST = 20_000;
+
+    private AppContext app;
+    private MainWindow window;
+    private ScriptedServer server;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        app = new AppContext(Files.createTempDirectory("sockscope-follow-test"));
+        ByteArrayOutputStream burst = new ByteArrayOutputStream();
+        for (int i = 0; i < BURST; i++) {
+            burst.writeBytes(FrameEncoder.encode(true, 0, Opcode.TEXT, ("burst " + i).getBytes(StandardCharsets.UTF_8), -1));
+        }
+        server = ScriptedServer.writing(burst.toByteArray());
+        window = new MainWindow(app, Settings.defaults(), new Background(app.background(), new FxThread()));
+        Scene scene = new Scene(window, 1280, 800);
+        Theme.apply(Theme.LIGHT, scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        app.close();
+        server.close();
+    }
+
+    @Test
+    void theNewestRowIsWhollyInViewAfterABurstAndAClickShowsHowManyArriveSince(FxRobot robot) throws Exception {
+        ConnectionTabView tab = (ConnectionTabView) window.tabs().getSelectionModel().getSelectedItem().getContent();
+        ClientTabModel model = tab.model();
+        robot.interact(() -> {
+            model.request().urlProperty().set(server.url());
+            model.connect();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.connection().stateProperty().get() == ConnectionState.OPEN);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.connection().log().count(Direction.RECEIVE) == BURST);
+        TableView<LogRow> table = tab.log().table();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lastRowWhollyVisible(robot, table, "burst " + (BURST - 1)));
+
+        robot.clickOn(robot.from(table).lookup(".table-row-cell").nth(3).queryAs(javafx.scene.Node.class));
+        assertFalse(tab.log().model().followProperty().get(), "a picked row stays in view");
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            robot.interact(() -> {
+                model.composer().draftProperty().set("after " + n);
+                model.send();
+            });
+        }
+        Button newMessages = robot.lookup("#newMessagesButton").queryButton();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, newMessages::isVisible);
+        assertEquals("3 new messages", newMessages.getText());
+        robot.clickOn(newMessages);
+        assertTrue(tab.log().model().followProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lastRowWhollyVisible(robot, table, "after 2"));
+        assertFalse(newMessages.isVisible());
+    }
+
+    /** The table's last item is the expected message and its cell lies wholly inside the viewport. */
+    private static boolean lastRowWhollyVisible(FxRobot robot, TableView<LogRow> table, String newest) {
+        boolean[] visible = new boolean[1];
+        robot.interact(() -> {
+            int last = table.getItems().size() - 1;
+            VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+            var cell = flow.getLastVisibleCell();
+            visible[0] = last >= 0 && table.getItems().get(last).preview().equals(newest) && cell != null
+                    && cell.getIndex() == last && cell.getLayoutY() + cell.getHeight() <= flow.getHeight() + 0.5;
+        });
+        return visible[0];
+    }
+}
