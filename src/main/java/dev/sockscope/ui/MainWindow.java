@@ -149,6 +149,12 @@ public final class MainWindow extends BorderPane {
         return field;
     }
 
+    /** Searches the recording for {@code text}, as if typed into the search field. */
+    private void search(String text) {
+        searchBox.setText(text);
+        openSearch().search(text);
+    }
+
     private dev.sockscope.ui.search.SearchView openSearch() {
         for (Tab tab : tabs.getTabs()) {
             if (tab.getContent() instanceof dev.sockscope.ui.search.SearchView view) {
@@ -261,6 +267,7 @@ public final class MainWindow extends BorderPane {
         model.restore(state);
         ConnectionTabView view = new ConnectionTabView(model, background, relativeTime, app.tlsInspection());
         view.setOpenInRecording(seq -> openInRecording(model.connection().connectionId(), seq));
+        view.log().setShowInSearch(this::search);
         Tab tab = new Tab();
         tab.setContent(view);
         Circle dot = new Circle(4);

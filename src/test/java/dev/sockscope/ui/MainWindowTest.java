@@ -272,6 +272,57 @@ class MainWindowTest {
                 && currentTab().lookup("#urlField").isFocused());
     }
 
+    @Test
+    void aLogRowIsCopiedWithCtrlCAndSentAgainOrEditedFromItsMenu(FxRobot robot) throws Exception {
+        ClientTabModelAccess.connect(robot, currentTab().model(), "ws://127.0.0.1:" + server.boundPort() + "/rows");
+        robot.interact(() -> {
+            currentTab().model().composer().draftProperty().set("{\"op\":\"row\"}");
+            currentTab().model().send();
+        });
+        TableView<LogRow> log = robot.lookup("#messageLog").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> log.getItems().size() == 2);
+        robot.interact(() -> log.getSelectionModel().select(1));
+        robot.clickOn(robot.from(log).lookup(".table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
+        robot.press(KeyCode.CONTROL).press(KeyCode.C).release(KeyCode.C).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertEquals("{\"op\":\"row\"}", copied[0], "Ctrl+C copies the payload as text");
+
+        openContextMenu(robot, log);
+        robot.clickOn("Resend");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> log.getItems().size() == 4);
+        assertEquals(Direction.SEND, log.getItems().get(2).direction(), "sent again as it was");
+
+        openContextMenu(robot, log);
+        robot.clickOn("Edit and resend…");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("{\"op\":\"row\"}", currentTab().model().composer().draftProperty().get());
+        assertEquals("composer", focusedId(), "ready to edit");
+    }
+
+    /** Asks for the row's menu as a right click does (Monocle's robot does not turn clicks into menu requests). */
+    private static void openContextMenu(FxRobot robot, TableView<LogRow> log) {
+        javafx.scene.Node row = robot.from(log).lookup(".table-row-cell").nth(1).queryAs(javafx.scene.Node.class);
+        robot.interact(() -> {
+            javafx.geometry.Bounds b = row.localToScreen(row.getBoundsInLocal());
+            row.fireEvent(new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                    10, 10, b.getMinX() + 10, b.getMinY() + 10, false, null));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Connects a tab through its model and waits until it is open. */
+    private static final class ClientTabModelAccess {
+        static void connect(FxRobot robot, dev.sockscope.ui.connection.ClientTabModel model, String url) throws Exception {
+            robot.interact(() -> {
+                model.request().urlProperty().set(url);
+                model.connect();
+            });
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.connection().stateProperty().get() == ConnectionState.OPEN);
+        }
+    }
+
     private String focusedId() {
         javafx.scene.Node owner = window.getScene().getFocusOwner();
         return owner == null ? null : owner.getId();

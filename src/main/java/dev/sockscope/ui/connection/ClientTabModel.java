@@ -116,6 +116,31 @@ public final class ClientTabModel {
         });
     }
 
+    /** Sends a logged message again as it was (text or binary); the draft is left alone. */
+    public boolean resend(dev.sockscope.core.Frame frame) {
+        byte[] payload = frame.payload();
+        return act(() -> {
+            if (frame.opcode() == dev.sockscope.core.Opcode.BINARY) {
+                open.sendBinary(payload);
+            } else {
+                open.sendText(frame.text());
+            }
+        });
+    }
+
+    /** Puts a logged message into the composer to be edited: as JSON or text, or as hex when it is binary. */
+    public void edit(dev.sockscope.core.Frame frame) {
+        if (frame.opcode() == dev.sockscope.core.Opcode.BINARY) {
+            composer.modeProperty().set(ComposerMode.HEX);
+            composer.draftProperty().set(dev.sockscope.core.Bytes.hex(frame.payload()));
+            return;
+        }
+        String text = frame.text();
+        boolean json = text.startsWith("{") || text.startsWith("[");
+        composer.modeProperty().set(json ? ComposerMode.JSON : ComposerMode.TEXT);
+        composer.draftProperty().set(text);
+    }
+
     /** Sends a ping whose payload is this text (UTF-8), at most 125 bytes. */
     public boolean ping(String payload) {
         return act(() -> open.ping(payload.getBytes(StandardCharsets.UTF_8)));

@@ -47,6 +47,11 @@ public final class ConnectionTabView extends BorderPane {
         setCenter(connection);
         ComposerView composer = new ComposerView(model);
         setBottom(new VBox(composer, connection.takeStatusBar()));
+        connection.log().setComposerActions(model::resend, frame -> {
+            model.edit(frame);
+            composer.editor().requestFocus();
+            composer.editor().end();
+        });
         model.connection().stateProperty().addListener((obs, old, now) -> {
             onState(now);
             if (now == ConnectionState.CONNECTING) {

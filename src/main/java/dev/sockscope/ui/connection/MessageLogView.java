@@ -53,6 +53,7 @@ public final class MessageLogView extends VBox {
     private final Label letGo = new Label();
     private final Hyperlink openOlder = new Hyperlink("Open them from the recording");
     private IntConsumer openInRecording;
+    private final LogRowActions rowActions;
     private final PauseTransition filterDelay = new PauseTransition(Duration.millis(200));
 
     /** @param onSelect hears the selected row's message (message view) or frame (frame view), or null */
@@ -101,6 +102,7 @@ public final class MessageLogView extends VBox {
         countLabel.textProperty().bind(model.countProperty());
         letGo.textProperty().bind(model.letGoProperty());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> onSelect.accept(selection(row)));
+        rowActions = new LogRowActions(table, this::selectedFrame);
         // Picking a row stops following, so the row stays in view; the "new messages" button says
         // what arrives meanwhile and follows again.
         table.setOnMouseClicked(e -> model.followProperty().set(false));
@@ -150,6 +152,33 @@ public final class MessageLogView extends VBox {
         }
         var frame = log.headIfHeld(row.index(), Integer.MAX_VALUE);
         return frame == null ? null : new Selection(frame, null);
+    }
+
+    /** The selected row as a frame: the whole message in the message view, the frame in the frame view. */
+    private dev.sockscope.core.Frame selectedFrame() {
+        Selection s = selection(table.getSelectionModel().getSelectedItem());
+        return s == null ? null : s.message() != null ? s.message().asFrame() : s.frame();
+    }
+
+    /** Lets rows be sent again, as they were or edited (a live tab's composer). */
+    public void setComposerActions(java.util.function.Predicate<dev.sockscope.core.Frame> resend,
+            Consumer<dev.sockscope.core.Frame> edit) {
+        rowActions.setComposer(new LogRowActions.Composer() {
+            @Override
+            public boolean resend(dev.sockscope.core.Frame frame) {
+                return resend.test(frame);
+            }
+
+            @Override
+            public void edit(dev.sockscope.core.Frame frame) {
+                edit.accept(frame);
+            }
+        });
+    }
+
+    /** Lets a row's text be searched for across the recording. */
+    public void setShowInSearch(Consumer<String> search) {
+        rowActions.setSearch(search);
     }
 
     public BooleanProperty relativeTimeProperty() {
