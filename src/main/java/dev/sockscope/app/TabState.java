@@ -7,12 +7,32 @@ import java.util.List;
  *
  * @param subprotocols comma-separated, as typed
  * @param draftMode the composer mode: text, json, hex or base64
+ * @param saved the tab's saved messages, in the user's order
  */
 public record TabState(String url, List<HeaderRow> headers, String subprotocols, int timeoutSeconds,
-        String caFile, List<String> pins, String draft, String draftMode) {
+        String caFile, List<String> pins, String draft, String draftMode, List<SavedMessage> saved) {
 
     /** A header row of the request editor; disabled rows are kept but not sent. */
     public record HeaderRow(String name, String value, boolean enabled) {
+    }
+
+    /**
+     * A message kept to be sent with one click.
+     *
+     * @param mode how {@code text} becomes a message: text, json, hex or base64 (as the composer's modes)
+     */
+    public record SavedMessage(String name, String mode, String text) {
+        public SavedMessage {
+            name = name == null || name.isBlank() ? "untitled" : name.strip();
+            mode = mode == null ? "text" : mode;
+            text = text == null ? "" : text;
+        }
+    }
+
+    /** A tab without saved messages. */
+    public TabState(String url, List<HeaderRow> headers, String subprotocols, int timeoutSeconds, String caFile,
+            List<String> pins, String draft, String draftMode) {
+        this(url, headers, subprotocols, timeoutSeconds, caFile, pins, draft, draftMode, List.of());
     }
 
     public TabState {
@@ -24,6 +44,7 @@ public record TabState(String url, List<HeaderRow> headers, String subprotocols,
         pins = pins == null ? List.of() : List.copyOf(pins);
         draft = draft == null ? "" : draft;
         draftMode = draftMode == null ? "text" : draftMode;
+        saved = saved == null ? List.of() : List.copyOf(saved);
     }
 
     public static TabState blank() {

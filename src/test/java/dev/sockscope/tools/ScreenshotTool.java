@@ -80,6 +80,10 @@ public final class ScreenshotTool {
                 }
                 table.getSelectionModel().select(pick);
                 model.composer().modeProperty().set(ComposerMode.JSON);
+                model.composer().draftProperty().set("{\"op\":\"unsubscribe\",\"channel\":\"ticker\"}");
+                model.saveDraft("unsubscribe ticker");
+                model.composer().draftProperty().set("{\"op\":\"ping\",\"id\":7}");
+                model.saveDraft("app-level ping");
                 model.composer().draftProperty().set("{\"op\":\"subscribe\",\"channel\":\"trades\",\"symbols\":[\"BTC-USD\"]}");
             });
             Thread.sleep(600);
@@ -168,7 +172,7 @@ public final class ScreenshotTool {
             onFx(() -> {
                 var sides = window.get().lookupAll(".tab-pane");
                 for (var node : sides) {
-                    if (node instanceof javafx.scene.control.TabPane sidePane && sidePane.getTabs().size() == 3) {
+                    if (node instanceof javafx.scene.control.TabPane sidePane && sidePane.getTabs().size() >= 3) {
                         sidePane.getSelectionModel().select(pane.equals("handshake") ? 1 : 2);
                     }
                 }

@@ -16,6 +16,7 @@ import dev.sockscope.ui.connection.ConnectionTabView;
 import dev.sockscope.ui.connection.LogRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
@@ -299,6 +300,24 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("{\"op\":\"row\"}", currentTab().model().composer().draftProperty().get());
         assertEquals("composer", focusedId(), "ready to edit");
+    }
+
+    @Test
+    void aSavedMessageIsSentWithADoubleClickAndKeptWithTheTabAtTheNextLaunch(FxRobot robot) throws Exception {
+        ClientTabModelAccess.connect(robot, currentTab().model(), "ws://127.0.0.1:" + server.boundPort() + "/saved");
+        robot.clickOn("#composer").write("{\"op\":\"subscribe\"}");
+        robot.clickOn("#saveDraftButton");
+        javafx.scene.control.ListView<?> saved = robot.lookup("#savedMessages").queryListView();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> saved.getItems().size() == 1);
+        robot.interact(() -> currentTab().model().composer().draftProperty().set(""));
+        robot.doubleClickOn(robot.from(saved).lookup(".list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        TableView<LogRow> log = robot.lookup("#messageLog").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> log.getItems().stream()
+                .anyMatch(r -> r.direction() == Direction.RECEIVE && r.preview().equals("{\"op\":\"subscribe\"}")));
+        assertEquals("", currentTab().model().composer().draftProperty().get(), "sending a saved message leaves the draft");
+        dev.sockscope.app.TabState kept = currentTab().model().toState();
+        assertEquals(List.of(new dev.sockscope.app.TabState.SavedMessage("{\"op\":\"subscribe\"}", "text",
+                "{\"op\":\"subscribe\"}")), kept.saved(), "kept with the tab");
     }
 
     /** Asks for the row's menu as a right click does (Monocle's robot does not turn clicks into menu requests). */

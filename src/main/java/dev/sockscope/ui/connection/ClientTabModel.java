@@ -197,14 +197,75 @@ public final class ClientTabModel {
     public TabState toState() {
         return new TabState(request.urlProperty().get(), List.of(request.headerRows()), request.subprotocolsProperty().get(),
                 request.timeoutSecondsProperty().get(), request.caFileProperty().get(), List.copyOf(request.pins()),
-                composer.draftProperty().get(), composer.modeProperty().get().key());
+                composer.draftProperty().get(), composer.modeProperty().get().key(), List.copyOf(saved));
     }
 
     public void restore(TabState saved) {
         request.restore(saved);
         composer.modeProperty().set(ComposerMode.byKey(saved.draftMode()));
         composer.draftProperty().set(saved.draft());
+        this.saved.setAll(saved.saved());
     }
+
+    // ---- saved messages ----
+
+    /** The tab's saved messages, in order; kept with the tab across launches. */
+    public javafx.collections.ObservableList<TabState.SavedMessage> saved() {
+        return saved;
+    }
+
+    /**
+     * Saves the draft under {@code name} (the draft's start when blank), replacing a saved message
+     * of the same name; false (and said) when the draft is empty.
+     */
+    public boolean saveDraft(String name) {
+        String draft = composer.draftProperty().get();
+        if (draft.isBlank()) {
+            actionProblem.set("Nothing to save: the composer is empty");
+            return false;
+        }
+        String title = name == null || name.isBlank() ? SavedMessages.nameFor(draft) : name.strip();
+        TabState.SavedMessage message = new TabState.SavedMessage(title, composer.modeProperty().get().key(), draft);
+        for (int i = 0; i < saved.size(); i++) {
+            if (saved.get(i).name().equals(title)) {
+                saved.set(i, message);
+                return true;
+            }
+        }
+        saved.add(message);
+        return true;
+    }
+
+    /** Puts a saved message into the composer (its mode and text). */
+    public void load(TabState.SavedMessage message) {
+        composer.modeProperty().set(ComposerMode.byKey(message.mode()));
+        composer.draftProperty().set(message.text());
+    }
+
+    /** Sends a saved message as it is, leaving the draft alone; false (and said) when it cannot be sent. */
+    public boolean sendSaved(TabState.SavedMessage message) {
+        ComposerMode mode = ComposerMode.byKey(message.mode());
+        byte[] bytes;
+        try {
+            bytes = mode.encode(message.text());
+            if (mode == ComposerMode.JSON) {
+                SavedMessages.checkJson(message.text());
+            }
+        } catch (IllegalArgumentException e) {
+            actionProblem.set("Not sent: \"" + message.name() + "\" is not valid " + mode.key() + ": " + e.getMessage());
+            return false;
+        }
+        return act(() -> {
+            if (mode.isBinary()) {
+                open.sendBinary(bytes);
+            } else {
+                open.sendText(message.text());
+            }
+        });
+    }
+
+    private final javafx.collections.ObservableList<TabState.SavedMessage> saved =
+            javafx.collections.FXCollections.observableArrayList();
 
     // ---- parts ----
 

@@ -34,8 +34,10 @@ public final class ComposerView extends VBox {
     private final ClientTabModel model;
     private final ComposerModel composer;
     private final TextArea editor = new TextArea();
+    private final Button saveDraft = new Button("Save", Icons.of(Feather.BOOKMARK, 13));
 
-    public ComposerView(ClientTabModel model) {
+    /** @param showSaved brings the tab's saved messages into view (after the draft was saved there) */
+    public ComposerView(ClientTabModel model, Runnable showSaved) {
         this.model = model;
         this.composer = model.composer();
         getStyleClass().add("composer");
@@ -62,6 +64,11 @@ public final class ComposerView extends VBox {
         send.disableProperty().bind(notOpen);
         send.setOnAction(e -> sendDraft());
 
+        saveDraft.setOnAction(e -> {
+            if (model.saveDraft("")) {
+                showSaved.run();
+            }
+        });
         HBox editorRow = new HBox(8, editor, send);
         HBox.setHgrow(editor, Priority.ALWAYS);
         getChildren().addAll(modeRow(), editorRow, controlRow(notOpen), problemLabel());
@@ -96,7 +103,11 @@ public final class ComposerView extends VBox {
         size.textProperty().bind(Bindings.createStringBinding(() -> draftSize(), composer.draftProperty(), composer.modeProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(8, mode, format, minify, validity, spacer, size);
+        saveDraft.setId("saveDraftButton");
+        saveDraft.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        saveDraft.setTooltip(new Tooltip("Keep this message in the tab's saved messages, to send it again with one click"));
+        saveDraft.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, mode, format, minify, validity, spacer, size, saveDraft);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

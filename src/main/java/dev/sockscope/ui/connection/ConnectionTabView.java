@@ -45,7 +45,8 @@ public final class ConnectionTabView extends BorderPane {
         top.getStyleClass().add("tab-top");
         setTop(top);
         setCenter(connection);
-        ComposerView composer = new ComposerView(model);
+        Runnable showSaved = connection.addSideTab("Saved", new SavedMessagesView(model, background));
+        ComposerView composer = new ComposerView(model, showSaved);
         setBottom(new VBox(composer, connection.takeStatusBar()));
         connection.log().setComposerActions(model::resend, frame -> {
             model.edit(frame);

@@ -31,6 +31,7 @@ public final class ConnectionView extends BorderPane {
     static final double SIDE_MIN_WIDTH = 380;
 
     private final MessageLogView log;
+    private final TabPane side;
     private final StatusBarView statusBar;
     private final Runnable stopPulse;
     private long lastStatus;
@@ -55,6 +56,7 @@ public final class ConnectionView extends BorderPane {
         // The detail pane is never squeezed below what its tabs and copy buttons need: the log
         // (which has a minimum of its own) gives way first.
         side.setMinWidth(SIDE_MIN_WIDTH);
+        this.side = side;
         SplitPane center = new SplitPane(log, side);
         center.setOrientation(Orientation.HORIZONTAL);
         center.setDividerPositions(0.6);
@@ -117,6 +119,13 @@ public final class ConnectionView extends BorderPane {
             setBottom(null);
         }
         return statusBar;
+    }
+
+    /** Adds a tab to the detail pane (a live tab's saved messages); returns a way to bring it to the front. */
+    public Runnable addSideTab(String title, javafx.scene.Node content) {
+        Tab tab = tab(title, content);
+        side.getTabs().add(tab);
+        return () -> side.getSelectionModel().select(tab);
     }
 
     /** The view is going away: stop its pulse and stop following the connection. */
