@@ -3,7 +3,6 @@ package dev.sockscope.ui.connection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -62,13 +61,36 @@ public final class ComposerModel {
             return "";
         } catch (JsonProcessingException e) {
             return "invalid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                    + ": " + e.getOriginalMessage();
+                    + ": " + inWords(e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
     }
 
-    /** Pretty-prints a JSON draft (2-space indent); leaves an invalid one as it is. */
+    /** The parser's message in a user's words: the usual mistakes named, its internals (char codes) left out. */
+    static String inWords(String parser) {
+        String message = parser == null ? "" : parser;
+        java.util.regex.Matcher unexpected = java.util.regex.Pattern
+                .compile("Unexpected character \\('(.+?)' \\(code \\d+[^)]*\\)\\): (?:was )?expect(?:ed|ing) (.*)", java.util.regex.Pattern.DOTALL)
+                .matcher(message);
+        if (unexpected.find()) {
+            String expected = unexpected.group(2).replace("double-quote to start field name", "a field name in double quotes")
+                    .replace("comma to separate Object entries", "a comma or }")
+                    .replace("comma to separate Array entries", "a comma or ]");
+            return "'" + unexpected.group(1) + "' where " + expected.strip() + " should be";
+        }
+        if (message.startsWith("Unexpected end-of-input")) {
+            return "the JSON ends too early (a } or ] or a closing quote is missing)";
+        }
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("Unrecognized token '(.*?)'").matcher(message);
+        if (token.find()) {
+            return "'" + token.group(1) + "' is not a JSON value (text needs double quotes; true, false and null are lower case)";
+        }
+        int detail = message.indexOf("\n at [Source");
+        return detail < 0 ? message : message.substring(0, detail);
+    }
+
+    /** Pretty-prints a JSON draft as the detail pane shows JSON; leaves an invalid one as it is. */
     public void format() {
         reformat(true);
     }
@@ -80,7 +102,7 @@ public final class ComposerModel {
     private void reformat(boolean pretty) {
         try {
             JsonNode node = JSON.readTree(draft.get());
-            draft.set(pretty ? JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node)
+            draft.set(pretty ? dev.sockscope.ui.messages.JsonHighlighter.prettyPrint(draft.get()).orElse(draft.get())
                     : JSON.writeValueAsString(node));
         } catch (JsonProcessingException e) {
             validate();

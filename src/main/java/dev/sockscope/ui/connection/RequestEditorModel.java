@@ -43,6 +43,7 @@ public final class RequestEditorModel {
      * @throws IllegalArgumentException naming what is wrong (the URL, a header name, a header value)
      */
     public ConnectRequest build() {
+        offerScheme();
         WsUrl target = WsUrl.parse(url.get());
         List<Header> list = new ArrayList<>();
         for (HeaderRowModel row : headers) {
@@ -97,6 +98,23 @@ public final class RequestEditorModel {
 
     public StringProperty urlProperty() {
         return url;
+    }
+
+    /**
+     * A bare address ({@code localhost:8080/ws}) is taken as ws://, as Postman takes it, and the
+     * field shows the URL used; anything that would not parse even then keeps its own message.
+     */
+    private void offerScheme() {
+        String typed = url.get() == null ? "" : url.get().strip();
+        if (typed.isEmpty() || typed.contains("://") || typed.contains(" ")) {
+            return;
+        }
+        try {
+            WsUrl.parse("ws://" + typed);
+            url.set("ws://" + typed);
+        } catch (IllegalArgumentException notAnAddressEither) {
+            // WsUrl.parse(typed) says what is wrong with it as typed
+        }
     }
 
     public StringProperty urlProblemProperty() {

@@ -29,6 +29,9 @@ class ClientTabModelTest {
             assertFalse(tab.connect());
             assertTrue(tab.request().urlProblemProperty().get().contains("unsupported scheme"),
                     tab.request().urlProblemProperty().get());
+            tab.request().urlProperty().set("127.0.0.1:9/feed");
+            tab.request().build();
+            assertEquals("ws://127.0.0.1:9/feed", tab.request().urlProperty().get(), "a bare address is taken as ws://");
             tab.request().urlProperty().set("ws://127.0.0.1:9/");
             tab.request().headers().add(new HeaderRowModel("X-A", "b\r\nX-Injected: 1", true));
             assertFalse(tab.connect(), "a header value cannot smuggle another header onto the wire");

@@ -23,9 +23,29 @@ class ComposerModelTest {
         composer.modeProperty().set(ComposerMode.JSON);
         composer.draftProperty().set("{\"a\":[1,2],\"b\":{\"c\":true}}");
         composer.format();
-        assertTrue(composer.draftProperty().get().contains("\n  \"a\""), composer.draftProperty().get());
+        assertEquals("{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": {\n    \"c\": true\n  }\n}", composer.draftProperty().get(),
+                "as the detail pane shows JSON: no space before the colon, arrays one value a line");
         composer.minify();
         assertEquals("{\"a\":[1,2],\"b\":{\"c\":true}}", composer.draftProperty().get());
+    }
+
+    @Test
+    void saysWhatIsWrongWithJsonInWordsNotTheParsersInternals() {
+        ComposerModel composer = new ComposerModel();
+        composer.modeProperty().set(ComposerMode.JSON);
+        composer.draftProperty().set("{op: 1}");
+        composer.validate();
+        assertEquals("invalid JSON at line 1, column 2: 'o' where a field name in double quotes should be",
+                composer.problemProperty().get());
+        composer.draftProperty().set("{\"a\": [1, 2}");
+        composer.validate();
+        assertFalse(composer.problemProperty().get().contains("code "), composer.problemProperty().get());
+        composer.draftProperty().set("{\"a\": tru}");
+        composer.validate();
+        assertTrue(composer.problemProperty().get().contains("'tru' is not a JSON value"), composer.problemProperty().get());
+        composer.draftProperty().set("{\"a\": 1");
+        composer.validate();
+        assertTrue(composer.problemProperty().get().contains("ends too early"), composer.problemProperty().get());
     }
 
     @Test
