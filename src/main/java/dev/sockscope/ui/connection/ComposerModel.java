@@ -26,10 +26,53 @@ public final class ComposerModel {
     private final List<String> history = new ArrayList<>();
     private int historyCursor;
     private String unsentDraft = "";
+    /** The mode the draft was valid in before a switch made it invalid: what "convert" converts from. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ComposerMode> convertibleFrom =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
     public ComposerModel() {
-        draft.addListener((obs, old, now) -> validate());
-        mode.addListener((obs, old, now) -> validate());
+        draft.addListener((obs, old, now) -> {
+            convertibleFrom.set(null);
+            validate();
+        });
+        mode.addListener((obs, old, now) -> {
+            validate();
+            boolean bytesDiffer = old != null && now != null && (old.isBinary() || now.isBinary());
+            convertibleFrom.set(bytesDiffer && !problem.get().isEmpty() && check(draft.get(), old).isEmpty() ? old : null);
+        });
+    }
+
+    /**
+     * Set after a mode switch left a draft that was valid in the old mode invalid in the new one
+     * (text typed, then Hex chosen): the view offers to convert it, never does it unasked, since the
+     * user may have meant the text to be hex all along.
+     */
+    public javafx.beans.property.ReadOnlyObjectProperty<ComposerMode> convertibleFromProperty() {
+        return convertibleFrom.getReadOnlyProperty();
+    }
+
+    /** Rewrites the draft's bytes, as they were in the mode before the switch, in the current mode. */
+    public void convert() {
+        ComposerMode from = convertibleFrom.get();
+        if (from == null) {
+            return;
+        }
+        byte[] bytes = from.encode(draft.get());
+        ComposerMode to = mode.get();
+        String converted = switch (to) {
+            case HEX -> dev.sockscope.core.Bytes.hex(bytes).replaceAll("(..)(?!$)", "$1 ");
+            case BASE64 -> dev.sockscope.core.Bytes.base64(bytes);
+            default -> {
+                if (!dev.sockscope.core.Utf8.isValid(bytes)) {
+                    problem.set("these bytes are not UTF-8 text, so they cannot become a text message");
+                    yield null;
+                }
+                yield new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            }
+        };
+        if (converted != null) {
+            draft.set(converted);
+        }
     }
 
     public StringProperty draftProperty() {

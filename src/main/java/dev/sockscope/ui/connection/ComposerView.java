@@ -71,6 +71,9 @@ public final class ComposerView extends VBox {
         });
         HBox editorRow = new HBox(8, editor, send);
         HBox.setHgrow(editor, Priority.ALWAYS);
+        // Dragging the divider above the composer gives the editor the room.
+        VBox.setVgrow(editorRow, Priority.ALWAYS);
+        editor.setMaxHeight(Double.MAX_VALUE);
         getChildren().addAll(modeRow(), editorRow, controlRow(notOpen), problemLabel());
     }
 
@@ -107,7 +110,16 @@ public final class ComposerView extends VBox {
         saveDraft.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         saveDraft.setTooltip(new Tooltip("Keep this message in the tab's saved messages, to send it again with one click"));
         saveDraft.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(8, mode, format, minify, validity, spacer, size, saveDraft);
+        javafx.scene.control.Hyperlink convert = new javafx.scene.control.Hyperlink();
+        convert.setId("convertDraft");
+        convert.getStyleClass().add(Styles.TEXT_SMALL);
+        convert.textProperty().bind(Bindings.createStringBinding(() -> composer.convertibleFromProperty().get() == null ? ""
+                : "Convert from " + composer.convertibleFromProperty().get().key(),
+                composer.convertibleFromProperty()));
+        convert.visibleProperty().bind(composer.convertibleFromProperty().isNotNull());
+        convert.managedProperty().bind(convert.visibleProperty());
+        convert.setOnAction(e -> composer.convert());
+        HBox row = new HBox(8, mode, format, minify, validity, convert, spacer, size, saveDraft);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

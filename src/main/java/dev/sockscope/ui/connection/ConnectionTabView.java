@@ -44,10 +44,11 @@ public final class ConnectionTabView extends BorderPane {
                 new FailureBanner(model.connection(), model::trustRefusedCertificateAndReconnect));
         top.getStyleClass().add("tab-top");
         setTop(top);
-        setCenter(connection);
+
         Runnable showSaved = connection.addSideTab("Saved", new SavedMessagesView(model, background));
         ComposerView composer = new ComposerView(model, showSaved);
-        setBottom(new VBox(composer, connection.takeStatusBar()));
+        setCenter(logOverComposer(composer));
+        setBottom(connection.takeStatusBar());
         connection.log().setComposerActions(model::resend, frame -> {
             model.edit(frame);
             composer.editor().requestFocus();
@@ -64,6 +65,31 @@ public final class ConnectionTabView extends BorderPane {
             }
         });
         onState(model.connection().stateProperty().get());
+    }
+
+    /**
+     * The log above the composer with a divider between them, so a long message can be given room:
+     * the composer starts at its natural height and keeps the height the user gives it when the
+     * window is resized (the log takes the change).
+     */
+    private javafx.scene.control.SplitPane logOverComposer(ComposerView composer) {
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(connection, composer);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.getStyleClass().add("log-over-composer");
+        javafx.scene.control.SplitPane.setResizableWithParent(composer, false);
+        composer.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        connection.setMinHeight(160);
+        split.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number height) {
+                if (height.doubleValue() > 0) {
+                    split.heightProperty().removeListener(this);
+                    double composerHeight = composer.prefHeight(split.getWidth());
+                    split.setDividerPositions(Math.max(0.3, 1 - composerHeight / height.doubleValue()));
+                }
+            }
+        });
+        return split;
     }
 
     /** Puts the keyboard in the URL field (a new tab, the app's start). */

@@ -49,6 +49,28 @@ class ComposerModelTest {
     }
 
     @Test
+    void offersToConvertADraftTheNewModeCannotSendAndConvertsOnlyWhenAsked() {
+        ComposerModel composer = new ComposerModel();
+        composer.draftProperty().set("hi!");
+        composer.modeProperty().set(ComposerMode.HEX);
+        assertEquals(ComposerMode.TEXT, composer.convertibleFromProperty().get(), "offered, not done");
+        assertEquals("hi!", composer.draftProperty().get());
+        composer.convert();
+        assertEquals("68 69 21", composer.draftProperty().get());
+        composer.modeProperty().set(ComposerMode.TEXT);
+        composer.draftProperty().set("hi!");
+        composer.modeProperty().set(ComposerMode.BASE64);
+        composer.convert();
+        assertEquals("aGkh", composer.draftProperty().get());
+        composer.modeProperty().set(ComposerMode.TEXT);
+        assertEquals(null, composer.convertibleFromProperty().get(), "base64 text is valid text: nothing to offer");
+        composer.modeProperty().set(ComposerMode.HEX);
+        composer.draftProperty().set("00ff");
+        composer.modeProperty().set(ComposerMode.TEXT);
+        assertEquals(null, composer.convertibleFromProperty().get(), "hex digits are valid text as they are");
+    }
+
+    @Test
     void checksBinaryDraftsInHexAndBase64() {
         ComposerModel composer = new ComposerModel();
         composer.modeProperty().set(ComposerMode.HEX);
