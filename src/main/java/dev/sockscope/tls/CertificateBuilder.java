@@ -51,6 +51,7 @@ public final class CertificateBuilder {
     private int rsaBits = 2048;
     private IssuedCertificate issuer;
     private final List<String> permittedNames = new ArrayList<>();
+    private String caIssuersUrl;
     private KeyPair keyPair;
     private String signatureAlgorithm;
 
@@ -89,6 +90,12 @@ public final class CertificateBuilder {
      */
     public CertificateBuilder permittedNames(List<String> names) {
         permittedNames.addAll(names);
+        return this;
+    }
+
+    /** Where the issuer's certificate can be fetched (Authority Information Access), as public CAs say. */
+    public CertificateBuilder caIssuersUrl(String url) {
+        this.caIssuersUrl = url;
         return this;
     }
 
@@ -151,6 +158,12 @@ public final class CertificateBuilder {
             }
             if (!permittedNames.isEmpty()) {
                 builder.addExtension(Extension.nameConstraints, true, nameConstraints());
+            }
+            if (caIssuersUrl != null) {
+                builder.addExtension(Extension.authorityInfoAccess, false, new org.bouncycastle.asn1.x509.AuthorityInformationAccess(
+                        org.bouncycastle.asn1.x509.AccessDescription.id_ad_caIssuers,
+                        new org.bouncycastle.asn1.x509.GeneralName(org.bouncycastle.asn1.x509.GeneralName.uniformResourceIdentifier,
+                                caIssuersUrl)));
             }
             ContentSigner signer = new JcaContentSignerBuilder(
                     signatureAlgorithm != null ? signatureAlgorithm : signatureAlgorithm(signingPair))

@@ -20,6 +20,8 @@ import java.util.Locale;
  * intermediate), self-signed leaves, weak keys and weak signatures.
  */
 final class ChainAnalyzer {
+    /** The Authority Information Access extension (RFC 5280 §4.2.2.1). */
+    private static final String AUTHORITY_INFO_ACCESS = "1.3.6.1.5.5.7.1.1";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -77,13 +79,37 @@ final class ChainAnalyzer {
             }
             boolean next = i + 1 < chain.size() && issued(chain.get(i + 1), cert);
             if (!next) {
-                problems.add(new ChainProblem(TrustProblem.UNKNOWN_ISSUER, "missing certificate: " + name(cert)
-                        + " was issued by " + cert.getIssuerX500Principal().getName()
-                        + ", which the server did not send and no trusted authority matches (an incomplete chain?)", i));
+                problems.add(new ChainProblem(TrustProblem.UNKNOWN_ISSUER, missingIssuer(cert), i));
                 return null;
             }
         }
         return null;
+    }
+
+    /**
+     * Why the issuer of {@code cert} is missing, without blaming the wrong side. A certificate from a
+     * public authority names where its issuer can be fetched (Authority Information Access): its
+     * issuer is an intermediate the server should have sent (so is one whose issuer is named as an
+     * intermediate). One without either is most often from a private authority (mkcert, a company
+     * CA) that this computer was never told to trust.
+     */
+    private static String missingIssuer(X509Certificate cert) {
+        String issuer = issuerName(cert);
+        String lower = issuer.toLowerCase(java.util.Locale.ROOT);
+        boolean namedIntermediate = lower.contains("intermediate") || lower.contains("issuing") || lower.contains("subordinate");
+        if (cert.getExtensionValue(AUTHORITY_INFO_ACCESS) != null || namedIntermediate) {
+            return name(cert) + " was issued by " + issuer + ", an intermediate certificate the server did not send"
+                    + " (an incomplete chain: the server should send it after its own)";
+        }
+        return name(cert) + " was issued by " + issuer + ", which this computer does not trust (a private or unknown"
+                + " authority: give its certificate as a CA file to trust it)";
+    }
+
+    /** The issuer's common name when it has one, else its whole name. */
+    private static String issuerName(X509Certificate cert) {
+        String dn = cert.getIssuerX500Principal().getName();
+        java.util.regex.Matcher cn = java.util.regex.Pattern.compile("(?:^|,)CN=([^,]+)").matcher(dn);
+        return cn.find() ? "\"" + cn.group(1) + "\"" : dn;
     }
 
     private static void strength(List<X509Certificate> chain, X509Certificate anchor, List<ChainProblem> problems) {

@@ -47,14 +47,27 @@ class ChainAnalyzerTest {
     }
 
     @Test
+    void aLeafFromAPrivateAuthorityIsSaidToBeFromAnUntrustedIssuerNotAnIncompleteChain() {
+        IssuedCertificate privateRoot = new CertificateBuilder().commonName("mkcert dev CA").certificateAuthority(0).build();
+        IssuedCertificate leaf = new CertificateBuilder().addSubjectAltName("a.example.test").signedBy(privateRoot).build();
+        var result = ChainAnalyzer.analyze(List.of(leaf.certificate()), "a.example.test",
+                new X509Certificate[] {root.certificate()}, Instant.now());
+        String why = result.problems().get(0).explanation();
+        assertTrue(why.contains("issued by \"mkcert dev CA\", which this computer does not trust"), why);
+        assertFalse(why.contains("did not send"), "the server is not to blame: " + why);
+    }
+
+    @Test
     void namesTheMissingIntermediateWhenTheChainIsIncomplete() {
         IssuedCertificate intermediate = new CertificateBuilder().commonName("Issuing CA").certificateAuthority(0)
                 .signedBy(root).build();
-        IssuedCertificate leaf = new CertificateBuilder().addSubjectAltName("a.example.test").signedBy(intermediate).build();
+        IssuedCertificate leaf = new CertificateBuilder().addSubjectAltName("a.example.test").signedBy(intermediate)
+                .caIssuersUrl("http://ca.example.test/issuing.crt").build();
         var result = ChainAnalyzer.analyze(List.of(leaf.certificate()), "a.example.test",
                 new X509Certificate[] {root.certificate()}, Instant.now());
         assertEquals(TrustProblem.UNKNOWN_ISSUER, result.problems().get(0).kind());
-        assertTrue(result.problems().get(0).explanation().contains("CN=Issuing CA"), result.problems().get(0).explanation());
+        String why = result.problems().get(0).explanation();
+        assertTrue(why.contains("\"Issuing CA\", an intermediate certificate the server did not send"), why);
         assertNull(result.anchor());
         assertEquals(List.of(), kinds(List.of(leaf.certificate(), intermediate.certificate()), "a.example.test"),
                 "with the intermediate sent, the chain is complete");

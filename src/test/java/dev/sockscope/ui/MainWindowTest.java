@@ -201,7 +201,7 @@ class MainWindowTest {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#certificateView .label")
                     .queryAllAs(Label.class).stream().anyMatch(l -> "Not trusted".equals(l.getText())));
             var labels = robot.lookup("#certificateView .label").queryAllAs(Label.class).stream().map(Label::getText).toList();
-            assertTrue(labels.stream().anyMatch(t -> t.startsWith("expired: CN=localhost expired on")), labels.toString());
+            assertTrue(labels.stream().anyMatch(t -> t.startsWith("Expired: CN=localhost expired on")), labels.toString());
             assertTrue(labels.contains("CN=localhost"), "the refused chain is still shown: " + labels);
         }
     }

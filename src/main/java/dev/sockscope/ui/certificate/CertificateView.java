@@ -97,11 +97,25 @@ public final class CertificateView extends ScrollPane {
             verdict.getChildren().add(small("Validated against the trust anchor " + report.trustAnchor().subject()));
         }
         for (ChainProblem problem : report.problems()) {
-            Label line = small(problem.kind().wireName() + ": " + problem.explanation());
+            Label line = small(headline(problem.kind()) + ": " + problem.explanation());
+            line.setWrapText(true);
             line.setGraphic(Icons.of(Feather.ALERT_CIRCLE, 12));
             line.getStyleClass().add(Styles.DANGER);
             verdict.getChildren().add(line);
         }
+    }
+
+    /** A problem's name in words (the JSON output keeps the short ids). */
+    static String headline(dev.sockscope.core.TrustProblem kind) {
+        return switch (kind) {
+            case EXPIRED -> "Expired";
+            case NOT_YET_VALID -> "Not yet valid";
+            case HOSTNAME_MISMATCH -> "Issued for other names";
+            case SELF_SIGNED -> "Self-signed";
+            case UNKNOWN_ISSUER -> "Unknown issuer";
+            case WEAK_KEY -> "Weak key";
+            case WEAK_SIGNATURE -> "Weak signature";
+        };
     }
 
     private void fillSession(TlsReport r) {
