@@ -177,7 +177,8 @@ public final class ScreenshotTool {
                     }
                 }
                 for (var node : window.get().lookupAll(".split-pane")) {
-                    if (node instanceof javafx.scene.control.SplitPane split) {
+                    if (node instanceof javafx.scene.control.SplitPane split
+                            && split.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
                         split.setDividerPositions(0.36);
                     }
                 }

@@ -33,7 +33,7 @@ import org.kordamp.ikonli.feather.Feather;
  */
 public final class MessageLogView extends VBox {
     /** The log's narrowest: its toolbar with the type toggles folded, and a few columns. */
-    static final double MIN_WIDTH = 400;
+    static final double MIN_WIDTH = 450;
     /** Below this toolbar width the type toggles fold into a menu. */
     private static final double COMPACT_BELOW = 660;
     private final MessageLogModel model;
@@ -267,7 +267,7 @@ public final class MessageLogView extends VBox {
         HBox.setHgrow(filterField, Priority.ALWAYS);
         regexToggle.setTooltip(new Tooltip("Treat the filter as a regular expression"));
         regexToggle.setMinWidth(Region.USE_PREF_SIZE);
-        filterField.setMinWidth(150);
+        filterField.setMinWidth(120);
         regexToggle.getStyleClass().add(Styles.FLAT);
         sentToggle.getStyleClass().add(Styles.LEFT_PILL);
         receivedToggle.getStyleClass().add(Styles.RIGHT_PILL);
