@@ -20,7 +20,7 @@ import javafx.scene.layout.HBox;
  * The search tab's second row: connection URL, direction, frame type, size range and time range.
  * {@link #apply} adds them to a query; any change runs {@code onChange}.
  */
-final class SearchFilters extends HBox {
+final class SearchFilters extends javafx.scene.layout.FlowPane {
     private final TextField url = field("host or URL", 150, "Only connections whose URL contains this");
     private final ToggleButton sent = toggle("Sent", Styles.LEFT_PILL);
     private final ToggleButton received = toggle("Received", Styles.RIGHT_PILL);
@@ -33,7 +33,9 @@ final class SearchFilters extends HBox {
     private final TextField to = field("to", 130, "Until (not included): same forms as From");
 
     SearchFilters(Runnable onChange) {
-        setSpacing(6);
+        // A flow, not a row: in a narrow window the filters wrap onto a second line instead of being cut.
+        setHgap(6);
+        setVgap(6);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(0, 10, 8, 10));
         getStyleClass().add("search-filters");
@@ -44,8 +46,12 @@ final class SearchFilters extends HBox {
             t.setSelected(true);
             t.selectedProperty().addListener((obs, old, now) -> onChange.run());
         }
-        getChildren().addAll(url, new HBox(sent, received), new HBox(text, binary, control), label("Size"), minSize,
-                label("\u2013"), maxSize, label("Time"), from, label("\u2013"), to);
+        HBox size = new HBox(6, label("Size"), minSize, label("\u2013"), maxSize);
+        HBox time = new HBox(6, label("Time"), from, label("\u2013"), to);
+        for (HBox group : new HBox[] {size, time}) {
+            group.setAlignment(Pos.CENTER_LEFT);
+        }
+        getChildren().addAll(url, new HBox(sent, received), new HBox(text, binary, control), size, time);
     }
 
     /**
@@ -92,12 +98,14 @@ final class SearchFilters extends HBox {
     private static ToggleButton toggle(String title, String pill) {
         ToggleButton t = new ToggleButton(title);
         t.getStyleClass().addAll(Styles.SMALL, pill);
+        t.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return t;
     }
 
     private static Label label(String text) {
         Label l = new Label(text);
         l.getStyleClass().add(Styles.TEXT_MUTED);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 }

@@ -199,13 +199,49 @@ public final class SearchView extends BorderPane {
         TableColumn<RecordedFrame, String> when = text("Time", 190, f -> WHEN.format(Clock.toInstant(f.message().timestampMicros())));
         TableColumn<RecordedFrame, String> where = text("Session", 110, RecordedFrame::session);
         TableColumn<RecordedFrame, String> url = text("URL", 170, RecordedFrame::url);
-        TableColumn<RecordedFrame, String> dir = text("", 34, f -> f.message().direction() == Direction.SEND ? "\u2197" : "\u2199");
+        TableColumn<RecordedFrame, RecordedFrame> dir = new TableColumn<>("");
+        dir.setPrefWidth(34);
+        dir.setSortable(false);
+        dir.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        dir.setCellFactory(c -> new DirectionCell());
         TableColumn<RecordedFrame, String> size = text("Size", 70, f -> Bytes.humanSize(f.message().size()));
         TableColumn<RecordedFrame, RecordedFrame> match = new TableColumn<>("Match");
         match.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         match.setCellFactory(c -> new SnippetCell());
         match.setPrefWidth(420);
         table.getColumns().setAll(List.of(when, where, url, dir, size, match));
+        // A narrow window squeezes the match (the last column), never the time, session or size past reading.
+        when.setMinWidth(172);
+        where.setMinWidth(70);
+        url.setMinWidth(100);
+        dir.setMinWidth(30);
+        size.setMinWidth(60);
+        match.setMinWidth(160);
+    }
+
+    /** The direction as the log shows it: the same arrow icons, in the same colours. */
+    private static final class DirectionCell extends TableCell<RecordedFrame, RecordedFrame> {
+        private static final javafx.css.PseudoClass RECEIVED = javafx.css.PseudoClass.getPseudoClass("received");
+        private final org.kordamp.ikonli.javafx.FontIcon icon = dev.sockscope.ui.common.Icons.of(
+                org.kordamp.ikonli.feather.Feather.ARROW_UP_RIGHT, 14);
+
+        DirectionCell() {
+            icon.getStyleClass().add("dir-icon");
+        }
+
+        @Override
+        protected void updateItem(RecordedFrame item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            boolean received = item.message().direction() == Direction.RECEIVE;
+            icon.setIconCode(received ? org.kordamp.ikonli.feather.Feather.ARROW_DOWN_LEFT
+                    : org.kordamp.ikonli.feather.Feather.ARROW_UP_RIGHT);
+            icon.pseudoClassStateChanged(RECEIVED, received);
+            setGraphic(icon);
+        }
     }
 
     private static TableColumn<RecordedFrame, String> text(String title, double width, Function<RecordedFrame, String> value) {
@@ -214,6 +250,15 @@ public final class SearchView extends BorderPane {
         column.setSortable(false);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         return column;
+    }
+
+    /** How much context a result shows before its match. */
+    private static final int BEFORE_CHARS = 8;
+
+    /** The last {@code n} characters of the context before a match, an ellipsis standing for the rest. */
+    static String tail(String before, int n) {
+        String text = before.startsWith("…") ? before.substring(1) : before;
+        return text.length() <= n && !before.startsWith("…") ? text : "…" + text.substring(Math.max(0, text.length() - n));
     }
 
     /** The matching part of a message, highlighted within its context. */
@@ -227,8 +272,9 @@ public final class SearchView extends BorderPane {
             // Labels, not a TextFlow: one line, cut with an ellipsis, never wrapped into the next row.
             hit.getStyleClass().add("search-hit");
             hit.setMinWidth(Region.USE_PREF_SIZE);
-            before.setMinWidth(0);
-            before.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+            // A short, whole piece of context before the match (cut here, not by the label, whose
+            // clipping left a gap that read as a space), then the match, then as much as fits.
+            before.setMinWidth(Region.USE_PREF_SIZE);
             after.setMinWidth(0);
             flow.setAlignment(Pos.CENTER_LEFT);
         }
@@ -244,7 +290,7 @@ public final class SearchView extends BorderPane {
             String text = frame.opcode() == Opcode.BINARY ? Bytes.hex(frame.payload()) : frame.text();
             Snippet snippet = Snippet.of(text.length() > 4096 ? text.substring(0, 4096) : text, lastQuery, regex.isSelected(),
                     wholeWord.isSelected());
-            before.setText(snippet.before());
+            before.setText(tail(snippet.before(), BEFORE_CHARS));
             hit.setText(snippet.match());
             after.setText(snippet.after());
             setGraphic(flow);
