@@ -21,12 +21,17 @@ final class EstablishTimer {
         SSLSocket run() throws IOException;
     }
 
+    static boolean isIpLiteral(String host) {
+        return host.contains(":") || host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+    }
+
     /** Resolves the host and connects to the first address that answers, within the timeout. */
     Socket connect(WsUrl url, Duration timeout) throws IOException {
         startNanos = System.nanoTime();
         long t0 = System.nanoTime();
         InetAddress[] addresses = InetAddress.getAllByName(url.host());
-        dnsMicros = (System.nanoTime() - t0) / 1000;
+        // An IP literal is parsed, not looked up: no DNS step to show (its parse time would read as one).
+        dnsMicros = isIpLiteral(url.host()) ? -1 : (System.nanoTime() - t0) / 1000;
         long t1 = System.nanoTime();
         IOException last = null;
         for (InetAddress address : addresses) {

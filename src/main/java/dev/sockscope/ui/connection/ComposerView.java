@@ -177,6 +177,7 @@ public final class ComposerView extends VBox {
         Button close = new Button("Close", Icons.of(Feather.X_SQUARE, 13));
         close.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
         close.disableProperty().bind(notOpen);
+        close.setTooltip(new Tooltip("Send a close frame with this code and reason (Disconnect always closes with 1000)"));
         close.setOnAction(e -> closeWith(code.getEditor().getText(), reason.getText()));
 
         Region spacer = new Region();

@@ -177,15 +177,19 @@ public final class ConnectionTabView extends BorderPane {
         switch (state) {
             case CONNECTING -> {
                 connectButton.setText("Cancel");
+                connectButton.setTooltip(new Tooltip("Stop connecting"));
                 connectButton.setGraphic(Icons.of(Feather.X));
             }
             case OPEN, CLOSING -> {
                 connectButton.setText("Disconnect");
+                connectButton.setTooltip(new Tooltip("Close the connection normally (1000). To close with another code"
+                        + " or a reason, use Close under the composer."));
                 connectButton.setGraphic(Icons.of(Feather.POWER));
                 connectButton.getStyleClass().add(Styles.DANGER);
             }
             default -> {
                 connectButton.setText("Connect");
+                connectButton.setTooltip(new Tooltip("Connect (Enter in the URL field)"));
                 connectButton.setGraphic(Icons.of(Feather.ZAP));
                 connectButton.getStyleClass().add(Styles.ACCENT);
             }

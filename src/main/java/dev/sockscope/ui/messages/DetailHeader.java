@@ -32,6 +32,7 @@ final class DetailHeader extends VBox {
     private final Label size = new Label();
     private final Label time = new Label();
     private final HBox badges = new HBox();
+    private static final javafx.css.PseudoClass ABNORMAL = javafx.css.PseudoClass.getPseudoClass("abnormal");
     private final Label closeStatus = new Label();
     private final Label closeReason = new Label();
     private final HBox closeLine = new HBox(closeStatus, closeReason);
@@ -102,6 +103,8 @@ final class DetailHeader extends VBox {
             return;
         }
         closeStatus.setText(FrameLabels.closeStatus(frame));
+        int code = frame.closeCode();
+        closeStatus.pseudoClassStateChanged(ABNORMAL, code >= 0 && code != 1000 && code != 1001);
         String reason = frame.closeReason();
         closeReason.setText(reason.isEmpty() ? "no reason given" : "\u201c" + reason + "\u201d");
         closeReason.getStyleClass().remove(Styles.TEXT_MUTED);
