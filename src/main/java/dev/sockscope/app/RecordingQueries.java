@@ -78,6 +78,16 @@ public final class RecordingQueries {
         return r == null ? Optional.empty() : r.storedAs(liveConnectionId).map(s -> new StoredConnection(s.session(), s.id()));
     }
 
+    /**
+     * True while a recorded connection is still open and being recorded by this app (a tab that
+     * stayed open across a session switch), as opposed to one whose recording stopped while it was
+     * open (the app ended). No database call: safe on the FX thread.
+     */
+    public boolean isRecordingNow(long recordedConnectionId) {
+        Recorder r = store.recorder();
+        return r != null && r.isRecording(recordedConnectionId);
+    }
+
     /** Frames the recorder has written in this process. */
     public long recordedFrames() {
         Recorder r = store.recorder();

@@ -10,10 +10,13 @@ import java.util.List;
  * @param selectedTab index of the tab that was in front
  * @param session the session new connections are recorded into
  * @param retention how much recording to keep
+ * @param logShare where the user put the divider between a log and its detail pane (the log's
+ *     share of the width), 0 for the default
  */
 public record Settings(String theme, boolean relativeTime, List<TabState> tabs, int selectedTab, String session,
-        Retention retention) {
+        Retention retention, double logShare) {
     public Settings {
+        logShare = logShare > 0.05 && logShare < 0.95 ? logShare : 0;
         theme = "dark".equals(theme) ? "dark" : "light";
         tabs = tabs == null ? List.of() : List.copyOf(tabs);
         session = session == null || session.isBlank() ? "default" : session;
@@ -24,19 +27,24 @@ public record Settings(String theme, boolean relativeTime, List<TabState> tabs, 
         this(theme, relativeTime, tabs, selectedTab, "default", Retention.OFF);
     }
 
+    public Settings(String theme, boolean relativeTime, List<TabState> tabs, int selectedTab, String session,
+            Retention retention) {
+        this(theme, relativeTime, tabs, selectedTab, session, retention, 0);
+    }
+
     public static Settings defaults() {
         return new Settings("light", false, List.of(), 0, "default", Retention.OFF);
     }
 
     public Settings withTheme(String value) {
-        return new Settings(value, relativeTime, tabs, selectedTab, session, retention);
+        return new Settings(value, relativeTime, tabs, selectedTab, session, retention, logShare);
     }
 
     public Settings withRelativeTime(boolean value) {
-        return new Settings(theme, value, tabs, selectedTab, session, retention);
+        return new Settings(theme, value, tabs, selectedTab, session, retention, logShare);
     }
 
     public Settings withTabs(List<TabState> value, int selected) {
-        return new Settings(theme, relativeTime, value, selected, session, retention);
+        return new Settings(theme, relativeTime, value, selected, session, retention, logShare);
     }
 }

@@ -60,6 +60,8 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
     private final Thread writer;
     /** Where each connection this recorder has seen start is recorded: its session and its id there. */
     private final Map<Long, Stored> stored = new ConcurrentHashMap<>();
+    /** Recorded ids of the connections that started and have not ended: what a reader may show as still open. */
+    private final java.util.Set<Long> recordingNow = ConcurrentHashMap.newKeySet();
     private final AtomicLong recorded = new AtomicLong();
     /** Events queued and not yet taken by the writer, and their payload bytes. */
     private final AtomicInteger pending = new AtomicInteger();
@@ -134,6 +136,11 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
     }
 
     /** Where a live connection is recorded: its session and its id in the recording. */
+    /** True while the recorded connection {@code recordedId} is open and being recorded by this process. */
+    public boolean isRecording(long recordedId) {
+        return recordingNow.contains(recordedId);
+    }
+
     public record Stored(String session, long id) {
     }
 
@@ -282,6 +289,7 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
         if (event instanceof SessionEvent.Started s) {
             ConnectionRecording recording = new ConnectionRecording(rows.started(s));
             live.put(s.connectionId(), recording);
+            recordingNow.add(recording.blocks.id);
             stored.put(s.connectionId(), new Stored(s.session(), recording.blocks.id));
         } else if (event instanceof SessionEvent.Opened o) {
             ConnectionRecording recording = live.get(o.connectionId());
@@ -314,6 +322,7 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
     private ConnectionRecording ended(long connectionId) throws SQLException {
         ConnectionRecording recording = live.remove(connectionId);
         if (recording != null) {
+            recordingNow.remove(recording.blocks.id);
             flush(recording, true);
         }
         return recording;

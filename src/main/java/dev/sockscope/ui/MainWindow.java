@@ -11,6 +11,7 @@ import dev.sockscope.ui.common.Icons;
 import dev.sockscope.ui.common.Theme;
 import dev.sockscope.ui.connection.ClientTabModel;
 import dev.sockscope.ui.connection.ConnectionTabView;
+import dev.sockscope.ui.connection.ConnectionView;
 import dev.sockscope.ui.fx.Background;
 import dev.sockscope.ui.sessions.RecordedSessionView;
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ import org.kordamp.ikonli.feather.Feather;
 public final class MainWindow extends BorderPane {
     private final AppContext app;
     private final Background background;
+    /** The log's share of a connection view's width, as the user last set it (0: the default). */
+    private double logShare;
     private final TabPane tabs = new TabPane();
     private final BooleanProperty relativeTime = new SimpleBooleanProperty();
     private final ToggleButton darkToggle = new ToggleButton();
@@ -55,6 +58,7 @@ public final class MainWindow extends BorderPane {
     public MainWindow(AppContext app, Settings settings, Background background) {
         this.app = app;
         this.background = background;
+        this.logShare = settings.logShare();
         retention.set(settings.retention());
         getStyleClass().add("main-window");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
@@ -247,6 +251,7 @@ public final class MainWindow extends BorderPane {
         }
         RecordedSessionView view = new RecordedSessionView(app.queries(), app.transfers(), app.tlsInspection(), background,
                 session, relativeTime);
+        view.setOnConnectionShown(this::rememberLogShare);
         Tab tab = new Tab(session, view);
         tab.setGraphic(Icons.of(Feather.ARCHIVE, 12));
         tab.setTooltip(new Tooltip("Session \u201c" + session + "\u201d as recorded (read-only)"));
@@ -268,6 +273,7 @@ public final class MainWindow extends BorderPane {
         ConnectionTabView view = new ConnectionTabView(model, background, relativeTime, app.tlsInspection());
         view.setOpenInRecording(seq -> openInRecording(model.connection().connectionId(), seq));
         view.log().setShowInSearch(this::search);
+        rememberLogShare(view.connectionView());
         Tab tab = new Tab();
         tab.setContent(view);
         Circle dot = new Circle(4);
@@ -307,6 +313,22 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /**
+     * Gives a connection view the divider position the user last chose in any of them, and keeps
+     * the one they choose next (saved with the settings).
+     */
+    void rememberLogShare(ConnectionView view) {
+        javafx.beans.property.DoubleProperty share = view.logShareProperty();
+        if (logShare > 0) {
+            share.set(logShare);
+        }
+        share.addListener((obs, old, now) -> {
+            if (view.getWidth() > 0) {
+                logShare = now.doubleValue();
+            }
+        });
+    }
+
     /** What to save: the theme, the time mode and every open tab, in order. */
     public Settings snapshot() {
         List<TabState> states = new ArrayList<>();
@@ -320,7 +342,7 @@ public final class MainWindow extends BorderPane {
             }
         }
         return new Settings(darkToggle.isSelected() ? Theme.DARK : Theme.LIGHT, relativeTime.get(), states, selected,
-                app.sessions().currentSession(), retention.get());
+                app.sessions().currentSession(), retention.get(), logShare);
     }
 
     public TabPane tabs() {

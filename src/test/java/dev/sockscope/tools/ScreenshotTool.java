@@ -87,8 +87,11 @@ public final class ScreenshotTool {
                 model.composer().draftProperty().set("{\"op\":\"subscribe\",\"channel\":\"trades\",\"symbols\":[\"BTC-USD\"]}");
             });
             Thread.sleep(600);
-            snapshot(scene.get(), out.resolve("screenshot-" + theme + ".png"));
-            System.out.println("wrote " + out.resolve("screenshot-" + theme + ".png"));
+            // At another window size (-Dshot.size) the file says which: screenshot-light-1024x700.png.
+            String name = "screenshot-" + theme + (System.getProperty("shot.size") == null ? ""
+                    : "-" + System.getProperty("shot.size")) + ".png";
+            snapshot(scene.get(), out.resolve(name));
+            System.out.println("wrote " + out.resolve(name));
         } finally {
             Platform.exit();
         }

@@ -128,8 +128,10 @@ class MainWindowTest {
             model.composer().draftProperty().set("{\"op\":\"ping\"}");
             window.openTab(dev.sockscope.app.TabState.blank()).model().request().urlProperty().set("ws://localhost:9000");
         });
+        robot.interact(() -> currentTab().connectionView().logShareProperty().set(0.45));
         app.sessions().useSession("qa-7");
         Settings saved = window.snapshot();
+        assertEquals(0.45, saved.logShare(), 0.001, "the divider the user set is saved");
         assertEquals("qa-7", saved.session(), "the session in use is saved with the tabs");
         app.sessions().useSession("default");
         robot.interact(() -> {
@@ -142,6 +144,8 @@ class MainWindowTest {
             assertEquals("{\"op\":\"ping\"}", restored.composer().draftProperty().get());
             assertEquals(dev.sockscope.ui.connection.ComposerMode.JSON, restored.composer().modeProperty().get());
             assertEquals(1, next.tabs().getSelectionModel().getSelectedIndex());
+            assertEquals(0.45, ((ConnectionTabView) next.tabs().getTabs().get(0).getContent()).connectionView()
+                    .logShareProperty().get(), 0.001, "and given back at the next launch");
             assertEquals("qa-7", app.sessions().currentSession(), "and recording resumes into it");
             next.disposeAll();
         });

@@ -112,6 +112,33 @@ class RecordedSessionTest {
     }
 
     @Test
+    void aTabLeftOpenAcrossASessionSwitchKeepsItsSessionAndItsRecordingSaysItIsStillOpen(FxRobot robot) throws Exception {
+        ClientTabModel live = ((ConnectionTabView) window.tabs().getTabs().get(0).getContent()).model();
+        robot.interact(() -> {
+            live.request().urlProperty().set("ws://127.0.0.1:" + server.boundPort() + "/kept");
+            live.connect();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> live.connection().stateProperty().get() == ConnectionState.OPEN);
+        robot.interact(() -> app.sessions().useSession("after-switch"));
+        robot.interact(() -> {
+            live.composer().draftProperty().set("after the switch");
+            live.send();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> live.connection().log().count(Direction.RECEIVE) == 1);
+        javafx.scene.control.Label session = robot.lookup("#recordingSession").queryAs(javafx.scene.control.Label.class);
+        assertEquals("default", session.getText(), "the tab says the session it still records into");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.queries().connectionsOf("default").size() == 1);
+
+        AtomicReference<RecordedSessionView> view = new AtomicReference<>();
+        robot.interact(() -> view.set(window.openRecordedSession("default")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.get().shownConnection() != null);
+        assertEquals(ConnectionState.OPEN, view.get().shownConnection().model().stateProperty().get(),
+                "shown as open, not as a recording that stopped");
+        assertTrue(robot.from(view.get()).lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .anyMatch(l -> l.getText() != null && l.getText().contains("still open, recording")));
+    }
+
+    @Test
     void aRecordedWssConnectionShowsItsCertificateChainAsRecorded(FxRobot robot) throws Exception {
         dev.sockscope.testing.TestPki pki = new dev.sockscope.testing.TestPki();
         Path caFile = pki.writeRootPem(Files.createTempDirectory("sockscope-ca"));

@@ -216,6 +216,10 @@ public final class ConnectionTabView extends BorderPane {
         return connection.log();
     }
 
+    public ConnectionView connectionView() {
+        return connection;
+    }
+
     public Circle stateDot() {
         return dot;
     }

@@ -32,6 +32,7 @@ public final class ConnectionView extends BorderPane {
 
     private final MessageLogView log;
     private final TabPane side;
+    private final SplitPane center;
     private final StatusBarView statusBar;
     private final Runnable stopPulse;
     private long lastStatus;
@@ -57,7 +58,7 @@ public final class ConnectionView extends BorderPane {
         // (which has a minimum of its own) gives way first.
         side.setMinWidth(SIDE_MIN_WIDTH);
         this.side = side;
-        SplitPane center = new SplitPane(log, side);
+        this.center = new SplitPane(log, side);
         center.setOrientation(Orientation.HORIZONTAL);
         center.setDividerPositions(0.6);
         SplitPane.setResizableWithParent(side, false);
@@ -119,6 +120,11 @@ public final class ConnectionView extends BorderPane {
             setBottom(null);
         }
         return statusBar;
+    }
+
+    /** The divider between the log and the detail pane: the log's share of the width (the user's, kept across launches). */
+    public javafx.beans.property.DoubleProperty logShareProperty() {
+        return center.getDividers().get(0).positionProperty();
     }
 
     /** Adds a tab to the detail pane (a live tab's saved messages); returns a way to bring it to the front. */

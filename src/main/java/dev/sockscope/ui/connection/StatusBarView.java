@@ -26,6 +26,7 @@ public final class StatusBarView extends HBox {
     private final Label received = new Label();
     private final Label duration = new Label();
     private final Label detail = new Label();
+    private final Label session = new Label();
 
     public StatusBarView(ConnectionModel model) {
         this.model = model;
@@ -47,7 +48,16 @@ public final class StatusBarView extends HBox {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
         detail.setMinWidth(0);
-        getChildren().addAll(state, sent, received, duration, spacer, detail);
+        // Which session this connection records into: a session switch leaves open connections where they started.
+        session.setId("recordingSession");
+        session.setGraphic(Icons.of(Feather.DATABASE, 12));
+        session.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        session.setMinWidth(Region.USE_PREF_SIZE);
+        session.textProperty().bind(model.sessionProperty());
+        session.visibleProperty().bind(model.sessionProperty().isNotEmpty());
+        session.managedProperty().bind(session.visibleProperty());
+        session.setTooltip(new javafx.scene.control.Tooltip("The session this connection is recorded into"));
+        getChildren().addAll(state, sent, received, duration, session, spacer, detail);
         model.stateProperty().addListener((obs, old, now) -> refresh());
         refresh();
     }

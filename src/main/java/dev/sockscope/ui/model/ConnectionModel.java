@@ -50,6 +50,8 @@ public final class ConnectionModel {
     private final LongProperty receivedCount = new SimpleLongProperty();
     private final LongProperty receivedBytes = new SimpleLongProperty();
     private LiveConnection following;
+    /** The session this connection records into (a live one) or was recorded in; empty before any connect. */
+    private final javafx.beans.property.ReadOnlyStringWrapper session = new javafx.beans.property.ReadOnlyStringWrapper("");
     private AutoCloseable subscription = () -> { };
     private ConnectRequest request;
     private RecordedConnection recorded;
@@ -65,8 +67,17 @@ public final class ConnectionModel {
      * caller streams its frames into {@link #log()}.
      */
     public static ConnectionModel recorded(UiThread ui, RecordedConnection connection) {
+        return recorded(ui, connection, false);
+    }
+
+    /**
+     * As {@link #recorded(UiThread, RecordedConnection)}; {@code stillOpen} for one this app is still
+     * recording (a tab that kept it open across a session switch): shown open, not closed.
+     */
+    public static ConnectionModel recorded(UiThread ui, RecordedConnection connection, boolean stillOpen) {
         ConnectionModel model = new ConnectionModel(ui);
         model.recorded = connection;
+        model.session.set(connection.session());
         model.url.set(connection.url());
         try {
             model.request = new ConnectRequest(WsUrl.parse(connection.url()), List.of(), List.of(), Duration.ofSeconds(10),
@@ -79,8 +90,9 @@ public final class ConnectionModel {
         model.opened.set(connection.opened());
         model.applyEnd(connection.end());
         if (connection.end() == null) {
-            // Recording stopped while it was open: show it ended, not live.
-            model.state.set(ConnectionState.CLOSED);
+            // Still recording in this app (shown as of when it was read), or recording stopped while it
+            // was open (the app ended): show that as ended, not live.
+            model.state.set(stillOpen ? ConnectionState.OPEN : ConnectionState.CLOSED);
         }
         return model;
     }
@@ -89,6 +101,7 @@ public final class ConnectionModel {
     public void follow(LiveConnection connection, ConnectRequest asked) {
         stopFollowing();
         following = connection;
+        session.set(connection.session());
         request = asked;
         url.set(asked.url().toString());
         log.set(connection.log() == null ? new FrameLog() : connection.log());
@@ -149,6 +162,10 @@ public final class ConnectionModel {
         sentBytes.set(frames.bytes(Direction.SEND));
         receivedCount.set(frames.count(Direction.RECEIVE));
         receivedBytes.set(frames.bytes(Direction.RECEIVE));
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty sessionProperty() {
+        return session.getReadOnlyProperty();
     }
 
     /** Stops following the live connection (the view is going away). */

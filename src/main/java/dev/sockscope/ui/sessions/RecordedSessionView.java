@@ -54,6 +54,7 @@ public final class RecordedSessionView extends BorderPane {
             .withZone(ZoneId.systemDefault());
 
     private final RecordingQueries queries;
+    private java.util.function.Consumer<ConnectionView> onShown = view -> { };
     private final Transfers transfers;
     private final TlsInspection tls;
     private final Background background;
@@ -99,7 +100,7 @@ public final class RecordedSessionView extends BorderPane {
         this.relativeTime = relativeTime;
         getStyleClass().add("recorded-session");
         list.setId("recordedConnections");
-        list.setCellFactory(v -> new ConnectionCell());
+        list.setCellFactory(v -> new ConnectionCell(queries::isRecordingNow));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> show(now));
         list.setPlaceholder(new Label("No connections recorded in this session"));
 
@@ -147,6 +148,11 @@ public final class RecordedSessionView extends BorderPane {
     }
 
     /** The connection shown on the right, or null before one is selected. */
+    /** Told of each connection view this shows (the window gives it the user's divider position). */
+    public void setOnConnectionShown(java.util.function.Consumer<ConnectionView> listener) {
+        this.onShown = listener;
+    }
+
     public ConnectionView shownConnection() {
         return shown;
     }
@@ -224,8 +230,10 @@ public final class RecordedSessionView extends BorderPane {
     private void load(RecordedConnection connection, int start) {
         disposeShown();
         pageStart = start;
-        ConnectionModel model = ConnectionModel.recorded(background.ui(), connection);
+        ConnectionModel model = ConnectionModel.recorded(background.ui(), connection,
+                connection.end() == null && queries.isRecordingNow(connection.id()));
         shown = new ConnectionView(model, background, relativeTime, tls, null);
+        onShown.accept(shown);
         VBox.setVgrow(shown, Priority.ALWAYS);
         updatePager(connection);
         detail.getChildren().setAll(new VBox(recordedBar(connection), new FailureBanner(model, null), pager, shown));
@@ -322,8 +330,10 @@ public final class RecordedSessionView extends BorderPane {
         private final Label url = new Label();
         private final Label facts = new Label();
         private final VBox box = new VBox(2, new HBox(6, dot, url), facts);
+        private final java.util.function.LongPredicate recordingNow;
 
-        ConnectionCell() {
+        ConnectionCell(java.util.function.LongPredicate recordingNow) {
+            this.recordingNow = recordingNow;
             dot.getStyleClass().add("state-dot");
             ((HBox) box.getChildren().get(0)).setAlignment(Pos.CENTER_LEFT);
             facts.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
@@ -343,11 +353,13 @@ public final class RecordedSessionView extends BorderPane {
             url.setText(item.url().replaceFirst("^wss?://", ""));
             facts.setText(TIME.format(Instant.ofEpochMilli(item.startedMicros() / 1000)) + "  \u00b7  "
                     + String.format(Locale.ROOT, "%,d msgs", item.frames()) + "  \u00b7  " + ending(item));
-            StateStyles.apply(dot, item.end() instanceof SessionEvent.Failed ? ConnectionState.FAILED : ConnectionState.CLOSED);
+            boolean open = item.end() == null && recordingNow.test(item.id());
+            StateStyles.apply(dot, item.end() instanceof SessionEvent.Failed ? ConnectionState.FAILED
+                    : open ? ConnectionState.OPEN : ConnectionState.CLOSED);
             setGraphic(box);
         }
 
-        private static String ending(RecordedConnection item) {
+        private String ending(RecordedConnection item) {
             if (item.end() instanceof SessionEvent.Closed c) {
                 return c.code() + " " + CloseCode.describe(c.code());
             }
@@ -357,7 +369,9 @@ public final class RecordedSessionView extends BorderPane {
             if (item.end() instanceof SessionEvent.NotUpgraded n) {
                 return n.what();
             }
-            return "recording stopped while open";
+            // Open in a tab of this app (it kept its session when the session was switched), or the
+            // app that recorded it ended while it was open.
+            return recordingNow.test(item.id()) ? "still open, recording (as of this list)" : "recording stopped while open";
         }
     }
 }

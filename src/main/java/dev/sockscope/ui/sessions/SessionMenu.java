@@ -65,7 +65,8 @@ public final class SessionMenu extends MenuButton {
             TextInputDialog ask = new TextInputDialog();
             ask.initOwner(getScene().getWindow());
             ask.setTitle("New session");
-            ask.setHeaderText("Connections opened from now on are recorded into a new session.");
+            ask.setHeaderText("Connections opened from now on are recorded into a new session.\nConnections open now"
+                    + " keep recording into \u201c" + catalog.currentSession() + "\u201d until they close.");
             ask.setContentText("Name:");
             ask.showAndWait().map(String::strip).filter(n -> !n.isEmpty()).ifPresent(this::switchSession);
         });
