@@ -86,6 +86,15 @@ public final class ScreenshotTool {
                 model.saveDraft("app-level ping");
                 model.composer().draftProperty().set("{\"op\":\"subscribe\",\"channel\":\"trades\",\"symbols\":[\"BTC-USD\"]}");
             });
+            if (Boolean.getBoolean("shot.request")) {
+                onFx(() -> {
+                    for (var node : window.get().lookupAll(".toggle-button")) {
+                        if (node instanceof javafx.scene.control.ToggleButton t && "Request".equals(t.getText())) {
+                            t.setSelected(true);
+                        }
+                    }
+                });
+            }
             Thread.sleep(600);
             // At another window size (-Dshot.size) the file says which: screenshot-light-1024x700.png.
             String name = "screenshot-" + theme + (System.getProperty("shot.size") == null ? ""

@@ -40,14 +40,14 @@ public final class ConnectionTabView extends BorderPane {
         RequestOptionsView options = new RequestOptionsView(model.request());
         options.managedProperty().bind(options.visibleProperty());
         options.setVisible(false);
-        VBox top = new VBox(urlBar(options), urlProblem(), options,
+        VBox top = new VBox(urlBar(options), urlProblem(),
                 new FailureBanner(model.connection(), model::trustRefusedCertificateAndReconnect));
         top.getStyleClass().add("tab-top");
         setTop(top);
 
         Runnable showSaved = connection.addSideTab("Saved", new SavedMessagesView(model, background));
         ComposerView composer = new ComposerView(model, showSaved);
-        setCenter(logOverComposer(composer));
+        setCenter(withDrawer(logOverComposer(composer), options));
         setBottom(connection.takeStatusBar());
         connection.log().setComposerActions(model::resend, frame -> {
             model.edit(frame);
@@ -90,6 +90,33 @@ public final class ConnectionTabView extends BorderPane {
             }
         });
         return split;
+    }
+
+    /**
+     * The request options as a drawer over the log, not a panel above it: opening them leaves the
+     * log, the composer and the status bar where they are (inline, they pushed the log down to
+     * nothing and the status bar off a small window). Scrolls when the window is short; Escape
+     * closes it.
+     */
+    private javafx.scene.layout.StackPane withDrawer(javafx.scene.Node content, RequestOptionsView options) {
+        options.managedProperty().unbind();
+        options.setManaged(true);
+        javafx.scene.control.ScrollPane drawer = new javafx.scene.control.ScrollPane(options);
+        drawer.setFitToWidth(true);
+        drawer.getStyleClass().add("request-drawer");
+        drawer.visibleProperty().bind(options.visibleProperty());
+        javafx.scene.layout.StackPane stack = new javafx.scene.layout.StackPane(content, drawer);
+        // As tall as the options need, at most three quarters of the tab (then it scrolls).
+        drawer.maxHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(stack.getHeight() * 0.75, options.prefHeight(stack.getWidth()) + 2),
+                stack.heightProperty(), stack.widthProperty(), options.visibleProperty()));
+        javafx.scene.layout.StackPane.setAlignment(drawer, Pos.TOP_CENTER);
+        drawer.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                options.setVisible(false);
+            }
+        });
+        return stack;
     }
 
     /** Puts the keyboard in the URL field (a new tab, the app's start). */
