@@ -78,7 +78,7 @@ public final class ConnectionTabView extends BorderPane {
         split.getStyleClass().add("log-over-composer");
         javafx.scene.control.SplitPane.setResizableWithParent(composer, false);
         composer.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        connection.setMinHeight(160);
+        connection.setMinHeight(140);
         split.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number height) {

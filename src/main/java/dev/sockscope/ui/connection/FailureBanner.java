@@ -45,7 +45,7 @@ public final class FailureBanner extends VBox {
         hint.setWrapText(true);
         hint.getStyleClass().add(Styles.TEXT_SMALL);
         response.setEditable(false);
-        response.setPrefRowCount(7);
+        response.setPrefRowCount(5);
         response.getStyleClass().add("mono");
         response.managedProperty().bind(response.visibleProperty());
         Button dismiss = new Button(null, Icons.of(Feather.X));
