@@ -53,11 +53,14 @@ public final class Bytes {
      */
     public static String hexDump(byte[] bytes, int maxBytes) {
         int shown = Math.min(bytes.length, maxBytes);
+        // Rows are padded to the widest row only: a 4-byte payload keeps its ASCII next to its hex,
+        // where a narrow pane can show it.
+        int width = Math.min(16, shown);
         StringBuilder out = new StringBuilder(shown * 4 + 64);
         for (int row = 0; row < shown; row += 16) {
             out.append(String.format("%08x  ", row));
             StringBuilder ascii = new StringBuilder(16);
-            for (int i = 0; i < 16; i++) {
+            for (int i = 0; i < width; i++) {
                 int at = row + i;
                 if (at < shown) {
                     int b = bytes[at] & 0xFF;
@@ -66,7 +69,7 @@ public final class Bytes {
                 } else {
                     out.append("   ");
                 }
-                if (i == 7) {
+                if (i == 7 && width > 8) {
                     out.append(' ');
                 }
             }

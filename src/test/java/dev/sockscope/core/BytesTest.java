@@ -31,6 +31,14 @@ class BytesTest {
     }
 
     @Test
+    void aShortPayloadKeepsItsAsciiNextToItsHex() {
+        assertEquals("00000000  24 00 01 ff  |$...|\n", Bytes.hexDump(new byte[] {0x24, 0, 1, (byte) 0xff}, 64));
+        String twoRows = Bytes.hexDump(new byte[20], 64);
+        assertEquals(twoRows.indexOf('|'), twoRows.indexOf('|', twoRows.indexOf('\n')) - twoRows.indexOf('\n') - 1,
+                "rows of one dump line up");
+    }
+
+    @Test
     void showsInvalidUtf8InsteadOfHidingIt() {
         byte[] bad = {'a', (byte) 0xc3, 'b'};
         assertFalse(Utf8.isValid(bad));

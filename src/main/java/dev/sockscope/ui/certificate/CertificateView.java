@@ -22,7 +22,6 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
@@ -79,10 +78,9 @@ public final class CertificateView extends ScrollPane {
         fillChain(report);
         VBox chainBox = new VBox(4, section("Certificate chain (leaf first)"), chain);
         VBox sessionBox = new VBox(4, section("Session"), session);
-        HBox.setHgrow(chainBox, javafx.scene.layout.Priority.ALWAYS);
-        chainBox.setPrefWidth(300);
-        sessionBox.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox overview = new HBox(16, chainBox, sessionBox);
+        // Chain above session, each the pane's full width: side by side, a narrow pane cut the chain's
+        // names ("localhost (expired 1065 d").
+        VBox overview = new VBox(12, chainBox, sessionBox);
         content.getChildren().addAll(verdict, overview, actions(report), section("Selected certificate"), details);
     }
 
