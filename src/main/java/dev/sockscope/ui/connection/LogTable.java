@@ -50,20 +50,28 @@ final class LogTable extends TableView<LogRow> {
 
         TableColumn<LogRow, LogRow> direction = column("", 34, this::directionCell);
         TableColumn<LogRow, LogRow> time = column("Time", 110, row -> timeText(row.timestampMicros()));
+        TableColumn<LogRow, LogRow> delta = column("\u0394", 78, this::deltaCell);
+        delta.setId("deltaColumn");
+        Label deltaHeader = new Label("\u0394");
+        deltaHeader.setTooltip(new javafx.scene.control.Tooltip("Time since the row above; on a received message, since"
+                + " the last message sent before it (request to reply)"));
+        delta.setText(null);
+        delta.setGraphic(deltaHeader);
         TableColumn<LogRow, LogRow> type = column("Type", 72, LogRow::type);
         TableColumn<LogRow, LogRow> size = column("Size", 76, row -> Bytes.humanSize(row.size()));
         TableColumn<LogRow, LogRow> preview = column("Data", 400, LogRow::preview);
         preview.setMaxWidth(Double.MAX_VALUE);
-        for (TableColumn<LogRow, LogRow> c : java.util.List.of(direction, time, type, size)) {
+        for (TableColumn<LogRow, LogRow> c : java.util.List.of(direction, time, delta, type, size)) {
             c.setMaxWidth(c.getPrefWidth() * 1.6);
         }
         // A narrow log squeezes the data column, never the time, type or size past reading.
         direction.setMinWidth(30);
         time.setMinWidth(104);
+        delta.setMinWidth(64);
         type.setMinWidth(58);
         size.setMinWidth(64);
         preview.setMinWidth(120);
-        getColumns().setAll(java.util.List.of(direction, time, type, size, preview));
+        getColumns().setAll(java.util.List.of(direction, time, delta, type, size, preview));
     }
 
     /** What an empty log says: what to do in a tab that is not connected, what is happening in one that is. */
@@ -101,6 +109,21 @@ final class LogTable extends TableView<LogRow> {
         column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
         column.setCellFactory(c -> cell.get());
         return column;
+    }
+
+    /**
+     * Time since the row above, or for a received message since the last message sent before it
+     * (see {@link LogDeltas}): request-to-reply latency at a glance.
+     */
+    private TableCell<LogRow, LogRow> deltaCell() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(LogRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null || !(getTableView().getItems() instanceof LogRows rows) ? null
+                        : LogDeltas.text(rows, getIndex(), row));
+            }
+        };
     }
 
     private TableCell<LogRow, LogRow> directionCell() {

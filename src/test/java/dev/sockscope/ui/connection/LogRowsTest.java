@@ -154,6 +154,21 @@ class LogRowsTest {
     }
 
     @Test
+    void theDeltaOfAReplyCountsFromTheMessageSentBeforeItAndOthersFromTheRowAbove() {
+        FrameLog log = new FrameLog();
+        log.append(Frame.message(Direction.SEND, Opcode.TEXT, "ask".getBytes(StandardCharsets.UTF_8), 1_000));
+        log.append(Frame.message(Direction.RECEIVE, Opcode.TEXT, "part 1".getBytes(StandardCharsets.UTF_8), 1_850));
+        log.append(Frame.message(Direction.RECEIVE, Opcode.TEXT, "part 2".getBytes(StandardCharsets.UTF_8), 13_300));
+        log.append(Frame.message(Direction.SEND, Opcode.TEXT, "later".getBytes(StandardCharsets.UTF_8), 2_500_000));
+        LogRows rows = new LogRows(log, LogView.MESSAGES);
+        rows.catchUp();
+        assertEquals("", LogDeltas.text(rows, 0, rows.get(0)));
+        assertEquals("+850 \u00b5s", LogDeltas.text(rows, 1, rows.get(1)), "reply latency in microseconds");
+        assertEquals("+12.3 ms", LogDeltas.text(rows, 2, rows.get(2)), "still counted from the request");
+        assertEquals("+2.49 s", LogDeltas.text(rows, 3, rows.get(3)), "a sent message: from the row above");
+    }
+
+    @Test
     void aBinaryHeartbeatIsShownAsHexAndATextOneAsText() {
         // 0x24 0x00 0x01 is valid UTF-8, but "$" and two control characters print as boxes.
         assertEquals("24 00 01 ff", LogRows.preview(Frame.message(Direction.RECEIVE, Opcode.PING,
