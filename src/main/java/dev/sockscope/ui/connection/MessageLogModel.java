@@ -56,6 +56,8 @@ public final class MessageLogModel {
     /** Rows that arrived while the view did not follow: what the "new messages" button says. */
     private final javafx.beans.property.ReadOnlyIntegerWrapper unseen = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private long lastCatchUp;
+    /** Rows before this log position are hidden (the user cleared the view; the recording keeps them). */
+    private int clearedBefore;
     /** A background scan for the current filter is running: its rows will be installed when done. */
     private boolean scanPending;
 
@@ -67,7 +69,10 @@ public final class MessageLogModel {
             toggle.addListener((obs, old, now) -> applyFilter());
         }
         view.addListener((obs, old, now) -> applyFilter());
-        connection.logProperty().addListener((obs, old, now) -> applyFilter());
+        connection.logProperty().addListener((obs, old, now) -> {
+            clearedBefore = 0;
+            applyFilter();
+        });
         connection.stateProperty().addListener((obs, old, now) -> {
             if (now == ConnectionState.CONNECTING) {
                 applyFilter();
@@ -127,19 +132,21 @@ public final class MessageLogModel {
             return;
         }
         boolean everyFrameIsARow = mode == LogView.FRAMES || !log.framesDifferFromMessages();
-        if (filter.showsEverything() && everyFrameIsARow) {
+        int floor = Math.min(clearedBefore, log.size());
+        if (filter.showsEverything() && everyFrameIsARow && floor == 0) {
             filtering.cancel();
             scanPending = false;
             install(new LogRows(log, mode));
             return;
         }
-        IntPredicate matcher = filter.matcher(log, mode);
+        IntPredicate filtered = filter.matcher(log, mode);
+        IntPredicate matcher = floor == 0 ? filtered : i -> i >= floor && filtered.test(i);
         int upTo = log.size();
         scanPending = true;
         filtering.submit(control -> {
             int[] matches = new int[Math.max(16, upTo / 8)];
             int found = 0;
-            for (int i = log.firstRetained(); i < upTo; i++) {
+            for (int i = Math.max(log.firstRetained(), floor); i < upTo; i++) {
                 if ((i & 0xFFF) == 0) {
                     control.checkCancelled();
                 }
@@ -198,6 +205,21 @@ public final class MessageLogModel {
         return follow.get() && added > 0;
     }
 
+    /**
+     * Empties the view: what was logged so far is no longer listed (the recording keeps it, and a
+     * search finds it); what comes next is. A new connection starts with a full view again.
+     */
+    public void clear() {
+        clearedBefore = connection.log().size();
+        follow.set(true);
+        applyFilter();
+    }
+
+    /** True while the view hides what came before a clear. */
+    public boolean isCleared() {
+        return clearedBefore > 0;
+    }
+
     /** Moves the window to the frame at this log position; its row in the window, or -1 when hidden or not held. */
     public int reveal(int logIndex) {
         int row = rows.get().reveal(logIndex);
@@ -235,12 +257,17 @@ public final class MessageLogModel {
         int matching = current.total();
         boolean windowed = LogRows.PAGER.paged(matching);
         paged.set(windowed);
-        String unit = view.get() == LogView.FRAMES ? "frames" : "messages";
+        String unit = (view.get() == LogView.FRAMES ? "frame" : "message") + (matching == 1 ? "" : "s");
         long all = view.get() == LogView.FRAMES || !log.framesDifferFromMessages() ? log.size()
                 : log.count(Direction.SEND) + log.count(Direction.RECEIVE);
         String shown = windowed ? Pager.range(current.windowStart(), current.size(), matching)
                 : String.format(Locale.ROOT, "%,d", matching);
-        count.set(matching == all ? shown + " " + unit : String.format(Locale.ROOT, "%s matching of %,d %s", shown, all, unit));
+        if (clearedBefore > 0 && currentFilter().showsEverything()) {
+            count.set(String.format(Locale.ROOT, "%s %s since cleared (%,d in all)", shown, unit, all));
+        } else {
+            count.set(matching == all ? shown + " " + unit
+                    : String.format(Locale.ROOT, "%s matching of %,d %s", shown, all, unit));
+        }
         int gone = log.firstRetained();
         letGo.set(gone == 0 ? "" : String.format(Locale.ROOT,
                 "The oldest %,d frames were let go from memory; they are in the recording.", gone));

@@ -383,7 +383,14 @@ public final class MessageLogView extends VBox {
         Button older = pageButton(Feather.CHEVRON_LEFT, "Older messages", model::showOlder);
         Button newer = pageButton(Feather.CHEVRON_RIGHT, "Newer messages", model::showNewer);
         countLabel.setId("logCount");
-        HBox pager = new HBox(2, oldest, older, countLabel, newer);
+        Button clear = new Button("Clear", Icons.of(Feather.SLASH, 12));
+        clear.setId("clearLogButton");
+        clear.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        clear.setTooltip(new Tooltip("Empty this view; the recording keeps every message (search finds them)"));
+        clear.setOnAction(e -> model.clear());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox pager = new HBox(2, clear, spacer, oldest, older, countLabel, newer);
         pager.setAlignment(Pos.CENTER_RIGHT);
         pager.setPadding(new Insets(2, 8, 2, 8));
         pager.getStyleClass().add("log-footer");

@@ -66,4 +66,26 @@ class MessageLogModelTest {
         assertEquals("Unclosed group", log.filterProblemProperty().get());
         assertTrue(scans.isEmpty());
     }
+
+    @Test
+    void clearingEmptiesTheViewAndKeepsWhatComesNext() {
+        ConnectionModel connection = new ConnectionModel(background.ui());
+        for (int i = 0; i < 100; i++) {
+            connection.log().append(text("before " + i, true, Opcode.TEXT, i));
+        }
+        MessageLogModel log = new MessageLogModel(connection, background);
+        log.clear();
+        Runnable scan = scans.poll();
+        if (scan != null) {
+            scan.run();
+        }
+        assertEquals(0, log.rowsProperty().get().total(), "nothing before the clear is listed");
+        connection.log().append(text("after", true, Opcode.TEXT, 200));
+        log.pulse(1_000_000_000L);
+        LogRows rows = log.rowsProperty().get();
+        assertEquals(1, rows.total());
+        assertEquals("after", rows.get(0).preview());
+        assertEquals("1 message since cleared (101 in all)", log.countProperty().get());
+        assertTrue(log.isCleared());
+    }
 }
