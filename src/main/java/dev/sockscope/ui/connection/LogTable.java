@@ -67,10 +67,10 @@ final class LogTable extends TableView<LogRow> {
         // A narrow log squeezes the data column, never the time, type or size past reading.
         direction.setMinWidth(30);
         time.setMinWidth(104);
-        delta.setMinWidth(64);
-        type.setMinWidth(58);
-        size.setMinWidth(64);
-        preview.setMinWidth(120);
+        delta.setMinWidth(78);
+        type.setMinWidth(56);
+        size.setMinWidth(58);
+        preview.setMinWidth(110);
         getColumns().setAll(java.util.List.of(direction, time, delta, type, size, preview));
     }
 
