@@ -27,6 +27,8 @@ public final class ClientTabModel {
     private final ConnectionModel connection;
     private final StringProperty actionProblem = new SimpleStringProperty("");
     private Connection open;
+    /** The user ended the connection (disconnect, close, cancel): it is not to be reconnected. */
+    private boolean endedByUser;
 
     public ClientTabModel(TabConnections connections, UiThread ui) {
         this.connections = connections;
@@ -49,6 +51,7 @@ public final class ClientTabModel {
         }
         request.urlProperty().set(asked.url().toString());
         actionProblem.set("");
+        endedByUser = false;
         releaseCurrent();
         try {
             TabConnections.Opened opened = connections.open(asked);
@@ -86,6 +89,7 @@ public final class ClientTabModel {
 
     /** Disconnect: a normal close when open, a cancel while connecting. */
     public void disconnect() {
+        endedByUser = true;
         if (open == null) {
             return;
         }
@@ -114,6 +118,11 @@ public final class ClientTabModel {
             }
             composer.remember(draft);
         });
+    }
+
+    /** True when the connection ended because the user asked (not to be reconnected). */
+    boolean endedByUser() {
+        return endedByUser;
     }
 
     /** Sends a logged message again as it was (text or binary); the draft is left alone. */
@@ -151,6 +160,7 @@ public final class ClientTabModel {
             actionProblem.set("Close code " + code + " cannot be sent: use 1000-1003, 1007-1014 or 3000-4999");
             return false;
         }
+        endedByUser = true;
         boolean ok = act(() -> open.close(code, reason));
         if (ok) {
             connection.markClosing();
@@ -197,7 +207,8 @@ public final class ClientTabModel {
     public TabState toState() {
         return new TabState(request.urlProperty().get(), List.of(request.headerRows()), request.subprotocolsProperty().get(),
                 request.timeoutSecondsProperty().get(), request.caFileProperty().get(), List.copyOf(request.pins()),
-                composer.draftProperty().get(), composer.modeProperty().get().key(), List.copyOf(saved));
+                composer.draftProperty().get(), composer.modeProperty().get().key(), List.copyOf(saved),
+                request.autoReconnectProperty().get());
     }
 
     public void restore(TabState saved) {

@@ -31,6 +31,7 @@ public final class ConnectionTabView extends BorderPane {
     private final Button connectButton = new Button();
     private final Circle dot = new Circle(5);
     private final ConnectionView connection;
+    private final AutoReconnect reconnect;
 
     public ConnectionTabView(ClientTabModel model, Background background, BooleanProperty relativeTime,
             TlsInspection tlsInspection) {
@@ -48,7 +49,16 @@ public final class ConnectionTabView extends BorderPane {
         Runnable showSaved = connection.addSideTab("Saved", new SavedMessagesView(model, background));
         ComposerView composer = new ComposerView(model, showSaved);
         setCenter(withDrawer(logOverComposer(composer), options));
-        setBottom(connection.takeStatusBar());
+        StatusBarView statusBar = connection.takeStatusBar();
+        setBottom(statusBar);
+        reconnect = new AutoReconnect(model, (delay, action) -> {
+            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
+                    javafx.util.Duration.millis(delay.toMillis()));
+            wait.setOnFinished(e -> action.run());
+            wait.play();
+            return wait::stop;
+        });
+        statusBar.showNotice(reconnect.statusProperty());
         connection.log().setComposerActions(model::resend, frame -> {
             model.edit(frame);
             composer.editor().requestFocus();
@@ -191,6 +201,7 @@ public final class ConnectionTabView extends BorderPane {
     }
 
     private void toggleConnection() {
+        reconnect.cancel();
         if (model.connection().stateProperty().get().isActive()) {
             model.disconnect();
         } else {
@@ -226,6 +237,7 @@ public final class ConnectionTabView extends BorderPane {
 
     /** The tab is closing: stop its views and close the connection. */
     public void dispose() {
+        reconnect.cancel();
         connection.dispose();
         model.dispose();
     }

@@ -30,6 +30,7 @@ public final class RequestEditorModel {
     private final ObservableList<HeaderRowModel> headers = FXCollections.observableArrayList();
     private final StringProperty subprotocols = new SimpleStringProperty("");
     private final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(10);
+    private final javafx.beans.property.BooleanProperty autoReconnect = new javafx.beans.property.SimpleBooleanProperty();
     private final StringProperty caFile = new SimpleStringProperty("");
     private final ObservableList<String> pins = FXCollections.observableArrayList();
 
@@ -94,6 +95,7 @@ public final class RequestEditorModel {
         timeoutSeconds.set(saved.timeoutSeconds());
         caFile.set(saved.caFile());
         pins.setAll(saved.pins());
+        autoReconnect.set(saved.autoReconnect());
     }
 
     public StringProperty urlProperty() {
@@ -127,6 +129,11 @@ public final class RequestEditorModel {
 
     public StringProperty subprotocolsProperty() {
         return subprotocols;
+    }
+
+    /** Connect again when the connection drops (see {@link AutoReconnect}); off by default. */
+    public javafx.beans.property.BooleanProperty autoReconnectProperty() {
+        return autoReconnect;
     }
 
     public IntegerProperty timeoutSecondsProperty() {

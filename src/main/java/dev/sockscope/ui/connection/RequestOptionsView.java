@@ -62,7 +62,12 @@ public final class RequestOptionsView extends GridPane {
         HBox protocolRow = new HBox(10, protocols, timeout, seconds);
         protocolRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(protocols, Priority.ALWAYS);
-        add(protocolRow, 1, 1);
+        javafx.scene.control.CheckBox reconnect = new javafx.scene.control.CheckBox("Reconnect when the connection drops");
+        reconnect.setId("autoReconnect");
+        reconnect.setTooltip(new javafx.scene.control.Tooltip("After a failure or an abnormal close, connect again after"
+                + " 1 s, then 2, 4 … up to 30 s; your own Disconnect or Close never reconnects"));
+        reconnect.selectedProperty().bindBidirectional(model.autoReconnectProperty());
+        add(new javafx.scene.layout.VBox(6, protocolRow, reconnect), 1, 1);
         add(section("Trust for wss:// (besides the system's trust store)"), 1, 2);
         add(trustBox(model), 1, 3);
     }

@@ -62,6 +62,19 @@ public final class StatusBarView extends HBox {
         refresh();
     }
 
+    /** Shows what the tab says beside the state (a planned reconnect), when it says anything. */
+    public void showNotice(javafx.beans.value.ObservableStringValue notice) {
+        Label label = new Label();
+        label.setId("tabNotice");
+        label.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
+        label.setGraphic(Icons.of(Feather.REFRESH_CW, 12));
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.textProperty().bind(notice);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        getChildren().add(1, label);
+    }
+
     /** Called once per pulse by the tab. */
     public void refresh() {
         ConnectionState s = model.stateProperty().get();
