@@ -240,7 +240,7 @@ class MainWindowTest {
         javafx.scene.control.MenuButton menu = robot.lookup("#sessionMenu").queryAs(javafx.scene.control.MenuButton.class);
         robot.clickOn(menu);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> menu.getItems().stream()
-                .anyMatch(i -> "\u2713 default".equals(i.getText())));
+                .anyMatch(i -> String.valueOf(i.getText()).startsWith("\u2713 default   1 connection \u00b7 ")));
         assertTrue(menu.getItems().stream().anyMatch(i -> "Export current session…".equals(i.getText())));
         robot.interact(menu::hide);
         app.sessions().useSession("qa-run");

@@ -42,7 +42,12 @@ public final class ConnectionTabView extends BorderPane {
         options.managedProperty().bind(options.visibleProperty());
         options.setVisible(false);
         VBox top = new VBox(urlBar(options), urlProblem(),
-                new FailureBanner(model.connection(), model::trustRefusedCertificateAndReconnect));
+                new FailureBanner(model.connection(), () -> {
+                    // The banner and its button go away: keep the keyboard in this tab (the composer
+                    // takes it once the connection opens), not on whatever comes next in the window.
+                    connectButton.requestFocus();
+                    model.trustRefusedCertificateAndReconnect();
+                }));
         top.getStyleClass().add("tab-top");
         setTop(top);
 

@@ -44,7 +44,7 @@ public final class SessionMenu extends MenuButton {
      */
     public SessionMenu(SessionCatalog catalog, Transfers transfers, Background background, Runnable sessionChanged,
             Consumer<String> activity, Consumer<String> openRecorded, ObjectProperty<Retention> retention) {
-        super(null, Icons.of(Feather.LAYERS, 14));
+        super("Sessions", Icons.of(Feather.LAYERS, 14));
         this.catalog = catalog;
         this.transfers = transfers;
         this.background = background;
@@ -53,7 +53,8 @@ public final class SessionMenu extends MenuButton {
         this.openRecorded = openRecorded;
         this.retention = retention;
         setId("sessionMenu");
-        getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON);
+        getStyleClass().addAll(Styles.FLAT);
+        setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         setTooltip(new Tooltip("Sessions: start a new one, reopen one as recorded, export, import"));
         setOnShowing(e -> fill(this));
     }
@@ -94,9 +95,11 @@ public final class SessionMenu extends MenuButton {
             reviewRetention(rule, true);
         }));
         menu.getItems().setAll(fresh, export, load, rename, notes, delete, cleanUp, new SeparatorMenuItem());
-        background.run(control -> catalog.sessions().stream().map(SessionSummary::name).toList(), found -> {
-            for (String name : found) {
-                Menu item = new Menu((name.equals(catalog.currentSession()) ? "\u2713 " : "    ") + name);
+        background.run(control -> catalog.sessions(), found -> {
+            for (SessionSummary summary : found) {
+                String name = summary.name();
+                Menu item = new Menu((name.equals(catalog.currentSession()) ? "\u2713 " : "    ") + name + "   "
+                        + describe(summary));
                 MenuItem open = new MenuItem("Open read-only (as recorded)", Icons.of(Feather.ARCHIVE, 13));
                 open.setOnAction(e -> openRecorded.accept(name));
                 MenuItem record = new MenuItem("Record new connections into it", Icons.of(Feather.CIRCLE, 13));
@@ -106,6 +109,16 @@ public final class SessionMenu extends MenuButton {
             }
         }, failed -> showActivity("Cannot list sessions: " + failed.getMessage()));
     }
+
+    /** "3 connections · 1,204 messages · 88 KiB · last 12-02 14:03": what a session holds, to tell them apart. */
+    static String describe(SessionSummary s) {
+        String last = s.lastMicros() > 0 ? " \u00b7 last " + LAST.format(java.time.Instant.ofEpochMilli(s.lastMicros() / 1000)) : "";
+        return String.format(Locale.ROOT, "%,d connection%s \u00b7 %,d messages \u00b7 %s%s", s.connections(),
+                s.connections() == 1 ? "" : "s", s.frames(), dev.sockscope.core.Bytes.humanSize(s.bytes()), last);
+    }
+
+    private static final java.time.format.DateTimeFormatter LAST = java.time.format.DateTimeFormatter
+            .ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(java.time.ZoneId.systemDefault());
 
     /** Asks where, then exports on the background executor with a progress dialog. */
     private void exportSession(String session) {
