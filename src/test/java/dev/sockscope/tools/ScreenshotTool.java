@@ -86,6 +86,11 @@ public final class ScreenshotTool {
                 model.saveDraft("app-level ping");
                 model.composer().draftProperty().set("{\"op\":\"subscribe\",\"channel\":\"trades\",\"symbols\":[\"BTC-USD\"]}");
             });
+            if (System.getProperty("shot.filter") != null) {
+                onFx(() -> ((javafx.scene.control.TextField) window.get().lookup("#logFilterField"))
+                        .setText(System.getProperty("shot.filter")));
+                Thread.sleep(500);
+            }
             if (Boolean.getBoolean("shot.request")) {
                 onFx(() -> {
                     for (var node : window.get().lookupAll(".toggle-button")) {

@@ -96,4 +96,19 @@ public record LogFilter(String query, boolean regex, Set<Direction> directions, 
             return pattern != null ? pattern.matcher(text).find() : text.toLowerCase(Locale.ROOT).contains(needle);
         };
     }
+
+    /** Where the first non-empty match is, or null. */
+    static int[] firstMatch(java.util.regex.Pattern pattern, String text) {
+        if (pattern == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            if (m.end() > m.start()) {
+                return new int[] {m.start(), m.end()};
+            }
+        }
+        return null;
+    }
+
 }

@@ -33,6 +33,9 @@ final class LogTable extends TableView<LogRow> {
 
     private final ConnectionModel model;
     private final BooleanProperty relativeTime;
+    /** What the data column highlights (the filter as applied), or null. */
+    private final javafx.beans.property.ObjectProperty<java.util.regex.Pattern> highlight =
+            new javafx.beans.property.SimpleObjectProperty<>();
 
     LogTable(ConnectionModel model, BooleanProperty relativeTime) {
         this.model = model;
@@ -59,7 +62,7 @@ final class LogTable extends TableView<LogRow> {
         delta.setGraphic(deltaHeader);
         TableColumn<LogRow, LogRow> type = column("Type", 72, LogRow::type);
         TableColumn<LogRow, LogRow> size = column("Size", 76, row -> Bytes.humanSize(row.size()));
-        TableColumn<LogRow, LogRow> preview = column("Data", 400, LogRow::preview);
+        TableColumn<LogRow, LogRow> preview = column("Data", 400, () -> new HighlightCell(highlight::get));
         preview.setMaxWidth(Double.MAX_VALUE);
         for (TableColumn<LogRow, LogRow> c : java.util.List.of(direction, time, delta, type, size)) {
             c.setMaxWidth(c.getPrefWidth() * 1.6);
@@ -75,6 +78,12 @@ final class LogTable extends TableView<LogRow> {
     }
 
     /** What an empty log says: what to do in a tab that is not connected, what is happening in one that is. */
+    /** Highlights this in the data column (the applied filter), or nothing when null; repaints the rows. */
+    void highlight(java.util.regex.Pattern pattern) {
+        highlight.set(pattern);
+        refresh();
+    }
+
     private Label placeholder() {
         Label label = new Label();
         label.getStyleClass().add(Styles.TEXT_MUTED);

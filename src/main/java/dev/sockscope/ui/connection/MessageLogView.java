@@ -76,7 +76,11 @@ public final class MessageLogView extends VBox {
         });
 
         filterField.textProperty().bindBidirectional(model.queryProperty());
-        filterDelay.setOnFinished(e -> model.applyFilter());
+        filterDelay.setOnFinished(e -> {
+            model.applyFilter();
+            table.highlight(highlightPattern());
+        });
+        regexToggle.selectedProperty().addListener(obs -> table.highlight(highlightPattern()));
         filterField.textProperty().addListener((obs, old, now) -> filterDelay.playFromStart());
         regexToggle.selectedProperty().bindBidirectional(model.regexProperty());
         sentToggle.selectedProperty().bindBidirectional(model.sentProperty());
@@ -152,6 +156,21 @@ public final class MessageLogView extends VBox {
         }
         var frame = log.headIfHeld(row.index(), Integer.MAX_VALUE);
         return frame == null ? null : new Selection(frame, null);
+    }
+
+    /** The filter as a pattern to highlight: its text (case-insensitive) or its regex; null when empty or invalid. */
+    private java.util.regex.Pattern highlightPattern() {
+        String query = model.queryProperty().get();
+        if (query == null || query.isEmpty()) {
+            return null;
+        }
+        try {
+            return model.regexProperty().get() ? java.util.regex.Pattern.compile(query)
+                    : java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(query),
+                            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+        } catch (java.util.regex.PatternSyntaxException invalid) {
+            return null;
+        }
     }
 
     /** The selected row as a frame: the whole message in the message view, the frame in the frame view. */

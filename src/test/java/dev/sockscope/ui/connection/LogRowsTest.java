@@ -1,5 +1,7 @@
 package dev.sockscope.ui.connection;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -166,6 +168,16 @@ class LogRowsTest {
         assertEquals("+850 \u00b5s", LogDeltas.text(rows, 1, rows.get(1)), "reply latency in microseconds");
         assertEquals("+12.3 ms", LogDeltas.text(rows, 2, rows.get(2)), "still counted from the request");
         assertEquals("+2.49 s", LogDeltas.text(rows, 3, rows.get(3)), "a sent message: from the row above");
+    }
+
+    @Test
+    void theFiltersFirstMatchIsFoundForHighlightingAndAnEmptyMatchIsNot() {
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote("eth"),
+                java.util.regex.Pattern.CASE_INSENSITIVE);
+        assertArrayEquals(new int[] {11, 14}, LogFilter.firstMatch(word, "{\"symbol\":\"ETH-USD\"}"));
+        assertArrayEquals(new int[] {2, 3}, LogFilter.firstMatch(java.util.regex.Pattern.compile("x*y"), "aay"));
+        assertNull(LogFilter.firstMatch(java.util.regex.Pattern.compile("z*"), "abc"), "nothing to highlight in an empty match");
+        assertNull(LogFilter.firstMatch(null, "abc"));
     }
 
     @Test
