@@ -86,6 +86,15 @@ public final class ScreenshotTool {
                 model.saveDraft("app-level ping");
                 model.composer().draftProperty().set("{\"op\":\"subscribe\",\"channel\":\"trades\",\"symbols\":[\"BTC-USD\"]}");
             });
+            if (Boolean.getBoolean("shot.tree")) {
+                onFx(() -> {
+                    for (var node : window.get().lookupAll(".toggle-button")) {
+                        if (node instanceof javafx.scene.control.ToggleButton t && "Tree".equals(t.getText())) {
+                            t.setSelected(true);
+                        }
+                    }
+                });
+            }
             if (System.getProperty("shot.filter") != null) {
                 onFx(() -> ((javafx.scene.control.TextField) window.get().lookup("#logFilterField"))
                         .setText(System.getProperty("shot.filter")));

@@ -46,6 +46,7 @@ public class MessageDetailView extends VBox {
     private final Map<Mode, PayloadArea> areas = new EnumMap<>(Mode.class);
     private final Map<Mode, Shown> rendered = new EnumMap<>(Mode.class);
     private final Label note = new Label();
+    private final JsonTree tree = new JsonTree();
     private PayloadPresentation payload;
 
     public MessageDetailView() {
@@ -55,6 +56,11 @@ public class MessageDetailView extends VBox {
                 MessageDetailView.class.getResource(STYLESHEET), STYLESHEET).toExternalForm());
         buildPlaceholder();
         buildBody();
+        // A narrow pane shows the view switcher as words alone, so the switcher and the copy
+        // buttons fit its narrowest.
+        widthProperty().addListener((obs, old, width) -> toggles.values().forEach(t -> t.setContentDisplay(
+                width.doubleValue() < COMPACT_WIDTH ? javafx.scene.control.ContentDisplay.TEXT_ONLY
+                        : javafx.scene.control.ContentDisplay.LEFT)));
         getChildren().addAll(placeholder, body);
         show(null);
     }
@@ -84,6 +90,10 @@ public class MessageDetailView extends VBox {
         ToggleButton json = toggles.get(Mode.JSON);
         json.setDisable(!payload.jsonAvailable());
         json.setTooltip(new Tooltip(payload.jsonAvailable() ? "Pretty-printed JSON" : payload.jsonUnavailableReason()));
+        ToggleButton treeToggle = toggles.get(Mode.TREE);
+        treeToggle.setDisable(!payload.jsonAvailable());
+        treeToggle.setTooltip(new Tooltip(payload.jsonAvailable() ? "JSON as a tree: open one level at a time, copy a"
+                + " node's path or value" : payload.jsonUnavailableReason()));
         setShowing(true);
         select(payload.defaultMode());
     }
@@ -108,6 +118,8 @@ public class MessageDetailView extends VBox {
         areas.put(Mode.JSON, new PayloadArea("payload-json", true, true, mono));
         areas.put(Mode.HEX, new PayloadArea("payload-hex", false, false, mono));
         StackPane content = new StackPane(areas.values().toArray(new PayloadArea[0]));
+        content.getChildren().add(tree);
+        tree.setVisible(false);
         content.getStyleClass().add("detail-content");
         VBox.setVgrow(content, Priority.ALWAYS);
 
@@ -122,6 +134,7 @@ public class MessageDetailView extends VBox {
         HBox switcher = new HBox(
                 modeToggle(Mode.TEXT, "Text", Feather.FILE_TEXT, Styles.LEFT_PILL),
                 modeToggle(Mode.JSON, "JSON", Feather.CODE, Styles.CENTER_PILL),
+                modeToggle(Mode.TREE, "Tree", Feather.LIST, Styles.CENTER_PILL),
                 modeToggle(Mode.HEX, "Hex", Feather.HASH, Styles.RIGHT_PILL));
         switcher.getStyleClass().add("detail-switcher");
         modes.selectedToggleProperty().addListener((obs, old, now) -> {
@@ -169,12 +182,17 @@ public class MessageDetailView extends VBox {
         }
         Shown shown = rendered.computeIfAbsent(mode, this::render);
         areas.forEach((m, a) -> a.setVisible(m == mode));
+        tree.setVisible(mode == Mode.TREE);
         note.setText(shown.note());
         note.setVisible(!shown.note().isEmpty());
     }
 
     private Shown render(Mode mode) {
         Shown shown = payload.show(mode);
+        if (mode == Mode.TREE) {
+            tree.fill(payload.frame().text());
+            return shown;
+        }
         String text = shown.content();
         areas.get(mode).fill(text, mode == Mode.JSON ? JsonHighlighter.highlight(text) : null);
         return shown;
@@ -183,6 +201,7 @@ public class MessageDetailView extends VBox {
     private void forgetRendered() {
         rendered.clear();
         areas.values().forEach(PayloadArea::clear);
+        tree.clear();
     }
 
     private void setShowing(boolean showing) {

@@ -19,7 +19,7 @@ final class PayloadPresentation {
     /** Payloads this size or larger are not pretty-printed. */
     static final int JSON_LIMIT = 1024 * 1024;
 
-    enum Mode { TEXT, JSON, HEX }
+    enum Mode { TEXT, JSON, TREE, HEX }
 
     /** One view's content and a note on what was left out or why it is empty ("" when none). */
     record Shown(String content, String note) {
@@ -76,6 +76,7 @@ final class PayloadPresentation {
         return switch (mode) {
             case TEXT -> text();
             case JSON -> json();
+            case TREE -> new Shown("", "Right-click a node to copy its path or value");
             case HEX -> hex();
         };
     }

@@ -66,6 +66,24 @@ class MessageDetailViewTest {
     }
 
     @Test
+    void jsonOpensAsATreeOneLevelAtATimeWithPointersForEachNode(FxRobot robot) {
+        showOnFx(text("{\"type\":\"ticker\",\"book\":{\"bids\":[[64000.5,0.2]],\"a/b\":1}}"));
+        robot.clickOn("Tree");
+        assertEquals("TREE", view.selectedView());
+        javafx.scene.control.TreeView<?> tree = robot.lookup("#payloadTree").queryAs(javafx.scene.control.TreeView.class);
+        assertTrue(tree.isVisible());
+        var root = tree.getRoot();
+        assertEquals(2, root.getChildren().size(), "type and book");
+        var book = root.getChildren().get(1);
+        assertEquals("book: {2 keys}", ((JsonTree.Entry) book.getValue()).key() + ": " + ((JsonTree.Entry) book.getValue()).summary());
+        var escaped = book.getChildren().get(1);
+        assertEquals("/book/a~1b", ((JsonTree.Entry) escaped.getValue()).pointer());
+        var firstBid = book.getChildren().get(0).getChildren().get(0).getChildren().get(0);
+        assertEquals("/book/bids/0/0", ((JsonTree.Entry) firstBid.getValue()).pointer());
+        assertEquals("64000.5", ((JsonTree.Entry) firstBid.getValue()).summary());
+    }
+
+    @Test
     void jsonTextOpensPrettyPrintedAndCanSwitchToHex(FxRobot robot) {
         showOnFx(text("{\"a\":[1,true]}"));
         assertEquals("JSON", view.selectedView());
