@@ -86,29 +86,7 @@ public final class ScreenshotTool {
                 model.saveDraft("app-level ping");
                 model.composer().draftProperty().set("{\"op\":\"subscribe\",\"channel\":\"trades\",\"symbols\":[\"BTC-USD\"]}");
             });
-            if (Boolean.getBoolean("shot.tree")) {
-                onFx(() -> {
-                    for (var node : window.get().lookupAll(".toggle-button")) {
-                        if (node instanceof javafx.scene.control.ToggleButton t && "Tree".equals(t.getText())) {
-                            t.setSelected(true);
-                        }
-                    }
-                });
-            }
-            if (System.getProperty("shot.filter") != null) {
-                onFx(() -> ((javafx.scene.control.TextField) window.get().lookup("#logFilterField"))
-                        .setText(System.getProperty("shot.filter")));
-                Thread.sleep(500);
-            }
-            if (Boolean.getBoolean("shot.request")) {
-                onFx(() -> {
-                    for (var node : window.get().lookupAll(".toggle-button")) {
-                        if (node instanceof javafx.scene.control.ToggleButton t && "Request".equals(t.getText())) {
-                            t.setSelected(true);
-                        }
-                    }
-                });
-            }
+            shotOptions(window.get());
             Thread.sleep(600);
             // At another window size (-Dshot.size) the file says which: screenshot-light-1024x700.png.
             String name = "screenshot-" + theme + (System.getProperty("shot.size") == null ? ""
@@ -291,6 +269,31 @@ public final class ScreenshotTool {
     }
 
     /** A main window in its own stage, themed and sized like the README's screenshots. FX thread. */
+    /** -Dshot.tree, -Dshot.filter=TEXT and -Dshot.request show the tree view, a filter or the request drawer. */
+    private static void shotOptions(MainWindow w) throws InterruptedException {
+        if (Boolean.getBoolean("shot.tree")) {
+            selectToggle(w, "Tree");
+        }
+        if (System.getProperty("shot.filter") != null) {
+            onFx(() -> ((javafx.scene.control.TextField) w.lookup("#logFilterField"))
+                    .setText(System.getProperty("shot.filter")));
+            Thread.sleep(500);
+        }
+        if (Boolean.getBoolean("shot.request")) {
+            selectToggle(w, "Request");
+        }
+    }
+
+    private static void selectToggle(MainWindow w, String text) throws InterruptedException {
+        onFx(() -> {
+            for (var node : w.lookupAll(".toggle-button")) {
+                if (node instanceof javafx.scene.control.ToggleButton t && text.equals(t.getText())) {
+                    t.setSelected(true);
+                }
+            }
+        });
+    }
+
     private static MainWindow show(AppContext app, String theme, AtomicReference<Scene> scene) {
         MainWindow window = new MainWindow(app, Settings.defaults().withTheme(theme), new Background(app.background(),
                 new FxThread()));
