@@ -9,6 +9,7 @@ import dev.sockscope.testing.Eventually;
 import dev.sockscope.testing.HttpOrigin;
 import dev.sockscope.testing.RawServer;
 import dev.sockscope.testing.RefusingPort;
+import dev.sockscope.testing.RunningProxy;
 import dev.sockscope.testing.TestPki;
 import dev.sockscope.tls.ServerTls;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,31 +38,25 @@ class ProxyHttpTest {
     @TempDir
     Path dir;
 
-    private AppContext app;
-    private ProxyService.Running proxy;
-    private final List<SessionEvent> events = new CopyOnWriteArrayList<>();
-    private AutoCloseable watching;
     private final TestPki pki = new TestPki();
+    private RunningProxy running;
+    private AppContext app;
 
     @BeforeEach
     void start() throws Exception {
-        app = new AppContext(dir.resolve("data"));
-        watching = app.registry().subscribe(events::add);
-        proxy = ProxyService.start(app, new ProxyService.Settings("127.0.0.1", 0, "proxied", 1 << 20,
-                pki.writeRootPem(dir), List.of()));
+        running = RunningProxy.start(dir, "proxied", pki);
+        app = running.app();
     }
 
     @AfterEach
     void stop() throws Exception {
-        proxy.close();
-        watching.close();
-        app.close();
+        running.close();
     }
 
     @Test
     void aKeptAliveConnectionCarriesRequestsToDifferentHostsEachToItsOwnServer() throws Exception {
         try (HttpOrigin a = HttpOrigin.plain("A"); HttpOrigin b = HttpOrigin.plain("B");
-                Socket app = new Socket(InetAddress.getLoopbackAddress(), proxy.address().getPort())) {
+                Socket app = new Socket(InetAddress.getLoopbackAddress(), running.port())) {
             app.setSoTimeout(10_000);
             OutputStream out = app.getOutputStream();
             InputStream in = app.getInputStream();
@@ -114,7 +108,7 @@ class ProxyHttpTest {
     @Test
     void aServerThatCannotBeReachedGives502AndIsRecordedAsAFailedRequest() throws Exception {
         try (RefusingPort nobody = new RefusingPort();
-                Socket app = new Socket(InetAddress.getLoopbackAddress(), proxy.address().getPort())) {
+                Socket app = new Socket(InetAddress.getLoopbackAddress(), running.port())) {
             app.setSoTimeout(10_000);
             app.getOutputStream().write(request("GET", "http://127.0.0.1:" + nobody.port() + "/x", ""));
             String answer = new String(app.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -130,7 +124,7 @@ class ProxyHttpTest {
     void aBrokenChunkedAnswerClosesTheAppsConnectionAndIsRecordedAsBroken() throws Exception {
         try (RawServer broken = RawServer.answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "4\r\nfine\r\nnot-hex\r\nrest");
-                Socket app = new Socket(InetAddress.getLoopbackAddress(), proxy.address().getPort())) {
+                Socket app = new Socket(InetAddress.getLoopbackAddress(), running.port())) {
             app.setSoTimeout(10_000);
             app.getOutputStream().write(request("GET", "http://127.0.0.1:" + broken.port() + "/x", ""));
             String answer = new String(app.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -142,13 +136,7 @@ class ProxyHttpTest {
     }
 
     private List<HttpExchange> exchanges() {
-        List<HttpExchange> out = new ArrayList<>();
-        for (SessionEvent e : events) {
-            if (e instanceof SessionEvent.HttpRequest h) {
-                out.add(h.exchange());
-            }
-        }
-        return out;
+        return running.all(SessionEvent.HttpRequest.class).stream().map(SessionEvent.HttpRequest::exchange).toList();
     }
 
     private static byte[] request(String method, String url, String body) {
@@ -175,7 +163,7 @@ class ProxyHttpTest {
 
     private String curl(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("curl", "-sS", "--max-time", "20", "--noproxy", "",
-                "-x", "http://127.0.0.1:" + proxy.address().getPort()));
+                "-x", "http://127.0.0.1:" + running.port()));
         command.addAll(List.of(args));
         Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
         curl.getOutputStream().close();

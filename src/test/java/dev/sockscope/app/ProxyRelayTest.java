@@ -14,6 +14,7 @@ import dev.sockscope.core.SessionEvent;
 import dev.sockscope.testing.EchoServer;
 import dev.sockscope.testing.Eventually;
 import dev.sockscope.testing.ProxiedClient;
+import dev.sockscope.testing.RunningProxy;
 import dev.sockscope.testing.ScriptedServer;
 import dev.sockscope.testing.TestPki;
 import dev.sockscope.tls.ServerTls;
@@ -25,7 +26,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,29 +41,23 @@ class ProxyRelayTest {
     @TempDir
     Path dir;
 
-    private AppContext app;
-    private ProxyService.Running proxy;
-    private final List<SessionEvent> events = new CopyOnWriteArrayList<>();
-    private AutoCloseable watching;
     private final TestPki pki = new TestPki();
+    private RunningProxy running;
+    private AppContext app;
 
     @BeforeEach
     void start() throws Exception {
-        app = new AppContext(dir.resolve("data"));
-        watching = app.registry().subscribe(events::add);
-        proxy = ProxyService.start(app, new ProxyService.Settings("127.0.0.1", 0, "proxied", 1 << 20,
-                pki.writeRootPem(dir), List.of()));
+        running = RunningProxy.start(dir, "proxied", pki);
+        app = running.app();
     }
 
     @AfterEach
     void stop() throws Exception {
-        proxy.close();
-        watching.close();
-        app.close();
+        running.close();
     }
 
     private int port() {
-        return proxy.address().getPort();
+        return running.port();
     }
 
     @Test
@@ -181,7 +175,7 @@ class ProxyRelayTest {
         assertEquals(1002, closed.code());
         assertTrue(closed.reason().startsWith("the server broke the protocol: "), closed.reason());
 
-        events.clear();
+        running.events().clear();
         aWsUrlIsRelayedAndRecordedWithBothLegs();
     }
 
@@ -262,7 +256,7 @@ class ProxyRelayTest {
         assertEquals(Origin.REVERSE_PROXY, started.origin());
         assertTrue(started.url().toString().endsWith("/feed?a=b"), started.url().toString());
 
-        events.clear();
+        running.events().clear();
         try (EchoServer secure = EchoServer.tls(ServerTls.context(pki.localhostLeaf()));
                 ProxyService.Running reverse = ProxyService.start(app, new ProxyService.Settings("127.0.0.1", 0, "reverse",
                         1 << 20, pki.writeRootPem(dir), List.of()).reversing("wss://localhost:" + secure.boundPort(), true));
@@ -298,8 +292,7 @@ class ProxyRelayTest {
     }
 
     private <T extends SessionEvent> T awaitEnd(Class<T> type) throws Exception {
-        Eventually.eventually(Duration.ofSeconds(10), "the connection's end", () -> !all(type).isEmpty());
-        return all(type).get(0);
+        return running.awaitFirst(type);
     }
 
     private <T extends SessionEvent> T first(Class<T> type) {
@@ -307,6 +300,6 @@ class ProxyRelayTest {
     }
 
     private <T extends SessionEvent> List<T> all(Class<T> type) {
-        return events.stream().filter(type::isInstance).map(type::cast).toList();
+        return running.all(type);
     }
 }

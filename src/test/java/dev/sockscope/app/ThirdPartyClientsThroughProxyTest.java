@@ -8,6 +8,7 @@ import dev.sockscope.core.Leg;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.testing.Eventually;
 import dev.sockscope.testing.PythonPeer;
+import dev.sockscope.testing.RunningProxy;
 import dev.sockscope.testing.TestPki;
 import dev.sockscope.tls.IssuedCertificate;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,27 +32,21 @@ class ThirdPartyClientsThroughProxyTest {
     @TempDir
     Path dir;
 
-    private AppContext app;
-    private ProxyService.Running proxy;
-    private final List<SessionEvent> events = new CopyOnWriteArrayList<>();
-    private AutoCloseable watching;
     private final TestPki pki = new TestPki();
+    private RunningProxy running;
+    private AppContext app;
+    private List<SessionEvent> events;
 
     @BeforeEach
     void start() throws Exception {
-        app = new AppContext(dir.resolve("data"));
-        watching = app.registry().subscribe(events::add);
-        proxy = ProxyService.start(app, new ProxyService.Settings("127.0.0.1", 0, "python", 1 << 20,
-                pki.writeRootPem(dir), List.of()));
+        running = RunningProxy.start(dir, "python", pki);
+        app = running.app();
+        events = running.events();
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (proxy != null) {
-            proxy.close();
-            watching.close();
-            app.close();
-        }
+        running.close();
     }
 
     @Test
@@ -106,7 +100,7 @@ class ThirdPartyClientsThroughProxyTest {
         try (dev.sockscope.testing.EchoServer secure = dev.sockscope.testing.EchoServer.tls(
                         dev.sockscope.tls.ServerTls.context(pki.localhostLeaf()));
                 dev.sockscope.testing.Chromium chromium = dev.sockscope.testing.Chromium.start(List.of(
-                        "--proxy-server=http://127.0.0.1:" + proxy.address().getPort(),
+                        "--proxy-server=http://127.0.0.1:" + running.port(),
                         // Chromium sends loopback around a proxy unless told not to.
                         "--proxy-bypass-list=<-loopback>",
                         "--ignore-certificate-errors-spki-list=" + spki))) {
@@ -132,7 +126,7 @@ class ThirdPartyClientsThroughProxyTest {
 
     private List<String> runNode(String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("node", NODE_PEERS.resolve("proxied_client.js").toString(),
-                String.valueOf(proxy.address().getPort())));
+                String.valueOf(running.port())));
         command.addAll(List.of(args));
         Process client = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -145,7 +139,7 @@ class ThirdPartyClientsThroughProxyTest {
         Path ca = LocalAuthority.in(dir.resolve("data")).info().certificateFile();
         Path script = Path.of("src/test/resources/peers/proxied_client.py").toAbsolutePath();
         Process client = new ProcessBuilder(PythonPeer.PYTHON.toString(), script.toString(),
-                String.valueOf(proxy.address().getPort()), url, "--cafile", ca.toString())
+                String.valueOf(running.port()), url, "--cafile", ca.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(client.waitFor(30, TimeUnit.SECONDS), "the python client ended");
