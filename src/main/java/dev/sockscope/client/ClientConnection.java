@@ -54,6 +54,14 @@ public final class ClientConnection implements Connection, WireTap.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
     /** How long the end of a connection waits for the library's writer to finish before it is published anyway. */
     private static final long WRITER_GRACE_SECONDS = 5;
+    /**
+     * How long our close waits for the server's. RFC 6455 §7.1.1 lets a client close TCP itself
+     * when the server does not; without a limit a server that never answers (or a lost answer)
+     * left the tab "Closing…" for good.
+     */
+    static final long CLOSE_ANSWER_SECONDS = 5;
+    /** The library reported the end (its onClose): nothing more to wait for. */
+    private volatile boolean libraryEnded;
 
     private final long id;
     private final ConnectRequest request;
@@ -236,6 +244,7 @@ public final class ClientConnection implements Connection, WireTap.Listener {
     }
 
     void ended(int code, String reason, boolean remote) {
+        libraryEnded = true;
         deadline.cancel(false);
         if (!events.isOpen()) {
             fail(ConnectFailures.upgrade(tap.handshake(), tap.responseProblem(), reason, lastError));
@@ -327,6 +336,12 @@ public final class ClientConnection implements Connection, WireTap.Listener {
             // The library refuses to send 1007 without a reason (and then sends nothing at all).
             String why = reason == null || reason.isEmpty() ? code == 1007 ? "invalid payload data" : "" : reason;
             c.close(code, why);
+            timer.schedule(() -> {
+                if (!libraryEnded) {
+                    LOG.debug("connection {}: no answer to our close within {} s, closing TCP", id, CLOSE_ANSWER_SECONDS);
+                    c.closeConnection(1006, "the server did not answer our close within " + CLOSE_ANSWER_SECONDS + " s");
+                }
+            }, CLOSE_ANSWER_SECONDS, TimeUnit.SECONDS);
         }
     }
 

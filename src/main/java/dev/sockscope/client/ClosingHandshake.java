@@ -70,6 +70,12 @@ final class ClosingHandshake {
                 : ClosedBy.CLIENT;
         Frame received = closeReceived;
         Frame ours = closeSent;
+        if (received == null && ours != null && libraryCode == 1006) {
+            // Our close was never answered: the connection ended abnormally, whatever code we sent.
+            String why = libraryReason == null || libraryReason.isEmpty() ? "the server did not answer our close" : libraryReason;
+            return new SessionEvent.Closed(id, 1006, why + " (we sent " + ours.closeCode() + ")", ClosedBy.CLIENT,
+                    Clock.nowMicros());
+        }
         Frame said = received != null && received.closeCode() < 0 && ours != null ? ours : received != null ? received : ours;
         int code = said == null ? libraryCode : said.closeCode() < 0 ? 1005 : said.closeCode();
         String why = said == null ? libraryReason : said.closeReason();
