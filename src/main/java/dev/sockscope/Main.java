@@ -84,6 +84,8 @@ public final class Main {
             // An unusable data directory: no log file (the command says what is wrong, in one line).
             System.setProperty("sockscope.logdir", "");
         }
+        boolean window = args.length == 0 || args[0].equals("gui") || args[0].startsWith("--data-dir");
+        System.setProperty("sockscope.logname", window ? "sockscope" : "sockscope-cli");
         if (Arrays.asList(args).contains("--verbose")) {
             System.setProperty("sockscope.console", "DEBUG");
             System.setProperty("sockscope.level", "DEBUG");

@@ -19,7 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Logback's configuration, in code: logs go to {@code sockscope.log} in the data directory's
+ * Logback's configuration, in code: logs go to {@code sockscope.log} (the window) or
+ * {@code sockscope-cli.log} (the command line) in the data directory's
  * logs folder (three rolled files of 10 MB), the console stays clean for the CLI's own output
  * unless {@code --verbose}. Logback finds it through the service loader. In code rather than in
  * logback.xml because reading the XML loaded about 400 classes and took 400 ms of every
@@ -38,8 +39,11 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         String dir = System.getProperty("sockscope.logdir", System.getProperty("java.io.tmpdir"));
-        if (writable(dir)) {
-            root.addAppender(fileAppender(context, dir));
+        // The window and the command line write different files: a CLI run while the window is
+        // open must not write into (or roll over) the window's log.
+        String name = System.getProperty("sockscope.logname", "sockscope");
+        if (writable(dir, name)) {
+            root.addAppender(fileAppender(context, dir, name));
         }
         String console = System.getProperty("sockscope.console");
         if (console != null) {
@@ -51,28 +55,28 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     }
 
     /** True when the log folder exists or can be made, and a log file can be written in it. */
-    private static boolean writable(String dir) {
+    private static boolean writable(String dir, String name) {
         if (dir == null || dir.isBlank()) {
             return false;
         }
         try {
             Path path = Files.createDirectories(Path.of(dir));
-            Path log = path.resolve("sockscope.log");
+            Path log = path.resolve(name + ".log");
             return Files.isWritable(path) && (!Files.exists(log) || Files.isWritable(log));
         } catch (IOException | RuntimeException e) {
             return false;
         }
     }
 
-    private static RollingFileAppender<ILoggingEvent> fileAppender(LoggerContext context, String dir) {
+    private static RollingFileAppender<ILoggingEvent> fileAppender(LoggerContext context, String dir, String name) {
         RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
         file.setContext(context);
         file.setName("FILE");
-        file.setFile(dir + "/sockscope.log");
+        file.setFile(dir + "/" + name + ".log");
         FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
         rolling.setContext(context);
         rolling.setParent(file);
-        rolling.setFileNamePattern(dir + "/sockscope.%i.log");
+        rolling.setFileNamePattern(dir + "/" + name + ".%i.log");
         rolling.setMinIndex(1);
         rolling.setMaxIndex(3);
         rolling.start();

@@ -65,7 +65,7 @@ class UnusableDataDirectoryTest {
         CliProcess.Result run = CliProcess.asThisUser().run("sessions", "--data-dir", data.toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(Files.exists(data.resolve("sockscope.mv.db")));
-        assertTrue(Files.exists(data.resolve("logs").resolve("sockscope.log")));
+        assertTrue(Files.exists(data.resolve("logs").resolve("sockscope-cli.log")), "a command logs to its own file");
         assertFalse(Files.exists(data.resolve("sockscope.trace.db")));
     }
 

@@ -74,7 +74,7 @@ class CrashRecoveryTest {
                 assertTrue(cli.waitFor(10, TimeUnit.SECONDS));
             }
         }
-        assertTrue(java.nio.file.Files.exists(dataDir.resolve("logs").resolve("sockscope.log")),
+        assertTrue(java.nio.file.Files.exists(dataDir.resolve("logs").resolve("sockscope-cli.log")),
                 "the command logs into its data directory's logs folder");
         var printedBefore = printedAt.floorEntry(killedMillis - RULE_MILLIS);
         int receivedBefore = printedBefore == null ? 0 : printedBefore.getValue();

@@ -164,7 +164,8 @@ final class LogTable extends TableView<LogRow> {
         }
         var opened = model.openedProperty().get();
         long origin = opened != null ? opened.timestampMicros() : micros;
-        return String.format(Locale.ROOT, "+%.3f s", (micros - origin) / 1_000_000.0);
+        // Microseconds: the rows of a burst differ by less than a millisecond.
+        return String.format(Locale.ROOT, "+%.6f s", (micros - origin) / 1_000_000.0);
     }
 
 }
