@@ -170,6 +170,37 @@ class RecordedSessionTest {
     }
 
     @Test
+    void aRecordedRefusedWssConnectionShowsTheChainItRefusedAndWhy(FxRobot robot) throws Exception {
+        dev.sockscope.testing.TestPki pki = new dev.sockscope.testing.TestPki();
+        try (EchoServer secure = EchoServer.tls(dev.sockscope.tls.ServerTls.context(pki.localhostLeaf()))) {
+            ClientTabModel live = ((ConnectionTabView) window.tabs().getTabs().get(0).getContent()).model();
+            robot.interact(() -> {
+                live.request().urlProperty().set("wss://localhost:" + secure.boundPort() + "/refused");
+                live.connect();
+            });
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> live.connection().stateProperty().get() == ConnectionState.FAILED);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                List<RecordedConnection> recorded = app.queries().connectionsOf("default");
+                return recorded.size() == 1 && recorded.get(0).end() != null;
+            });
+        }
+        AtomicReference<RecordedSessionView> view = new AtomicReference<>();
+        robot.interact(() -> view.set(window.openRecordedSession("default")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.get().shownConnection() != null);
+        javafx.scene.Node certificates = view.get().shownConnection().lookup("#certificateView");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> labels(robot, certificates).contains("Not trusted"));
+        List<String> labels = labels(robot, certificates);
+        assertTrue(labels.stream().anyMatch(t -> t.startsWith("Unknown issuer:") || t.startsWith("Self-signed:")
+                || t.contains("does not trust")), "why, in words: " + labels);
+        assertTrue(labels.contains("CN=localhost"), "the refused chain as it was recorded: " + labels);
+    }
+
+    private static List<String> labels(FxRobot robot, javafx.scene.Node root) {
+        return robot.from(root).lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .map(l -> String.valueOf(l.getText())).toList();
+    }
+
+    @Test
     void atTenTwentyFourBySevenHundredTheLogAndTheDetailPaneFitWhole(FxRobot robot) throws Exception {
         recordOneConnection(robot);
         robot.interact(() -> {
