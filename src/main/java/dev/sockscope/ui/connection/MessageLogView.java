@@ -1,29 +1,23 @@
 package dev.sockscope.ui.connection;
 
-import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.sockscope.ui.common.Icons;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -34,27 +28,14 @@ import org.kordamp.ikonli.feather.Feather;
 public final class MessageLogView extends VBox {
     /** The log's narrowest: its toolbar with the type toggles folded, and a few columns. */
     static final double MIN_WIDTH = 450;
-    /** Below this toolbar width the type toggles fold into a menu. */
-    private static final double COMPACT_BELOW = 660;
     private final MessageLogModel model;
     private final BooleanProperty relativeTime = new SimpleBooleanProperty();
     private final LogTable table;
-    private final CustomTextField filterField = new CustomTextField();
-    private final ToggleButton regexToggle = new ToggleButton(".*");
-    private final ToggleButton sentToggle = toggle(null, Feather.ARROW_UP_RIGHT, "Show sent messages");
-    private final ToggleButton receivedToggle = toggle(null, Feather.ARROW_DOWN_LEFT, "Show received messages");
-    private final ToggleButton textToggle = toggle("Text", null, "Show text messages");
-    private final ToggleButton binaryToggle = toggle("Binary", null, "Show binary messages");
-    private final ToggleButton controlToggle = toggle("Control", null, "Show ping, pong and close frames");
-    private final ToggleButton framesToggle = toggle("Frames", null, "Show every frame as it crossed the wire (fragments,"
-            + " FIN and RSV bits, masking) instead of one row per message");
-    private final ToggleButton followToggle = toggle(null, Feather.CHEVRONS_DOWN, "Follow: keep the newest message in view");
     private final Label countLabel = new Label();
     private final Label letGo = new Label();
     private final Hyperlink openOlder = new Hyperlink("Open them from the recording");
     private IntConsumer openInRecording;
     private final LogRowActions rowActions;
-    private final PauseTransition filterDelay = new PauseTransition(Duration.millis(200));
 
     /** @param onSelect hears the selected row's message (message view) or frame (frame view), or null */
     public MessageLogView(MessageLogModel model, Consumer<Selection> onSelect) {
@@ -62,7 +43,9 @@ public final class MessageLogView extends VBox {
         getStyleClass().add("message-log");
         this.table = new LogTable(model.connection(), relativeTime);
         javafx.scene.layout.StackPane tableArea = new javafx.scene.layout.StackPane(table, newMessagesButton());
-        getChildren().addAll(filterBar(), letGoBar(), tableArea, pager());
+        LogToolbar toolbar = new LogToolbar(model, relativeTime, widthProperty(), () -> table.highlight(highlightPattern()));
+        getChildren().addAll(toolbar, letGoBar(), tableArea, pager());
+        setMinWidth(MIN_WIDTH);
         VBox.setVgrow(tableArea, Priority.ALWAYS);
         table.setItems(model.rowsProperty().get());
         // An invalidation listener: a change listener compares with equals(), and two empty windows
@@ -75,33 +58,10 @@ public final class MessageLogView extends VBox {
             }
         });
 
-        filterField.textProperty().bindBidirectional(model.queryProperty());
-        filterDelay.setOnFinished(e -> {
-            model.applyFilter();
-            table.highlight(highlightPattern());
-        });
-        regexToggle.selectedProperty().addListener(obs -> table.highlight(highlightPattern()));
-        filterField.textProperty().addListener((obs, old, now) -> filterDelay.playFromStart());
-        regexToggle.selectedProperty().bindBidirectional(model.regexProperty());
-        sentToggle.selectedProperty().bindBidirectional(model.sentProperty());
-        receivedToggle.selectedProperty().bindBidirectional(model.receivedProperty());
-        textToggle.selectedProperty().bindBidirectional(model.textProperty());
-        binaryToggle.selectedProperty().bindBidirectional(model.binaryProperty());
-        controlToggle.selectedProperty().bindBidirectional(model.controlProperty());
-        followToggle.selectedProperty().bindBidirectional(model.followProperty());
-        framesToggle.setId("framesViewToggle");
-        followToggle.setId("followToggle");
-        framesToggle.setSelected(model.viewProperty().get() == LogView.FRAMES);
-        framesToggle.selectedProperty().addListener((obs, old, frames) ->
-                model.viewProperty().set(frames ? LogView.FRAMES : LogView.MESSAGES));
         model.followProperty().addListener((obs, old, following) -> {
             if (following) {
                 scrollToEnd();
             }
-        });
-        model.filterProblemProperty().addListener((obs, old, problem) -> {
-            filterField.pseudoClassStateChanged(Styles.STATE_DANGER, !problem.isEmpty());
-            filterField.setTooltip(problem.isEmpty() ? null : new Tooltip("Invalid regex: " + problem));
         });
         countLabel.textProperty().bind(model.countProperty());
         letGo.textProperty().bind(model.letGoProperty());
@@ -279,89 +239,6 @@ public final class MessageLogView extends VBox {
         }
     }
 
-    private HBox filterBar() {
-        filterField.setPromptText("Filter messages");
-        filterField.setId("logFilterField");
-        filterField.setLeft(Icons.of(Feather.FILTER, 13));
-        HBox.setHgrow(filterField, Priority.ALWAYS);
-        regexToggle.setTooltip(new Tooltip("Treat the filter as a regular expression"));
-        regexToggle.setMinWidth(Region.USE_PREF_SIZE);
-        filterField.setMinWidth(120);
-        regexToggle.getStyleClass().add(Styles.FLAT);
-        sentToggle.getStyleClass().add(Styles.LEFT_PILL);
-        receivedToggle.getStyleClass().add(Styles.RIGHT_PILL);
-        textToggle.getStyleClass().add(Styles.LEFT_PILL);
-        binaryToggle.getStyleClass().add(Styles.CENTER_PILL);
-        controlToggle.getStyleClass().add(Styles.RIGHT_PILL);
-        framesToggle.getStyleClass().add(Styles.BUTTON_OUTLINED);
-        ToggleButton timeToggle = toggle(null, Feather.CLOCK, "Show times relative to the connection's start");
-        timeToggle.selectedProperty().bindBidirectional(relativeTime);
-        countLabel.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        countLabel.setMinWidth(Region.USE_PREF_SIZE);
-        Button clear = new Button(null, Icons.of(Feather.X, 12));
-        clear.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-        clear.setTooltip(new Tooltip("Clear the filter"));
-        clear.setOnAction(e -> filterField.clear());
-        clear.visibleProperty().bind(filterField.textProperty().isNotEmpty());
-        clear.setFocusTraversable(false);
-        regexToggle.getStyleClass().add(Styles.SMALL);
-        // Clear and regex live inside the field, as in an editor's find bar: the bar stays short.
-        HBox inField = new HBox(2, clear, regexToggle);
-        inField.setAlignment(Pos.CENTER_RIGHT);
-        filterField.setRight(inField);
-        HBox types = new HBox(textToggle, binaryToggle, controlToggle);
-        MenuButton typesMenu = typesMenu();
-        Region[] gaps = {gap(), gap(), gap(), gap()};
-        HBox bar = new HBox(6, filterField, gaps[0], new HBox(sentToggle, receivedToggle), gaps[1],
-                types, typesMenu, gaps[2], framesToggle, gaps[3], timeToggle, followToggle);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 8, 6, 8));
-        bar.getStyleClass().add("log-toolbar");
-        // A narrow log (a small window, a wide detail pane) folds the type toggles into a menu, so the
-        // bar fits without pushing the detail pane off screen.
-        types.managedProperty().bind(types.visibleProperty());
-        typesMenu.managedProperty().bind(typesMenu.visibleProperty());
-        typesMenu.visibleProperty().bind(types.visibleProperty().not());
-        framesToggle.setGraphic(Icons.of(Feather.LAYERS, 13));
-        widthProperty().addListener((obs, old, width) -> {
-            boolean wide = width.doubleValue() >= COMPACT_BELOW;
-            types.setVisible(wide);
-            for (Region gap : gaps) {
-                gap.setManaged(wide);
-            }
-            // Narrow: the frames toggle shows its icon alone (its tooltip still says what it does).
-            framesToggle.setContentDisplay(wide ? javafx.scene.control.ContentDisplay.LEFT
-                    : javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
-        });
-        bar.setMinWidth(0);
-        setMinWidth(MIN_WIDTH);
-        return bar;
-    }
-
-    /** The type toggles as one menu, for a narrow log; it says how many types are shown. */
-    private MenuButton typesMenu() {
-        MenuButton menu = new MenuButton();
-        menu.setId("logTypesMenu");
-        menu.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);
-        menu.setMinWidth(Region.USE_PREF_SIZE);
-        menu.setTooltip(new Tooltip("Which kinds of message are shown"));
-        ToggleButton[] toggles = {textToggle, binaryToggle, controlToggle};
-        for (ToggleButton toggle : toggles) {
-            CheckMenuItem item = new CheckMenuItem(toggle.getText());
-            item.selectedProperty().bindBidirectional(toggle.selectedProperty());
-            menu.getItems().add(item);
-        }
-        Runnable label = () -> {
-            long shown = java.util.Arrays.stream(toggles).filter(ToggleButton::isSelected).count();
-            menu.setText(shown == toggles.length ? "Types" : "Types " + shown + "/" + toggles.length);
-        };
-        for (ToggleButton toggle : toggles) {
-            toggle.selectedProperty().addListener(obs -> label.run());
-        }
-        label.run();
-        return menu;
-    }
-
     /**
      * Shown once the log has let go of its oldest frames (a very long connection): they are in the
      * recording, and the link opens them there, a page at a time.
@@ -402,6 +279,8 @@ public final class MessageLogView extends VBox {
         Button older = pageButton(Feather.CHEVRON_LEFT, "Older messages", model::showOlder);
         Button newer = pageButton(Feather.CHEVRON_RIGHT, "Newer messages", model::showNewer);
         countLabel.setId("logCount");
+        countLabel.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        countLabel.setMinWidth(Region.USE_PREF_SIZE);
         Button clear = new Button("Clear", Icons.of(Feather.SLASH, 12));
         clear.setId("clearLogButton");
         clear.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
@@ -428,21 +307,4 @@ public final class MessageLogView extends VBox {
         return button;
     }
 
-    private static Region gap() {
-        Region r = new Region();
-        r.setMinWidth(4);
-        return r;
-    }
-
-    private static ToggleButton toggle(String text, org.kordamp.ikonli.Ikon icon, String tip) {
-        ToggleButton t = new ToggleButton(text, icon == null ? null : Icons.of(icon, 13));
-        t.getStyleClass().add(Styles.SMALL);
-        if (text == null) {
-            t.getStyleClass().add(Styles.BUTTON_ICON);
-        }
-        t.setMinWidth(Region.USE_PREF_SIZE);
-        t.setTooltip(new Tooltip(tip));
-        t.setFocusTraversable(false);
-        return t;
-    }
 }
