@@ -29,10 +29,10 @@ import java.security.SecureRandom;
 
 /**
  * One proxied connection, both legs: what was asked, the upgrade as it went each way, and then the
- * relay. The relay forwards every byte as it came (never re-framed, never re-masked) and feeds a
- * copy to one {@link WireDecoder} per direction, whose frames are published for the recording.
- * A protocol violation from either side closes both with its code; that chunk is not forwarded.
- * Everything here runs on the connection's event loop.
+ * relay. The relay forwards every byte as it came (never re-framed, never re-masked) and lets
+ * {@link RelayedFrames} read a copy of it for the recording. A protocol violation from either side
+ * closes both with its code; that chunk is not forwarded. A plain HTTP request is one exchange,
+ * recorded when its answer ends. Everything here runs on the connection's event loop.
  */
 final class ProxiedConnection {
     private static final SecureRandom MASKS = new SecureRandom();
@@ -58,19 +58,13 @@ final class ProxiedConnection {
     private String upstreamPeer = "";
     private long startedMicros;
     private long connectedMicros;
-    private WireDecoder fromApp;
-    private WireDecoder fromServer;
+    /** The relayed WebSocket as the recording reads it; null until a 101. */
+    private RelayedFrames frames;
     private boolean relaying;
     private boolean tunnelled;
     private long bytesUp;
     private long bytesDown;
     private boolean ended;
-    private Frame appClose;
-    private Frame serverClose;
-    private ClosedBy firstToClose;
-    private final byte[] copy = new byte[64 * 1024];
-    private final DirectionListener appFrames = new DirectionListener(Leg.CLIENT);
-    private final DirectionListener serverFrames = new DirectionListener(Leg.UPSTREAM);
 
     ProxiedConnection(EventSink events, ProxyConfig config, Channel app, AppSide appSide) {
         this.events = events;
@@ -299,8 +293,7 @@ final class ProxiedConnection {
         Handshake upstreamLeg = new Handshake(new String(requestSent, StandardCharsets.ISO_8859_1), answer.text(), null);
         PerMessageDeflate deflate = PerMessageDeflate.negotiated(answer.headers()).orElse(null);
         WireDecoder.Settings settings = new WireDecoder.Settings(config.maxMessage(), config.maxMessage(), deflate);
-        fromApp = new WireDecoder(Direction.SEND, settings, Clock::nowMicros);
-        fromServer = new WireDecoder(Direction.RECEIVE, settings, Clock::nowMicros);
+        frames = new RelayedFrames(events, id, settings);
         relaying = true;
         long now = Clock.nowMicros();
         Timings timings = new Timings(0, connectedMicros - startedMicros, 0, now - connectedMicros);
@@ -313,20 +306,22 @@ final class ProxiedConnection {
     /** Bytes from the app, after its request head. */
     void fromApp(ByteBuf bytes) {
         bytesUp += bytes.readableBytes();
-        relay(bytes, fromApp, upstream, Leg.CLIENT);
+        relay(bytes, upstream, Leg.CLIENT);
     }
 
     /** Bytes from the server, after its response head. */
     void fromServer(ByteBuf bytes) {
         bytesDown += bytes.readableBytes();
-        relay(bytes, fromServer, app, Leg.UPSTREAM);
+        relay(bytes, app, Leg.UPSTREAM);
     }
 
-    private void relay(ByteBuf bytes, WireDecoder decoder, Channel to, Leg leg) {
-        if (decoder != null && !ended) {
-            boolean violated = decode(bytes, decoder, leg);
-            if (violated) {
+    private void relay(ByteBuf bytes, Channel to, Leg leg) {
+        if (frames != null && !ended) {
+            ProtocolViolation violation = frames.read(bytes, leg);
+            if (violation != null) {
+                // That chunk is not forwarded: both sides get a close with the violation's code.
                 bytes.release();
+                violated(violation, leg);
                 return;
             }
         }
@@ -336,60 +331,6 @@ final class ProxiedConnection {
             to.write(bytes);
         } else {
             bytes.release();
-        }
-    }
-
-    /** Feeds a copy of the bytes to the decoder; true when they broke the protocol (both sides are then closed). */
-    private boolean decode(ByteBuf bytes, WireDecoder decoder, Leg leg) {
-        DirectionListener listener = leg == Leg.CLIENT ? appFrames : serverFrames;
-        listener.found = null;
-        int index = bytes.readerIndex();
-        int left = bytes.readableBytes();
-        while (left > 0 && listener.found == null) {
-            int n = Math.min(left, copy.length);
-            bytes.getBytes(index, copy, 0, n);
-            decoder.feed(copy, 0, n, listener);
-            index += n;
-            left -= n;
-        }
-        if (listener.found != null) {
-            violated(listener.found, leg);
-            return true;
-        }
-        return false;
-    }
-
-    /** Publishes one direction's frames (made once per direction: the relay's hot path allocates none). */
-    private final class DirectionListener implements WireDecoder.Listener {
-        private final Leg leg;
-        private ProtocolViolation found;
-
-        DirectionListener(Leg leg) {
-            this.leg = leg;
-        }
-
-        @Override
-        public void frame(Frame frame, Message completes) {
-            if (frame.opcode() == Opcode.CLOSE) {
-                noteClose(frame, leg);
-            }
-            events.publish(new SessionEvent.FrameEvent(id, leg, frame, completes));
-        }
-
-        @Override
-        public void violation(ProtocolViolation violation) {
-            found = violation;
-        }
-    }
-
-    private void noteClose(Frame frame, Leg leg) {
-        if (leg == Leg.CLIENT) {
-            appClose = frame;
-        } else {
-            serverClose = frame;
-        }
-        if (firstToClose == null) {
-            firstToClose = leg == Leg.CLIENT ? ClosedBy.CLIENT : ClosedBy.SERVER;
         }
     }
 
@@ -455,14 +396,13 @@ final class ProxiedConnection {
                     + " tunnelled untouched (--ignore-host), for " + (Clock.nowMicros() - startedMicros) / 1000 + " ms",
                     bytesUp, bytesDown, Clock.nowMicros()));
         } else if (relaying) {
-            Frame close = firstToClose == ClosedBy.SERVER ? serverClose : firstToClose == ClosedBy.CLIENT ? appClose : null;
+            Frame close = frames.firstClose();
             if (close != null) {
                 int code = close.closeCode() < 0 ? 1005 : close.closeCode();
-                events.publish(new SessionEvent.Closed(id, code, close.closeReason(), firstToClose, Clock.nowMicros()));
+                events.publish(new SessionEvent.Closed(id, code, close.closeReason(), frames.firstToClose(), Clock.nowMicros()));
             } else {
                 String who = byApp ? "the app" : "the server";
-                WireDecoder cut = byApp ? fromApp : fromServer;
-                String how = cut != null && cut.pendingBytes() > 0 ? " in the middle of a frame" : " without a close frame";
+                String how = frames.cutMidFrame(byApp) ? " in the middle of a frame" : " without a close frame";
                 events.publish(new SessionEvent.Closed(id, 1006, who + " dropped the connection" + how,
                         byApp ? ClosedBy.CLIENT : ClosedBy.SERVER, Clock.nowMicros()));
             }
@@ -475,11 +415,8 @@ final class ProxiedConnection {
     }
 
     private void release() {
-        if (fromApp != null) {
-            fromApp.close();
-        }
-        if (fromServer != null) {
-            fromServer.close();
+        if (frames != null) {
+            frames.close();
         }
     }
 
