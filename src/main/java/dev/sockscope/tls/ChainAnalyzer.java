@@ -108,8 +108,8 @@ final class ChainAnalyzer {
     /** The issuer's common name when it has one, else its whole name. */
     private static String issuerName(X509Certificate cert) {
         String dn = cert.getIssuerX500Principal().getName();
-        java.util.regex.Matcher cn = java.util.regex.Pattern.compile("(?:^|,)CN=([^,]+)").matcher(dn);
-        return cn.find() ? "\"" + cn.group(1) + "\"" : dn;
+        List<String> cns = DistinguishedNames.commonNames(dn);
+        return cns.isEmpty() ? dn : "\"" + cns.get(0) + "\"";
     }
 
     private static void strength(List<X509Certificate> chain, X509Certificate anchor, List<ChainProblem> problems) {

@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 
 /**
  * RFC 6125 host name checks, as browsers apply them: DNS names from the subject alternative
@@ -76,17 +73,8 @@ final class HostnameMatcher {
     }
 
     private static List<String> commonNames(X509Certificate cert) {
-        List<String> out = new ArrayList<>();
-        try {
-            for (Rdn rdn : new LdapName(cert.getSubjectX500Principal().getName()).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN")) {
-                    out.add(String.valueOf(rdn.getValue()).toLowerCase(Locale.ROOT));
-                }
-            }
-        } catch (InvalidNameException e) {
-            return out;
-        }
-        return out;
+        return DistinguishedNames.commonNames(cert.getSubjectX500Principal().getName()).stream()
+                .map(cn -> cn.toLowerCase(Locale.ROOT)).toList();
     }
 
     private static boolean isIp(String host) {

@@ -30,6 +30,16 @@ public final class CopyButton {
      * @param content what to copy; null means there is nothing to copy now
      * @param styleClass the caller's class for its own CSS; the shared look is {@code copy-button} in sockscope.css
      */
+    /** Puts text on the system clipboard (nothing for null). The one place the UI copies. */
+    public static void toClipboard(String text) {
+        if (text == null) {
+            return;
+        }
+        ClipboardContent clip = new ClipboardContent();
+        clip.putString(text);
+        Clipboard.getSystemClipboard().setContent(clip);
+    }
+
     public static Button create(String text, Ikon icon, String tooltip, Supplier<String> content, Region pane,
             double compactWidth, String styleClass) {
         FontIcon idle = new FontIcon(icon);
@@ -46,9 +56,7 @@ public final class CopyButton {
             if (text1 == null) {
                 return;
             }
-            ClipboardContent clip = new ClipboardContent();
-            clip.putString(text1);
-            Clipboard.getSystemClipboard().setContent(clip);
+            toClipboard(text1);
             FontIcon done = new FontIcon(Feather.CHECK);
             done.getStyleClass().add("copy-done");
             button.setGraphic(done);

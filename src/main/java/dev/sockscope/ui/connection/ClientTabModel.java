@@ -256,16 +256,13 @@ public final class ClientTabModel {
     /** Sends a saved message as it is, leaving the draft alone; false (and said) when it cannot be sent. */
     public boolean sendSaved(TabState.SavedMessage message) {
         ComposerMode mode = ComposerMode.byKey(message.mode());
-        byte[] bytes;
-        try {
-            bytes = mode.encode(message.text());
-            if (mode == ComposerMode.JSON) {
-                SavedMessages.checkJson(message.text());
-            }
-        } catch (IllegalArgumentException e) {
-            actionProblem.set("Not sent: \"" + message.name() + "\" is not valid " + mode.key() + ": " + e.getMessage());
+        // The composer's own check: what it would refuse to send, a saved message is refused for too.
+        String problem = ComposerModel.check(message.text(), mode);
+        if (!problem.isEmpty()) {
+            actionProblem.set("Not sent: \"" + message.name() + "\" is not valid " + mode.key() + ": " + problem);
             return false;
         }
+        byte[] bytes = mode.encode(message.text());
         return act(() -> {
             if (mode.isBinary()) {
                 open.sendBinary(bytes);

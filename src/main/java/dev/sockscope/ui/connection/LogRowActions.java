@@ -1,5 +1,7 @@
 package dev.sockscope.ui.connection;
 
+import static dev.sockscope.ui.common.CopyButton.toClipboard;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sockscope.core.Bytes;
@@ -14,8 +16,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
@@ -42,10 +42,10 @@ final class LogRowActions {
 
     LogRowActions(TableView<LogRow> table, Supplier<Frame> selected) {
         this.selected = selected;
-        MenuItem copyText = item("Copy text", "copyText", () -> copy(textOf(selected.get())));
-        MenuItem copyHex = item("Copy as hex", "copyHex", () -> copy(Bytes.hex(selected.get().payload())));
-        MenuItem copyBase64 = item("Copy as base64", "copyBase64", () -> copy(Bytes.base64(selected.get().payload())));
-        MenuItem copyRow = item("Copy row as JSON", "copyRowJson", () -> copy(rowJson(selected.get())));
+        MenuItem copyText = item("Copy text", "copyText", () -> toClipboard(textOf(selected.get())));
+        MenuItem copyHex = item("Copy as hex", "copyHex", () -> toClipboard(Bytes.hex(selected.get().payload())));
+        MenuItem copyBase64 = item("Copy as base64", "copyBase64", () -> toClipboard(Bytes.base64(selected.get().payload())));
+        MenuItem copyRow = item("Copy row as JSON", "copyRowJson", () -> toClipboard(rowJson(selected.get())));
         MenuItem resend = item("Resend", "resendMessage", () -> composer.resend(selected.get()));
         MenuItem edit = item("Edit and resend…", "editMessage", () -> composer.edit(selected.get()));
         MenuItem find = item("Show in search", "showInSearch", () -> search.accept(searchTextOf(selected.get())));
@@ -69,7 +69,7 @@ final class LogRowActions {
         table.setContextMenu(menu);
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.C && e.isShortcutDown() && selected.get() != null) {
-                copy(shownAs(selected.get()));
+                toClipboard(shownAs(selected.get()));
                 e.consume();
             }
         });
@@ -129,9 +129,4 @@ final class LogRowActions {
         return row.toString();
     }
 
-    private static void copy(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
-    }
 }

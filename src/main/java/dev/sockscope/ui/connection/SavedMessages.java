@@ -29,15 +29,6 @@ final class SavedMessages {
         return line.length() <= 32 ? line : line.substring(0, 31) + "…";
     }
 
-    /** Throws with a short reason when {@code text} is not JSON. */
-    static void checkJson(String text) {
-        try {
-            JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e.getOriginalMessage());
-        }
-    }
-
     static void write(List<SavedMessage> messages, Path file) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("sockscope", "saved-messages");

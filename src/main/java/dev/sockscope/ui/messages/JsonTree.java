@@ -1,5 +1,7 @@
 package dev.sockscope.ui.messages;
 
+import static dev.sockscope.ui.common.CopyButton.toClipboard;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,8 +12,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 
 /**
  * A JSON payload as a collapsible tree: objects and arrays open one level at a time (children are
@@ -50,9 +50,9 @@ final class JsonTree extends TreeView<JsonTree.Entry> {
             }
         });
         MenuItem copyPath = new MenuItem("Copy path (JSON Pointer)");
-        copyPath.setOnAction(e -> copy(selected() == null ? null : selected().pointer()));
+        copyPath.setOnAction(e -> toClipboard(selected() == null ? null : selected().pointer()));
         MenuItem copyValue = new MenuItem("Copy value");
-        copyValue.setOnAction(e -> copy(selected() == null ? null : JsonPaths.valueText(selected().value())));
+        copyValue.setOnAction(e -> toClipboard(selected() == null ? null : JsonPaths.valueText(selected().value())));
         setContextMenu(new ContextMenu(copyPath, copyValue));
     }
 
@@ -84,14 +84,6 @@ final class JsonTree extends TreeView<JsonTree.Entry> {
         return item == null ? null : item.getValue();
     }
 
-    private static void copy(String text) {
-        if (text == null) {
-            return;
-        }
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
-    }
 
     /** A tree item that makes its children the first time they are asked for. */
     private static final class Node extends TreeItem<Entry> {
