@@ -180,6 +180,29 @@ public final class FrameLog {
         return own != null ? own.size() : lengths[slot(index)];
     }
 
+    /**
+     * The payload bytes on the wire of the message completed at this position: its frames' sizes,
+     * compressed when it came compressed; -1 when one of them is no longer held. A direction has
+     * one data message in flight at a time, so its data frames before this one, back to the
+     * message's first, are its frames; control frames between them are not.
+     */
+    public synchronized long wireSize(int index) {
+        Message own = ownMessages.get(index);
+        int frames = own == null ? 1 : own.frames();
+        Direction direction = direction(index);
+        long total = 0;
+        for (int i = index; frames > 0; i--) {
+            if (!isRetained(i)) {
+                return -1;
+            }
+            if (direction(i) == direction && (i == index || !opcode(i).isControl())) {
+                total += lengths[slot(i)];
+                frames--;
+            }
+        }
+        return total;
+    }
+
     public synchronized int payloadSize(int index) {
         return lengths[slot(index)];
     }

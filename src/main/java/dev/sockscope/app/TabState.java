@@ -9,10 +9,11 @@ import java.util.List;
  * @param draftMode the composer mode: text, json, hex or base64
  * @param saved the tab's saved messages, in the user's order
  * @param autoReconnect connect again when the connection drops
+ * @param offerDeflate offer permessage-deflate when connecting
  */
 public record TabState(String url, List<HeaderRow> headers, String subprotocols, int timeoutSeconds,
         String caFile, List<String> pins, String draft, String draftMode, List<SavedMessage> saved,
-        boolean autoReconnect) {
+        boolean autoReconnect, boolean offerDeflate) {
 
     /** A header row of the request editor; disabled rows are kept but not sent. */
     public record HeaderRow(String name, String value, boolean enabled) {
@@ -34,7 +35,7 @@ public record TabState(String url, List<HeaderRow> headers, String subprotocols,
     /** A tab without saved messages. */
     public TabState(String url, List<HeaderRow> headers, String subprotocols, int timeoutSeconds, String caFile,
             List<String> pins, String draft, String draftMode) {
-        this(url, headers, subprotocols, timeoutSeconds, caFile, pins, draft, draftMode, List.of(), false);
+        this(url, headers, subprotocols, timeoutSeconds, caFile, pins, draft, draftMode, List.of(), false, false);
     }
 
     public TabState {

@@ -57,6 +57,10 @@ public final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--subprotocol", paramLabel = "P", description = "Subprotocol to offer (repeatable).")
     List<String> subprotocols = new ArrayList<>();
 
+    @Option(names = "--deflate", description = "Offer permessage-deflate, as browsers do: lines show messages inflated,"
+            + " --jsonl shows the compressed frames (rsv1, size on the wire).")
+    boolean deflate;
+
     @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust the certificates in this PEM file.")
     Path caFile;
 
@@ -181,7 +185,7 @@ public final class ConnectCommand implements Callable<Integer> {
             throw UserError.usage("--timeout must be positive and --wait not negative");
         }
         return new ConnectRequest(target, parsedHeaders, subprotocols,
-                Duration.ofMillis((long) (timeoutSeconds * 1000)), new TrustOptions(caFile, fingerprints));
+                Duration.ofMillis((long) (timeoutSeconds * 1000)), new TrustOptions(caFile, fingerprints), deflate);
     }
 
     private void sendOne(Connection connection, Outgoing message) {

@@ -185,7 +185,19 @@ public final class ClientConnection implements Connection, WireTap.Listener {
         request.subprotocols().forEach(p -> protocols.add(new Protocol(p)));
         // Offered protocols are a wish: a server that picks none still gets a connection, as in browsers.
         protocols.add(new Protocol(""));
-        return new Draft_6455(List.<IExtension>of(), protocols);
+        return new Draft_6455(request.offerDeflate() ? List.of(deflate()) : List.<IExtension>of(), protocols);
+    }
+
+    /**
+     * Java-WebSocket's permessage-deflate offers no context takeover both ways, which every server
+     * we tried accepts; it compresses every message, as browsers do, so small ones show it too.
+     */
+    private static IExtension deflate() {
+        var extension = new org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension();
+        extension.setThreshold(0);
+        // We asked the server for no context takeover: a fresh inflater per message matches it.
+        extension.setClientNoContextTakeover(true);
+        return extension;
     }
 
     private Map<String, String> headers() {

@@ -2,6 +2,7 @@ package dev.sockscope.client;
 
 import dev.sockscope.codec.Chunked;
 import dev.sockscope.codec.HttpHeadReader;
+import dev.sockscope.codec.PerMessageDeflate;
 import dev.sockscope.codec.ProtocolViolation;
 import dev.sockscope.codec.WireDecoder;
 import dev.sockscope.core.Clock;
@@ -51,9 +52,12 @@ final class WireTap {
     private final HttpHeadReader response = new HttpHeadReader();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     /** What we send is already in memory: the limits that protect us from a peer do not apply to it. */
-    private final WireDecoder sent = new WireDecoder(Direction.SEND,
-            new WireDecoder.Settings(Integer.MAX_VALUE - 8, Integer.MAX_VALUE - 8, null), Clock::nowMicros);
-    private final WireDecoder received = new WireDecoder(Direction.RECEIVE, WireDecoder.Settings.defaults(), Clock::nowMicros);
+    private static final WireDecoder.Settings OWN_FRAMES =
+            new WireDecoder.Settings(Integer.MAX_VALUE - 8, Integer.MAX_VALUE - 8, null);
+    /** Replaced at the 101 when the server agreed to permessage-deflate; no frame is decoded before it. */
+    private volatile WireDecoder sent = new WireDecoder(Direction.SEND, OWN_FRAMES, Clock::nowMicros);
+    private volatile WireDecoder received = new WireDecoder(Direction.RECEIVE, WireDecoder.Settings.defaults(),
+            Clock::nowMicros);
     private final WireDecoder.Listener decoded;
     private final WireDecoder.Listener decodedSent;
     private volatile boolean open;
@@ -130,6 +134,7 @@ final class WireTap {
         responseReadNanos = System.nanoTime();
         Handshake head = new Handshake("", response.head(), null);
         if (head.status() == 101) {
+            PerMessageDeflate.negotiated(head.responseHeaders()).ifPresent(this::inflateWith);
             holdUntilOpen(b, past, off + n - past);
         } else {
             synchronized (body) {
@@ -137,6 +142,17 @@ final class WireTap {
             }
             readRestOfBody(head, in, socket);
         }
+    }
+
+    /**
+     * The server agreed to permessage-deflate: both directions are decoded with what it agreed.
+     * Runs on the read thread before the library sees the 101, so before anything is sent.
+     */
+    private void inflateWith(PerMessageDeflate agreed) {
+        sent.close();
+        received.close();
+        sent = new WireDecoder(Direction.SEND, OWN_FRAMES.withDeflate(agreed), Clock::nowMicros);
+        received = new WireDecoder(Direction.RECEIVE, WireDecoder.Settings.defaults().withDeflate(agreed), Clock::nowMicros);
     }
 
     /** Keeps these bytes for {@link #opened()} unless the connection is open already; true when kept. */

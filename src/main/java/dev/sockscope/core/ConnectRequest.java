@@ -4,9 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
-/** Everything needed to open one WebSocket connection. */
+/**
+ * Everything needed to open one WebSocket connection.
+ *
+ * @param offerDeflate offer permessage-deflate in the upgrade, as browsers do, so a server that
+ *     compresses can be seen compressing
+ */
 public record ConnectRequest(WsUrl url, List<Header> headers, List<String> subprotocols,
-        Duration timeout, TrustOptions trust) {
+        Duration timeout, TrustOptions trust, boolean offerDeflate) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -20,7 +25,17 @@ public record ConnectRequest(WsUrl url, List<Header> headers, List<String> subpr
         trust = trust == null ? TrustOptions.DEFAULT : trust;
     }
 
+    /** A request that offers no extension. */
+    public ConnectRequest(WsUrl url, List<Header> headers, List<String> subprotocols, Duration timeout, TrustOptions trust) {
+        this(url, headers, subprotocols, timeout, trust, false);
+    }
+
     public static ConnectRequest of(WsUrl url) {
         return new ConnectRequest(url, List.of(), List.of(), DEFAULT_TIMEOUT, TrustOptions.DEFAULT);
+    }
+
+    /** The same request, offering permessage-deflate or not. */
+    public ConnectRequest withDeflate(boolean offer) {
+        return new ConnectRequest(url, headers, subprotocols, timeout, trust, offer);
     }
 }

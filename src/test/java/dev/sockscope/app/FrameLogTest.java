@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sockscope.core.Direction;
 import dev.sockscope.core.Frame;
+import dev.sockscope.core.Message;
 import dev.sockscope.core.Opcode;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,21 @@ class FrameLogTest {
         assertEquals(Opcode.PING, log.opcode(1));
         assertEquals(Direction.RECEIVE, log.direction(2));
         assertEquals(4, log.payloadSize(0));
+    }
+
+    @Test
+    void countsAMessagesWireBytesOverItsOwnFramesOnly() {
+        FrameLog log = new FrameLog();
+        // A compressed message in two frames, with a ping of its direction and a frame of the other between them.
+        log.append(new Frame(Direction.RECEIVE, Opcode.TEXT, false, 0x4, new byte[30], 1), null);
+        log.append(Frame.message(Direction.RECEIVE, Opcode.PING, new byte[5], 2));
+        log.append(Frame.message(Direction.SEND, Opcode.TEXT, new byte[7], 3));
+        Frame last = new Frame(Direction.RECEIVE, Opcode.CONTINUATION, true, 0, new byte[12], 4);
+        log.append(last, new Message(Direction.RECEIVE, Opcode.TEXT, new byte[400], 4, 2, true, -1));
+        assertEquals(42, log.wireSize(3));
+        assertEquals(400, log.messageSize(3));
+        assertEquals(7, log.wireSize(2));
+        assertEquals(5, log.wireSize(1));
     }
 
     @Test

@@ -17,7 +17,8 @@ class SettingsStoreTest {
     void savesAndRestoresTabsWithHeadersDraftsAndTrust() throws Exception {
         SettingsStore store = new SettingsStore(dir);
         TabState tab = new TabState("wss://example.com/feed", List.of(new TabState.HeaderRow("Authorization", "Bearer x", false)),
-                "graphql-ws", 30, "/etc/ca.pem", List.of("ab".repeat(32)), "{\"a\":1}", "json");
+                "graphql-ws", 30, "/etc/ca.pem", List.of("ab".repeat(32)), "{\"a\":1}", "json",
+                List.of(new TabState.SavedMessage("subscribe", "json", "{\"op\":\"sub\"}")), true, true);
         Settings settings = new Settings("dark", true, List.of(tab, TabState.blank()), 1, "bug-1234", new Retention(30, 500));
         store.save(settings);
         assertEquals(settings, new SettingsStore(dir).load());

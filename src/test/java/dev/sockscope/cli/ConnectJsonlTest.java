@@ -60,6 +60,26 @@ class ConnectJsonlTest {
     }
 
     @Test
+    void deflateShowsCompressedFramesInJsonlAndInflatedMessagesAsLines() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CI") != null || dev.sockscope.testing.PythonPeer.available(),
+                "python3-websockets is not installed");
+        String json = "{\"symbol\":\"ETH-USD\",\"bids\":[" + "[1234.5,2],".repeat(50) + "[1,1]]}";
+        try (var peer = dev.sockscope.testing.PythonPeer.start(null, null)) {
+            String url = "ws://127.0.0.1:" + peer.port() + "/";
+            CliRun run = CliRun.run(dataDir, "connect", url, "--deflate", "--jsonl", "--send", json, "--wait", "2");
+            assertEquals(0, run.exit(), run.err());
+            List<JsonNode> texts = frames(run).stream().filter(f -> f.get("opcode").asText().equals("text")).toList();
+            assertEquals(2, texts.size(), run.out());
+            for (JsonNode frame : texts) {
+                assertTrue(frame.get("rsv1").asBoolean(), "compressed: " + frame);
+                assertTrue(frame.get("size").asInt() < json.length() / 4, "smaller on the wire: " + frame);
+            }
+            CliRun lines = CliRun.run(dataDir, "connect", url, "--deflate", "--send", json, "--wait", "2");
+            assertEquals(List.of("> " + json, "< " + json), lines.lines().subList(0, 2), lines.err());
+        }
+    }
+
+    @Test
     void aProtocolErrorEndsWithItsCloseCodeInTheOutputAndExitsOneWithOneLine() throws Exception {
         try (ScriptedServer server = ScriptedServer.writing("c1026869")) {
             CliRun run = CliRun.run(dataDir, "connect", server.url(), "--jsonl", "--send", "hi", "--wait", "5");

@@ -73,6 +73,40 @@ class PythonPeerTest {
         }
     }
 
+    @Test
+    void offersPermessageDeflateAndShowsWhatWasCompressed() throws Exception {
+        try (PythonPeer peer = PythonPeer.start(null, null)) {
+            EventRecorder events = new EventRecorder();
+            ConnectRequest request = ConnectRequest.of(WsUrl.parse("ws://127.0.0.1:" + peer.port() + "/")).withDeflate(true);
+            ClientConnection c = ClientConnection.open(1, request, events, timer);
+            SessionEvent.Opened opened = events.await(SessionEvent.Opened.class);
+            assertTrue(opened.upstream().handshake().requestHead().contains("permessage-deflate"),
+                    opened.upstream().handshake().requestHead());
+            assertTrue(opened.upstream().handshake().responseHead().contains("permessage-deflate"),
+                    opened.upstream().handshake().responseHead());
+
+            String json = "{\"prices\":[" + "{\"symbol\":\"ETH-USD\",\"bid\":1234.5},".repeat(40) + "{}]}";
+            // Three times: later messages show that each side starts every message afresh, as agreed.
+            for (int round = 0; round < 3; round++) {
+                String text = json + round;
+                c.sendText(text);
+                events.awaitMatch(e -> e instanceof SessionEvent.FrameEvent f && f.message() != null
+                        && f.message().direction() == Direction.RECEIVE && f.message().text().equals(text), "echo " + round);
+            }
+            List<dev.sockscope.core.Message> messages = events.messages();
+            assertEquals(6, messages.size(), messages.toString());
+            for (dev.sockscope.core.Message m : messages) {
+                assertTrue(m.compressed(), m.direction() + " message was not compressed");
+                assertTrue(m.text().startsWith(json), "inflated " + m.direction());
+            }
+            for (Frame f : events.frames()) {
+                assertTrue(f.rsv1() && f.size() < json.length() / 4, "compressed on the wire: " + f.size() + " bytes");
+            }
+            c.sendText("close-me");
+            assertEquals(4001, events.await(SessionEvent.Closed.class).code());
+        }
+    }
+
     private static void exercise(String url, TrustOptions trust) throws Exception {
         EventRecorder events = new EventRecorder();
         ConnectRequest request = new ConnectRequest(WsUrl.parse(url), List.of(), List.of("superchat"),

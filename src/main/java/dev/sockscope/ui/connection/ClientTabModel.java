@@ -208,7 +208,7 @@ public final class ClientTabModel {
         return new TabState(request.urlProperty().get(), List.of(request.headerRows()), request.subprotocolsProperty().get(),
                 request.timeoutSecondsProperty().get(), request.caFileProperty().get(), List.copyOf(request.pins()),
                 composer.draftProperty().get(), composer.modeProperty().get().key(), List.copyOf(saved),
-                request.autoReconnectProperty().get());
+                request.autoReconnectProperty().get(), request.offerDeflateProperty().get());
     }
 
     public void restore(TabState saved) {

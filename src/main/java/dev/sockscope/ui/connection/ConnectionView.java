@@ -78,7 +78,8 @@ public final class ConnectionView extends BorderPane {
                 notes.add("assembled from " + m.frames() + " frames");
             }
             if (m.compressed()) {
-                notes.add("inflated (permessage-deflate)");
+                notes.add(selected.wireBytes() < 0 ? "inflated (permessage-deflate)"
+                        : String.format("inflated from %,d bytes on the wire (permessage-deflate)", selected.wireBytes()));
             }
             detail.show(m.asFrame(), notes);
         } else {

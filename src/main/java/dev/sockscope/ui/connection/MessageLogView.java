@@ -99,8 +99,13 @@ public final class MessageLogView extends VBox {
         return button;
     }
 
-    /** The selected row as the detail pane shows it: a message, or a frame as on the wire. */
-    public record Selection(dev.sockscope.core.Frame frame, dev.sockscope.core.Message message) {
+    /**
+     * The selected row as the detail pane shows it: a message, or a frame as on the wire.
+     *
+     * @param wireBytes a message's payload bytes as they crossed the wire (compressed, over all its
+     *     frames), or -1 when not known
+     */
+    public record Selection(dev.sockscope.core.Frame frame, dev.sockscope.core.Message message, long wireBytes) {
     }
 
     private Selection selection(LogRow row) {
@@ -111,11 +116,11 @@ public final class MessageLogView extends VBox {
         if (model.viewProperty().get() == LogView.MESSAGES) {
             var message = log.messageIfHeld(row.index(), Integer.MAX_VALUE);
             if (message != null) {
-                return new Selection(null, message);
+                return new Selection(null, message, message.compressed() ? log.wireSize(row.index()) : -1);
             }
         }
         var frame = log.headIfHeld(row.index(), Integer.MAX_VALUE);
-        return frame == null ? null : new Selection(frame, null);
+        return frame == null ? null : new Selection(frame, null, -1);
     }
 
     /** The filter as a pattern to highlight: its text (case-insensitive) or its regex; null when empty or invalid. */

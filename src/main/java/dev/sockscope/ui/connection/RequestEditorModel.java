@@ -31,6 +31,7 @@ public final class RequestEditorModel {
     private final StringProperty subprotocols = new SimpleStringProperty("");
     private final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(10);
     private final javafx.beans.property.BooleanProperty autoReconnect = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.property.BooleanProperty offerDeflate = new javafx.beans.property.SimpleBooleanProperty();
     private final StringProperty caFile = new SimpleStringProperty("");
     private final ObservableList<String> pins = FXCollections.observableArrayList();
 
@@ -71,7 +72,7 @@ public final class RequestEditorModel {
         pins.forEach(p -> fingerprints.add(TrustOptions.normalizeFingerprint(p)));
         Path ca = caFile.get().isBlank() ? null : Path.of(caFile.get().strip());
         return new ConnectRequest(target, list, protocols, Duration.ofSeconds(Math.max(1, timeoutSeconds.get())),
-                new TrustOptions(ca, fingerprints));
+                new TrustOptions(ca, fingerprints), offerDeflate.get());
     }
 
     /** Pins a certificate's SHA-256 for this tab (the explicit, visible exception for one server). */
@@ -96,6 +97,7 @@ public final class RequestEditorModel {
         caFile.set(saved.caFile());
         pins.setAll(saved.pins());
         autoReconnect.set(saved.autoReconnect());
+        offerDeflate.set(saved.offerDeflate());
     }
 
     public StringProperty urlProperty() {
@@ -134,6 +136,11 @@ public final class RequestEditorModel {
     /** Connect again when the connection drops (see {@link AutoReconnect}); off by default. */
     public javafx.beans.property.BooleanProperty autoReconnectProperty() {
         return autoReconnect;
+    }
+
+    /** Offer permessage-deflate, as browsers do; off by default so frames read as sent. */
+    public javafx.beans.property.BooleanProperty offerDeflateProperty() {
+        return offerDeflate;
     }
 
     public IntegerProperty timeoutSecondsProperty() {

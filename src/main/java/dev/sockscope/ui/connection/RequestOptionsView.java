@@ -67,7 +67,12 @@ public final class RequestOptionsView extends GridPane {
         reconnect.setTooltip(new javafx.scene.control.Tooltip("After a failure or an abnormal close, connect again after"
                 + " 1 s, then 2, 4 … up to 30 s; your own Disconnect or Close never reconnects"));
         reconnect.selectedProperty().bindBidirectional(model.autoReconnectProperty());
-        add(new javafx.scene.layout.VBox(6, protocolRow, reconnect), 1, 1);
+        javafx.scene.control.CheckBox deflate = new javafx.scene.control.CheckBox("Offer compression (permessage-deflate)");
+        deflate.setId("offerDeflate");
+        deflate.setTooltip(new javafx.scene.control.Tooltip("Ask the server to compress, as browsers do; the log shows"
+                + " each message inflated and the Frames view shows its size on the wire"));
+        deflate.selectedProperty().bindBidirectional(model.offerDeflateProperty());
+        add(new javafx.scene.layout.VBox(6, protocolRow, reconnect, deflate), 1, 1);
         add(section("Trust for wss:// (besides the system's trust store)"), 1, 2);
         add(trustBox(model), 1, 3);
     }
