@@ -136,6 +136,29 @@ class RecordedSessionTest {
                 "shown as open, not as a recording that stopped");
         assertTrue(robot.from(view.get()).lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
                 .anyMatch(l -> l.getText() != null && l.getText().contains("still open, recording")));
+
+        // Sent after the list was read: the view keeps to the counts it lists until refreshed, then all agree again.
+        long listed = view.get().connections().getItems().get(0).frames();
+        robot.interact(() -> {
+            live.composer().draftProperty().set("later still");
+            live.send();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> live.connection().log().count(Direction.RECEIVE) == 2);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> app.queries().connectionsOf("default").get(0).frames() == listed + 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(listed, messagesShown(view.get()), "the shown page holds what the list counts");
+        robot.clickOn("#refreshRecording");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.get().connections().getItems().size() == 1
+                && view.get().connections().getItems().get(0).frames() == listed + 2
+                && view.get().shownConnection() != null && messagesShown(view.get()) == listed + 2);
+        assertEquals(app.queries().connectionsOf("default").get(0).id(),
+                view.get().connections().getSelectionModel().getSelectedItem().id(), "the same connection stays selected");
+    }
+
+    private static long messagesShown(RecordedSessionView view) {
+        var log = view.shownConnection().model().log();
+        return log.count(Direction.SEND) + log.count(Direction.RECEIVE);
     }
 
     @Test

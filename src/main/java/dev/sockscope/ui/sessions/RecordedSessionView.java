@@ -122,7 +122,19 @@ public final class RecordedSessionView extends BorderPane {
         export.getStyleClass().add(Styles.SMALL);
         export.setTooltip(new javafx.scene.control.Tooltip("Export this connection or the whole session as HAR or JSON Lines"));
         export.setMaxWidth(Double.MAX_VALUE);
-        HBox actions = new HBox(export);
+        Button refresh = new Button(null, Icons.of(Feather.REFRESH_CW, 13));
+        refresh.setId("refreshRecording");
+        refresh.getStyleClass().add(Styles.SMALL);
+        refresh.setTooltip(new javafx.scene.control.Tooltip("Read the session again: what connections still open"
+                + " have recorded since (F5)"));
+        refresh.setOnAction(e -> refresh());
+        setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.F5) {
+                refresh();
+                e.consume();
+            }
+        });
+        HBox actions = new HBox(6, export, refresh);
         HBox.setHgrow(export, Priority.ALWAYS);
         VBox side = new VBox(6, title, status, list, actions);
         side.setPadding(new Insets(10, 8, 8, 10));
@@ -176,6 +188,19 @@ public final class RecordedSessionView extends BorderPane {
         }
     }
 
+    /**
+     * Reads the list again, keeping the selected connection: every count shown is then as of
+     * this moment, the same as the sessions menu and {@code sockscope sessions} would say.
+     */
+    public void refresh() {
+        RecordedConnection selected = list.getSelectionModel().getSelectedItem();
+        if (selected != null && pendingConnection != selected.id()) {
+            pendingConnection = selected.id();
+            pendingSeq = -1;
+        }
+        load();
+    }
+
     private void load() {
         background.run(control -> queries.connectionsOf(session), this::loaded,
                 e -> status.setText("Cannot read the session: " + e.getMessage()));
@@ -186,8 +211,10 @@ public final class RecordedSessionView extends BorderPane {
             return;
         }
         long frames = connections.stream().mapToLong(RecordedConnection::frames).sum();
-        status.setText(String.format(Locale.ROOT, "%,d connection%s, %,d messages. Read-only: exactly as recorded.",
-                connections.size(), connections.size() == 1 ? "" : "s", frames));
+        long recording = connections.stream().filter(c -> c.end() == null && queries.isRecordingNow(c.id())).count();
+        status.setText(String.format(Locale.ROOT, "%,d connection%s, %,d messages%s. Read-only: exactly as recorded.",
+                connections.size(), connections.size() == 1 ? "" : "s", frames,
+                recording == 0 ? "" : String.format(Locale.ROOT, " so far (%,d still recording: F5 reads the newer)", recording)));
         list.getItems().setAll(connections);
         if (!selectPending() && !connections.isEmpty()) {
             list.getSelectionModel().selectFirst();
@@ -237,7 +264,9 @@ public final class RecordedSessionView extends BorderPane {
         VBox.setVgrow(shown, Priority.ALWAYS);
         updatePager(connection);
         detail.getChildren().setAll(new VBox(recordedBar(connection), new FailureBanner(model, null), pager, shown));
-        loading.submit(control -> queries.framesOf(connection.id(), start, pages.size(), recorded -> {
+        // Up to the count listed, not beyond: a connection still recording has more by now, which a refresh shows.
+        int upTo = Math.max(0, Math.min(pages.size(), total(connection) - start));
+        loading.submit(control -> queries.framesOf(connection.id(), start, upTo, recorded -> {
             control.checkCancelled();
             model.log().append(recorded.frame(), recorded.message());
         }), loaded -> revealPendingMessage(), e -> status.setText("Cannot read the messages: " + e.getMessage()));
