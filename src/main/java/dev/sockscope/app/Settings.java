@@ -12,10 +12,12 @@ import java.util.List;
  * @param retention how much recording to keep
  * @param logShare where the user put the divider between a log and its detail pane (the log's
  *     share of the width), 0 for the default
+ * @param sharedMessages saved messages every tab offers, besides its own
  */
 public record Settings(String theme, boolean relativeTime, List<TabState> tabs, int selectedTab, String session,
-        Retention retention, double logShare) {
+        Retention retention, double logShare, List<TabState.SavedMessage> sharedMessages) {
     public Settings {
+        sharedMessages = sharedMessages == null ? List.of() : List.copyOf(sharedMessages);
         logShare = logShare > 0.05 && logShare < 0.95 ? logShare : 0;
         theme = "dark".equals(theme) ? "dark" : "light";
         tabs = tabs == null ? List.of() : List.copyOf(tabs);
@@ -29,7 +31,7 @@ public record Settings(String theme, boolean relativeTime, List<TabState> tabs, 
 
     public Settings(String theme, boolean relativeTime, List<TabState> tabs, int selectedTab, String session,
             Retention retention) {
-        this(theme, relativeTime, tabs, selectedTab, session, retention, 0);
+        this(theme, relativeTime, tabs, selectedTab, session, retention, 0, List.of());
     }
 
     public static Settings defaults() {
@@ -37,14 +39,14 @@ public record Settings(String theme, boolean relativeTime, List<TabState> tabs, 
     }
 
     public Settings withTheme(String value) {
-        return new Settings(value, relativeTime, tabs, selectedTab, session, retention, logShare);
+        return new Settings(value, relativeTime, tabs, selectedTab, session, retention, logShare, sharedMessages);
     }
 
     public Settings withRelativeTime(boolean value) {
-        return new Settings(theme, value, tabs, selectedTab, session, retention, logShare);
+        return new Settings(theme, value, tabs, selectedTab, session, retention, logShare, sharedMessages);
     }
 
     public Settings withTabs(List<TabState> value, int selected) {
-        return new Settings(theme, relativeTime, value, selected, session, retention, logShare);
+        return new Settings(theme, relativeTime, value, selected, session, retention, logShare, sharedMessages);
     }
 }

@@ -46,6 +46,9 @@ public final class MainWindow extends BorderPane {
     private final Background background;
     /** The log's share of a connection view's width, as the user last set it (0: the default). */
     private double logShare;
+    /** Saved messages every tab offers, besides its own; kept with the settings. */
+    private final javafx.collections.ObservableList<TabState.SavedMessage> sharedMessages =
+            javafx.collections.FXCollections.observableArrayList();
     private final TabPane tabs = new TabPane();
     private final BooleanProperty relativeTime = new SimpleBooleanProperty();
     private final ToggleButton darkToggle = new ToggleButton();
@@ -59,6 +62,7 @@ public final class MainWindow extends BorderPane {
         this.app = app;
         this.background = background;
         this.logShare = settings.logShare();
+        sharedMessages.setAll(settings.sharedMessages());
         retention.set(settings.retention());
         getStyleClass().add("main-window");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
@@ -268,7 +272,7 @@ public final class MainWindow extends BorderPane {
 
     /** Opens a connection tab restored from {@code state} and brings it to the front. */
     public ConnectionTabView openTab(TabState state) {
-        ClientTabModel model = new ClientTabModel(app.tabs(), background.ui());
+        ClientTabModel model = new ClientTabModel(app.tabs(), background.ui(), sharedMessages);
         model.restore(state);
         ConnectionTabView view = new ConnectionTabView(model, background, relativeTime, app.tlsInspection());
         view.setOpenInRecording(seq -> openInRecording(model.connection().connectionId(), seq));
@@ -342,7 +346,7 @@ public final class MainWindow extends BorderPane {
             }
         }
         return new Settings(darkToggle.isSelected() ? Theme.DARK : Theme.LIGHT, relativeTime.get(), states, selected,
-                app.sessions().currentSession(), retention.get(), logShare);
+                app.sessions().currentSession(), retention.get(), logShare, List.copyOf(sharedMessages));
     }
 
     public TabPane tabs() {

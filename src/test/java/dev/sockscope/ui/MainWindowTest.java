@@ -324,6 +324,27 @@ class MainWindowTest {
                 "{\"op\":\"subscribe\"}")), kept.saved(), "kept with the tab");
     }
 
+    @Test
+    void aMessageSavedForAllTabsIsOfferedInEveryTabAndKeptWithTheSettings(FxRobot robot) throws Exception {
+        ConnectionTabView first = currentTab();
+        robot.interact(() -> {
+            first.model().composer().draftProperty().set("{\"op\":\"ping\"}");
+            robot.from(first).lookup("#savedScopeAll").queryAs(javafx.scene.control.ToggleButton.class).fire();
+            robot.from(first).lookup("#saveNamedDraftButton").queryButton().fire();
+        });
+        assertEquals(List.of(), first.model().saved(), "saved into the shared list, not the tab's");
+        robot.interact(() -> window.openTab(dev.sockscope.app.TabState.blank()));
+        ConnectionTabView second = currentTab();
+        assertTrue(second != first);
+        robot.interact(() -> robot.from(second).lookup("#savedScopeAll").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        javafx.scene.control.ListView<?> offered = robot.from(second).lookup("#savedMessages").queryListView();
+        assertEquals(1, offered.getItems().size(), "offered in the new tab");
+        assertEquals("All tabs (1)", robot.from(second).lookup("#savedScopeAll")
+                .queryAs(javafx.scene.control.ToggleButton.class).getText());
+        assertEquals(List.of(new dev.sockscope.app.TabState.SavedMessage("{\"op\":\"ping\"}", "text", "{\"op\":\"ping\"}")),
+                window.snapshot().sharedMessages(), "kept with the settings");
+    }
+
     /** Asks for the row's menu as a right click does (Monocle's robot does not turn clicks into menu requests). */
     private static void openContextMenu(FxRobot robot, TableView<LogRow> log) {
         javafx.scene.Node row = robot.from(log).lookup(".table-row-cell").nth(1).queryAs(javafx.scene.Node.class);

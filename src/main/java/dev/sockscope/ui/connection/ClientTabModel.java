@@ -26,13 +26,24 @@ public final class ClientTabModel {
     private final ComposerModel composer = new ComposerModel();
     private final ConnectionModel connection;
     private final StringProperty actionProblem = new SimpleStringProperty("");
+    private final javafx.collections.ObservableList<TabState.SavedMessage> saved =
+            javafx.collections.FXCollections.observableArrayList();
+    private final javafx.collections.ObservableList<TabState.SavedMessage> shared;
     private Connection open;
     /** The user ended the connection (disconnect, close, cancel): it is not to be reconnected. */
     private boolean endedByUser;
 
+    /** A tab whose saved messages are its own only. */
     public ClientTabModel(TabConnections connections, UiThread ui) {
+        this(connections, ui, javafx.collections.FXCollections.observableArrayList());
+    }
+
+    /** @param shared the saved messages every tab of the window offers (the window's one list) */
+    public ClientTabModel(TabConnections connections, UiThread ui,
+            javafx.collections.ObservableList<TabState.SavedMessage> shared) {
         this.connections = connections;
         this.connection = new ConnectionModel(ui);
+        this.shared = shared;
     }
 
     // ---- commands ----
@@ -225,11 +236,21 @@ public final class ClientTabModel {
         return saved;
     }
 
+    /** The saved messages every tab offers; kept with the window's settings. */
+    public javafx.collections.ObservableList<TabState.SavedMessage> shared() {
+        return shared;
+    }
+
     /**
      * Saves the draft under {@code name} (the draft's start when blank), replacing a saved message
      * of the same name; false (and said) when the draft is empty.
      */
     public boolean saveDraft(String name) {
+        return saveDraft(name, saved);
+    }
+
+    /** Like {@link #saveDraft(String)}, into {@code into}: this tab's list or the shared one. */
+    public boolean saveDraft(String name, java.util.List<TabState.SavedMessage> into) {
         String draft = composer.draftProperty().get();
         if (draft.isBlank()) {
             actionProblem.set("Nothing to save: the composer is empty");
@@ -237,13 +258,13 @@ public final class ClientTabModel {
         }
         String title = name == null || name.isBlank() ? SavedMessages.nameFor(draft) : name.strip();
         TabState.SavedMessage message = new TabState.SavedMessage(title, composer.modeProperty().get().key(), draft);
-        for (int i = 0; i < saved.size(); i++) {
-            if (saved.get(i).name().equals(title)) {
-                saved.set(i, message);
+        for (int i = 0; i < into.size(); i++) {
+            if (into.get(i).name().equals(title)) {
+                into.set(i, message);
                 return true;
             }
         }
-        saved.add(message);
+        into.add(message);
         return true;
     }
 
@@ -271,9 +292,6 @@ public final class ClientTabModel {
             }
         });
     }
-
-    private final javafx.collections.ObservableList<TabState.SavedMessage> saved =
-            javafx.collections.FXCollections.observableArrayList();
 
     // ---- parts ----
 

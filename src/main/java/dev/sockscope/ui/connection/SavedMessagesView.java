@@ -28,9 +28,10 @@ import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * A tab's saved messages, a tab beside the message detail: a double click (or Enter) sends one while the
- * connection is open and loads it into the composer otherwise; the draft is saved under a name;
- * the list is exported to and imported from a JSON file (off the UI thread).
+ * Saved messages, a tab beside the message detail: this tab's own, or those every tab shares
+ * (one list for the window). A double click (or Enter) sends one while the connection is open and
+ * loads it into the composer otherwise; the draft is saved under a name into the list shown; a
+ * list is exported to and imported from a JSON file (off the UI thread).
  */
 final class SavedMessagesView extends VBox {
     private final ClientTabModel model;
@@ -38,6 +39,9 @@ final class SavedMessagesView extends VBox {
     private final TextField name = new TextField();
     private final Label problem = new Label();
     private final TaskSlot files;
+    private final javafx.scene.control.ToggleGroup scope = new javafx.scene.control.ToggleGroup();
+    private final javafx.scene.control.ToggleButton ownScope = new javafx.scene.control.ToggleButton();
+    private final javafx.scene.control.ToggleButton sharedScope = new javafx.scene.control.ToggleButton();
 
     SavedMessagesView(ClientTabModel model, Background background) {
         this.model = model;
@@ -48,8 +52,10 @@ final class SavedMessagesView extends VBox {
 
         list.setId("savedMessages");
         list.setItems(model.saved());
-        list.setPlaceholder(new Label("Save a draft to send it again with one click."));
-        ((Label) list.getPlaceholder()).setWrapText(true);
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        list.setPlaceholder(placeholder);
+        HBox scopes = scopes(placeholder);
         list.getStyleClass().add(Styles.DENSE);
         list.setCellFactory(v -> new SavedCell());
         list.setOnMouseClicked(e -> {
@@ -61,7 +67,7 @@ final class SavedMessagesView extends VBox {
             if (e.getCode() == KeyCode.ENTER) {
                 use(list.getSelectionModel().getSelectedItem());
             } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
-                model.saved().remove(list.getSelectionModel().getSelectedItem());
+                shown().remove(list.getSelectionModel().getSelectedItem());
             }
         });
         list.setContextMenu(menu());
@@ -77,12 +83,50 @@ final class SavedMessagesView extends VBox {
         saveRow.setAlignment(Pos.CENTER_LEFT);
         Button importButton = small("Import…", Feather.DOWNLOAD, "Add saved messages from a JSON file", e -> importFile());
         Button exportButton = small("Export…", Feather.UPLOAD, "Write these saved messages to a JSON file", e -> exportFile());
-        exportButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.saved()));
+        exportButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> list.getItems().isEmpty(), list.itemsProperty(), model.saved(), model.shared()));
         HBox fileRow = new HBox(4, importButton, exportButton);
         problem.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
         problem.setWrapText(true);
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        getChildren().addAll(list, saveRow, fileRow, problem);
+        getChildren().addAll(scopes, list, saveRow, fileRow, problem);
+    }
+
+    /** "This tab (n)" and "All tabs (n)": which list is shown, saved into, imported into and exported. */
+    private HBox scopes(Label placeholder) {
+        ownScope.setId("savedScopeTab");
+        sharedScope.setId("savedScopeAll");
+        ownScope.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "This tab (" + model.saved().size() + ")", model.saved()));
+        sharedScope.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "All tabs (" + model.shared().size() + ")", model.shared()));
+        ownScope.setTooltip(new Tooltip("Saved messages kept with this tab"));
+        sharedScope.setTooltip(new Tooltip("Saved messages every tab offers"));
+        for (javafx.scene.control.ToggleButton b : List.of(ownScope, sharedScope)) {
+            b.setToggleGroup(scope);
+            b.getStyleClass().add(Styles.SMALL);
+            b.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(b, Priority.ALWAYS);
+        }
+        ownScope.getStyleClass().add(Styles.LEFT_PILL);
+        sharedScope.getStyleClass().add(Styles.RIGHT_PILL);
+        ownScope.setSelected(true);
+        scope.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+                return;
+            }
+            list.setItems(shown());
+            placeholder.setText(now == ownScope ? "Save a draft to send it again from this tab with one click."
+                    : "Messages saved here are offered in every tab.");
+        });
+        placeholder.setText("Save a draft to send it again from this tab with one click.");
+        return new HBox(ownScope, sharedScope);
+    }
+
+    /** The list shown: this tab's, or the one all tabs share. */
+    private javafx.collections.ObservableList<SavedMessage> shown() {
+        return sharedScope.isSelected() ? model.shared() : model.saved();
     }
 
     private ContextMenu menu() {
@@ -90,16 +134,32 @@ final class SavedMessagesView extends VBox {
         send.setOnAction(e -> model.sendSaved(list.getSelectionModel().getSelectedItem()));
         MenuItem load = new MenuItem("Load into composer");
         load.setOnAction(e -> model.load(list.getSelectionModel().getSelectedItem()));
+        MenuItem move = new MenuItem();
+        move.setOnAction(e -> move(list.getSelectionModel().getSelectedItem()));
         MenuItem delete = new MenuItem("Delete");
-        delete.setOnAction(e -> model.saved().remove(list.getSelectionModel().getSelectedItem()));
-        ContextMenu menu = new ContextMenu(send, load, delete);
+        delete.setOnAction(e -> shown().remove(list.getSelectionModel().getSelectedItem()));
+        ContextMenu menu = new ContextMenu(send, load, move, delete);
         menu.setOnShowing(e -> {
             boolean any = list.getSelectionModel().getSelectedItem() != null;
             send.setDisable(!any || model.connection().stateProperty().get() != ConnectionState.OPEN);
             load.setDisable(!any);
+            move.setText(sharedScope.isSelected() ? "Move to this tab only" : "Offer in all tabs");
+            move.setDisable(!any);
             delete.setDisable(!any);
         });
         return menu;
+    }
+
+    /** Moves a saved message between this tab's list and the shared one, replacing one of the same name there. */
+    private void move(SavedMessage message) {
+        if (message == null) {
+            return;
+        }
+        javafx.collections.ObservableList<SavedMessage> from = shown();
+        javafx.collections.ObservableList<SavedMessage> to = from == model.saved() ? model.shared() : model.saved();
+        to.removeIf(m -> m.name().equals(message.name()));
+        to.add(message);
+        from.remove(message);
     }
 
     /** Sends the message while the connection is open; otherwise loads it, to be sent once connected. */
@@ -116,7 +176,7 @@ final class SavedMessagesView extends VBox {
 
     private void save() {
         problem.setText("");
-        if (model.saveDraft(name.getText())) {
+        if (model.saveDraft(name.getText(), shown())) {
             name.clear();
         }
     }
@@ -129,7 +189,7 @@ final class SavedMessagesView extends VBox {
         Path file = chosen.toPath();
         files.submit(control -> SavedMessages.read(file), read -> {
             problem.setText("");
-            model.saved().addAll(read);
+            shown().addAll(read);
         }, failed -> problem.setText("Not imported: " + file.getFileName() + ": " + failed.getMessage()));
     }
 
@@ -140,7 +200,7 @@ final class SavedMessagesView extends VBox {
         if (chosen == null) {
             return;
         }
-        List<SavedMessage> snapshot = List.copyOf(model.saved());
+        List<SavedMessage> snapshot = List.copyOf(shown());
         Path file = chosen.toPath();
         files.submit(control -> {
             SavedMessages.write(snapshot, file);
