@@ -13,6 +13,7 @@ import dev.sockscope.ui.fx.FxThread;
 import dev.sockscope.ui.connection.ConnectionTabView;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.sockscope.app.TabState;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -281,6 +282,20 @@ public final class ScreenshotTool {
         }
         if (Boolean.getBoolean("shot.request")) {
             selectToggle(w, "Request");
+        }
+        if (Boolean.getBoolean("shot.saved")) {
+            onFx(() -> {
+                var model = tab(w).model();
+                model.saved().setAll(List.of(new TabState.SavedMessage("subscribe BTC", "json", "{\"op\":\"subscribe\",\"ch\":\"BTC-USD\"}"),
+                        new TabState.SavedMessage("heartbeat", "hex", "0001")));
+                model.shared().setAll(List.of(new TabState.SavedMessage("auth", "json", "{\"token\":\"…\"}")));
+                for (var node : w.lookupAll(".tab-pane")) {
+                    if (node instanceof javafx.scene.control.TabPane pane) {
+                        pane.getTabs().stream().filter(t -> "Saved".equals(t.getText())).findFirst()
+                                .ifPresent(t -> pane.getSelectionModel().select(t));
+                    }
+                }
+            });
         }
     }
 
