@@ -345,6 +345,25 @@ class MainWindowTest {
                 window.snapshot().sharedMessages(), "kept with the settings");
     }
 
+    @Test
+    void aTabNotInFrontKeepsItsCountsButRedrawsItsLogOnlyWhenShown(FxRobot robot) throws Exception {
+        ConnectionTabView busy = currentTab();
+        ClientTabModelAccess.connect(robot, busy.model(), "ws://127.0.0.1:" + server.boundPort() + "/busy");
+        robot.interact(() -> window.openTab(dev.sockscope.app.TabState.blank()));
+        int shownRows = busy.log().table().getItems().size();
+        robot.interact(() -> {
+            for (int i = 0; i < 5; i++) {
+                busy.model().composer().draftProperty().set("in the background " + i);
+                busy.model().send();
+            }
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> busy.model().connection().receivedCountProperty().get() == 5);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        assertEquals(shownRows, busy.log().table().getItems().size(), "no redraw while hidden");
+        robot.interact(() -> window.tabs().getSelectionModel().select(0));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> busy.log().table().getItems().size() == shownRows + 10);
+    }
+
     /** Asks for the row's menu as a right click does (Monocle's robot does not turn clicks into menu requests). */
     private static void openContextMenu(FxRobot robot, TableView<LogRow> log) {
         javafx.scene.Node row = robot.from(log).lookup(".table-row-cell").nth(1).queryAs(javafx.scene.Node.class);

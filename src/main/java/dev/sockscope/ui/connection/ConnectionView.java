@@ -103,6 +103,10 @@ public final class ConnectionView extends BorderPane {
 
     private void pulse() {
         model.pulse();
+        if (!dev.sockscope.ui.fx.Showing.isShown(this)) {
+            // A tab not in front keeps its counters only: twenty busy tabs cost what the one in front costs.
+            return;
+        }
         log.pulse();
         long now = System.nanoTime();
         // The status bar's counters change with every message; four updates a second are plenty.

@@ -70,6 +70,15 @@ public final class MessageLogView extends VBox {
         // Picking a row stops following, so the row stays in view; the "new messages" button says
         // what arrives meanwhile and follows again.
         table.setOnMouseClicked(e -> model.followProperty().set(false));
+        // Scrolling up to read stops following (the rows under the pointer stay put); scrolling back
+        // down to the newest follows again.
+        table.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() > 0) {
+                model.followProperty().set(false);
+            } else if (e.getDeltaY() < 0 && !model.followProperty().get()) {
+                javafx.application.Platform.runLater(this::followAgainAtTheEnd);
+            }
+        });
         table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.END && !e.isShiftDown()) {
                 e.consume();
@@ -205,6 +214,13 @@ public final class MessageLogView extends VBox {
             if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
                 flow.scrollTo(table.getItems().size() - 1);
             }
+        }
+    }
+
+    /** Follows again once the user has scrolled the newest row wholly into view. */
+    private void followAgainAtTheEnd() {
+        if (!model.followProperty().get() && !table.getItems().isEmpty() && !lastRowHidden()) {
+            model.followProperty().set(true);
         }
     }
 
