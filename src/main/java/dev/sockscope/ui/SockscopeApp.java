@@ -68,6 +68,9 @@ public final class SockscopeApp extends Application {
         }
         stage.setMinWidth(900);
         stage.setMinHeight(560);
+        // However the main window goes (closed, or hidden without a close request while a dialog is
+        // open), the app ends as on a normal close: stop() closes the connections and the recording.
+        stage.setOnHidden(e -> javafx.application.Platform.exit());
         stage.show();
         background.ui().run(() -> StoreTroubleDialog.offer(stage, app.recording(), background, window::refreshRecordingStatus));
 
