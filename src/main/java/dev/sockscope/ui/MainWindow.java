@@ -6,7 +6,6 @@ import dev.sockscope.app.Retention;
 import dev.sockscope.app.Settings;
 import dev.sockscope.app.TabState;
 import dev.sockscope.core.ConnectionState;
-import dev.sockscope.core.WsUrl;
 import dev.sockscope.ui.common.Icons;
 import dev.sockscope.ui.common.Theme;
 import dev.sockscope.ui.connection.ClientTabModel;
@@ -89,6 +88,7 @@ public final class MainWindow extends BorderPane {
             background.ui().run(() -> sessionMenu.reviewRetention(settings.retention(), false));
         }
         darkToggle.setSelected(Theme.DARK.equals(settings.theme()));
+        tabs.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) change -> retitleTabs());
         for (TabState saved : settings.tabs()) {
             openTab(saved);
         }
@@ -283,8 +283,8 @@ public final class MainWindow extends BorderPane {
         Circle dot = new Circle(4);
         dot.getStyleClass().add("state-dot");
         tab.setGraphic(dot);
-        tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> title(model.request().urlProperty().get()), model.request().urlProperty()));
+        tab.setUserData(model);
+        model.request().urlProperty().addListener(obs -> retitleTabs());
         model.connection().stateProperty().addListener((obs, old, now) -> updateDot(dot, now));
         updateDot(dot, model.connection().stateProperty().get());
         tab.setOnClosed(e -> view.dispose());
@@ -295,18 +295,6 @@ public final class MainWindow extends BorderPane {
 
     private static void updateDot(Circle dot, ConnectionState state) {
         dev.sockscope.ui.connection.StateStyles.apply(dot, state);
-    }
-
-    static String title(String url) {
-        if (url == null || url.isBlank()) {
-            return "New tab";
-        }
-        try {
-            WsUrl parsed = WsUrl.parse(url);
-            return parsed.host() + (parsed.uri().getPort() == -1 ? "" : ":" + parsed.port());
-        } catch (IllegalArgumentException e) {
-            return url.length() > 24 ? url.substring(0, 24) + "…" : url;
-        }
     }
 
     private void closeSelectedTab() {
@@ -367,6 +355,20 @@ public final class MainWindow extends BorderPane {
             view.dispose();
         } else if (tab.getContent() instanceof RecordedSessionView view) {
             view.dispose();
+        }
+    }
+
+    /** Titles every connection tab so that no two read alike, with its full URL as a tooltip. */
+    private void retitleTabs() {
+        List<Tab> connectionTabs = tabs.getTabs().stream().filter(t -> t.getUserData() instanceof ClientTabModel).toList();
+        List<String> urls = connectionTabs.stream()
+                .map(t -> ((ClientTabModel) t.getUserData()).request().urlProperty().get()).toList();
+        List<String> titles = TabTitles.of(urls);
+        for (int i = 0; i < connectionTabs.size(); i++) {
+            Tab tab = connectionTabs.get(i);
+            tab.setText(titles.get(i));
+            String url = urls.get(i);
+            tab.setTooltip(url == null || url.isBlank() ? null : new javafx.scene.control.Tooltip(url));
         }
     }
 }
