@@ -229,6 +229,11 @@ class MainWindowTest {
         assertEquals("a needle in the haystack", results.getItems().get(0).message().text());
         assertEquals("default", results.getItems().get(0).session());
         assertEquals("Search", window.tabs().getSelectionModel().getSelectedItem().getText());
+
+        robot.doubleClickOn("#searchField").eraseText(6).write("no such hay");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> results.getItems().isEmpty()
+                && "No message matches.".equals(((javafx.scene.control.Label) results.getPlaceholder()).getText()));
     }
 
     @Test

@@ -72,7 +72,8 @@ final class LogTable extends TableView<LogRow> {
         time.setMinWidth(104);
         delta.setMinWidth(78);
         type.setMinWidth(56);
-        size.setMinWidth(58);
+        // "999.9 KiB" whole, in any of the themes' fonts.
+        size.setMinWidth(74);
         preview.setMinWidth(110);
         getColumns().setAll(java.util.List.of(direction, time, delta, type, size, preview));
     }

@@ -179,7 +179,12 @@ public final class SearchView extends BorderPane {
         table.setFixedCellSize(26);
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label placeholder = new Label("Type in the search box above and press Enter.");
+        Label placeholder = new Label();
+        // An empty table says why: no search yet, one running, none matching, or what went wrong.
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String status = model.statusProperty().get();
+            return status == null || status.isEmpty() ? "Type in the search box above and press Enter." : status;
+        }, model.statusProperty()));
         placeholder.getStyleClass().add(Styles.TEXT_MUTED);
         table.setPlaceholder(placeholder);
         table.setRowFactory(t -> {
@@ -215,7 +220,7 @@ public final class SearchView extends BorderPane {
         where.setMinWidth(70);
         url.setMinWidth(100);
         dir.setMinWidth(30);
-        size.setMinWidth(60);
+        size.setMinWidth(74);
         match.setMinWidth(160);
     }
 
