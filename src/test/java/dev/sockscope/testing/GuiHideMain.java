@@ -27,7 +27,7 @@ public final class GuiHideMain {
             try {
                 drive(url);
             } catch (Exception e) {
-                e.printStackTrace();
+                System.out.println("driver failed: " + e);
                 System.exit(3);
             }
         }, "hide-driver");

@@ -45,7 +45,7 @@ public final class ConnectionView extends BorderPane {
             Predicate<String> pinAndReconnect) {
         this.model = model;
         getStyleClass().add("connection-view");
-        MessageDetailView detail = new MessageDetailView();
+        MessageDetailView detail = new MessageDetailView(background);
         this.log = new MessageLogView(new MessageLogModel(model, background), selected -> show(detail, selected));
         log.relativeTimeProperty().bindBidirectional(relativeTime);
         this.statusBar = new StatusBarView(model);

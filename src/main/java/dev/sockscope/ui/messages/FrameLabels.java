@@ -48,8 +48,11 @@ final class FrameLabels {
         return "Showing first " + capSize(cap) + " of " + Bytes.humanSize(total);
     }
 
-    /** "256 KiB" for whole KiB, else as {@link Bytes#humanSize}. */
+    /** "32 MiB" or "256 KiB" for whole units, else as {@link Bytes#humanSize}. */
     static String capSize(int cap) {
+        if (cap >= 1 << 20 && cap % (1 << 20) == 0) {
+            return (cap >> 20) + " MiB";
+        }
         return cap >= 1024 && cap % 1024 == 0 ? cap / 1024 + " KiB" : Bytes.humanSize(cap);
     }
 }

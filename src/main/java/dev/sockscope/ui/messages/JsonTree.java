@@ -58,13 +58,20 @@ final class JsonTree extends TreeView<JsonTree.Entry> {
 
     /** Shows {@code text} as a tree; false (and an empty tree) when it is not JSON. */
     boolean fill(String text) {
-        JsonNode root;
+        return show(parse(text));
+    }
+
+    /** Parses a payload for {@link #show}: off the FX thread for large payloads; null when not JSON. */
+    static JsonNode parse(String text) {
         try {
-            root = JSON.readTree(text);
+            return JSON.readTree(text);
         } catch (JsonProcessingException notJson) {
-            setRoot(null);
-            return false;
+            return null;
         }
+    }
+
+    /** Shows a parsed payload, its first level open; false (and an empty tree) for null. */
+    boolean show(JsonNode root) {
         if (root == null) {
             setRoot(null);
             return false;

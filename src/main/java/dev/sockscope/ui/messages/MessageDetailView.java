@@ -30,9 +30,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The payload of the selected message: a header (direction, type, size, time, close status),
  * a Text / JSON / Hex switcher, copy buttons and one read-only view. Node id {@code messageDetail}.
  *
- * <p>Call {@link #show(Frame)} on the FX thread with the selected frame, or null for none. Only the
- * chosen view is rendered, and each is capped (see {@link PayloadPresentation}); copying always
- * copies the whole payload.
+ * <p>Call {@link #show(Frame)} on the FX thread with the selected frame, or null for none. The
+ * payload is checked, pretty-printed and parsed off the FX thread, and only the chosen view is
+ * rendered; a large one as rows laid out as they scroll into view (see {@link PayloadPresentation}).
+ * Copying always copies the whole payload.
  */
 public class MessageDetailView extends VBox {
     private static final String STYLESHEET = "detail.css";
@@ -47,9 +48,14 @@ public class MessageDetailView extends VBox {
     private final Map<Mode, Shown> rendered = new EnumMap<>(Mode.class);
     private final Label note = new Label();
     private final JsonTree tree = new JsonTree();
+    private final dev.sockscope.ui.fx.TaskSlot preparing;
     private PayloadPresentation payload;
+    /** The frame last asked for: shown once prepared, unless another was asked for meanwhile. */
+    private Frame requested;
 
-    public MessageDetailView() {
+    /** @param background where payloads are prepared, off the FX thread */
+    public MessageDetailView(dev.sockscope.ui.fx.Background background) {
+        this.preparing = background.slot();
         setId("messageDetail");
         getStyleClass().add("message-detail");
         getStylesheets().add(Objects.requireNonNull(
@@ -76,15 +82,30 @@ public class MessageDetailView extends VBox {
      */
     public void show(Frame frame, java.util.List<String> notes) {
         if (frame == null) {
+            preparing.cancel();
+            requested = null;
             payload = null;
             forgetRendered();
             setShowing(false);
             return;
         }
-        if (payload != null && payload.frame().equals(frame)) {
+        if (frame.equals(requested)) {
             return;
         }
-        payload = PayloadPresentation.of(frame);
+        requested = frame;
+        preparing.submit(control -> {
+            PayloadPresentation prepared = PayloadPresentation.of(frame);
+            Mode mode = prepared.defaultMode();
+            return new Prepared(prepared, mode, prepared.show(mode), null);
+        }, ready -> present(ready, notes), this::notPrepared);
+    }
+
+    /** A payload checked and one of its views rendered, off the FX thread. */
+    private record Prepared(PayloadPresentation payload, Mode mode, Shown shown, com.fasterxml.jackson.databind.JsonNode tree) {
+    }
+
+    private void present(Prepared ready, java.util.List<String> notes) {
+        payload = ready.payload();
         forgetRendered();
         header.show(payload, notes);
         ToggleButton json = toggles.get(Mode.JSON);
@@ -95,7 +116,13 @@ public class MessageDetailView extends VBox {
         treeToggle.setTooltip(new Tooltip(payload.jsonAvailable() ? "JSON as a tree: open one level at a time, copy a"
                 + " node's path or value" : payload.jsonUnavailableReason()));
         setShowing(true);
-        select(payload.defaultMode());
+        showRendered(ready);
+        modes.selectToggle(toggles.get(ready.mode()));
+    }
+
+    private void notPrepared(Exception e) {
+        note.setText("Cannot show this payload: " + e.getMessage());
+        note.setVisible(true);
     }
 
     /** The view now showing, or null when no frame is. For tests and keyboard shortcuts. */
@@ -170,32 +197,46 @@ public class MessageDetailView extends VBox {
                 () -> payload == null ? null : content.get(), this, COMPACT_WIDTH, "detail-copy");
     }
 
-    private void select(Mode mode) {
-        modes.selectToggle(toggles.get(mode));
-        display(mode);
-    }
-
-    /** Makes one view visible, rendering it first if this frame has not been shown in it yet. */
+    /** Makes one view visible, preparing it off the FX thread first if this frame was not shown in it yet. */
     private void display(Mode mode) {
-        if (payload == null) {
+        if (payload == null || payload.frame() != requested) {
+            // Another frame is being prepared: it comes with its own default view.
             return;
         }
-        Shown shown = rendered.computeIfAbsent(mode, this::render);
+        Shown shown = rendered.get(mode);
+        if (shown != null) {
+            reveal(mode, shown);
+            return;
+        }
+        PayloadPresentation current = payload;
+        preparing.submit(control -> new Prepared(current, mode, current.show(mode),
+                mode == Mode.TREE ? JsonTree.parse(current.frame().text()) : null), ready -> {
+                    if (ready.payload() == payload) {
+                        showRendered(ready);
+                    }
+                }, this::notPrepared);
+    }
+
+    /** Fills a view with what was prepared and shows it, if its button is still the one chosen. */
+    private void showRendered(Prepared ready) {
+        Mode mode = ready.mode();
+        if (mode == Mode.TREE) {
+            tree.show(ready.tree() != null ? ready.tree() : JsonTree.parse(payload.frame().text()));
+        } else {
+            areas.get(mode).fill(ready.shown());
+        }
+        rendered.put(mode, ready.shown());
+        Toggle chosen = modes.getSelectedToggle();
+        if (chosen == null || chosen.getUserData() == mode) {
+            reveal(mode, ready.shown());
+        }
+    }
+
+    private void reveal(Mode mode, Shown shown) {
         areas.forEach((m, a) -> a.setVisible(m == mode));
         tree.setVisible(mode == Mode.TREE);
         note.setText(shown.note());
         note.setVisible(!shown.note().isEmpty());
-    }
-
-    private Shown render(Mode mode) {
-        Shown shown = payload.show(mode);
-        if (mode == Mode.TREE) {
-            tree.fill(payload.frame().text());
-            return shown;
-        }
-        String text = shown.content();
-        areas.get(mode).fill(text, mode == Mode.JSON ? JsonHighlighter.highlight(text) : null);
-        return shown;
     }
 
     private void forgetRendered() {

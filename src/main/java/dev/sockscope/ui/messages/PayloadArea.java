@@ -12,9 +12,10 @@ import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.util.UndoUtils;
 
 /**
- * One read-only, monospace, virtualized payload area (Text, JSON or Hex) in its scroll pane.
- * Content is set once per selected frame and never edited, so it keeps no undo history.
- * The area itself is built on first {@link #fill}, not with the pane.
+ * One read-only, monospace payload view (Text, JSON or Hex): a rich text area for content of
+ * ordinary size (characters can be selected), a {@link LineView} of rows for large content (only
+ * the rows on screen are laid out). Content is set once per selected frame and never edited, so
+ * the area keeps no undo history. Each is built on first use, not with the pane.
  */
 final class PayloadArea extends StackPane {
     /** Preferred monospace families, first installed wins; JavaFX CSS has no fallback lists. */
@@ -24,6 +25,7 @@ final class PayloadArea extends StackPane {
     private final boolean lineNumbers;
     private final String monospaceFamily;
     private CodeArea area;
+    private LineView rows;
     private boolean filled;
 
     PayloadArea(String styleClass, boolean wrap, boolean lineNumbers, String monospaceFamily) {
@@ -51,11 +53,50 @@ final class PayloadArea extends StackPane {
         filled = true;
     }
 
+    /** Shows a view's content: a string in the area, or rows in the row viewer. */
+    void fill(PayloadPresentation.Shown shown) {
+        if (shown.rows() == null) {
+            showRows(false);
+            fill(shown.content(), shown.spans());
+            return;
+        }
+        if (filled) {
+            area.clear();
+            filled = false;
+        }
+        if (rows == null) {
+            rows = new LineView(monospaceFamily, lineNumbers);
+            getChildren().add(rows);
+        }
+        showRows(true);
+        rows.show(shown.rows());
+    }
+
+    private void showRows(boolean shown) {
+        if (rows != null) {
+            rows.setVisible(shown);
+            if (!shown) {
+                rows.clear();
+            }
+        }
+        if (area != null) {
+            area.getParent().setVisible(!shown);
+        }
+    }
+
+    /** The row viewer, or null when large content was never shown. For tests. */
+    LineView rows() {
+        return rows != null && rows.isVisible() ? rows : null;
+    }
+
     void clear() {
         if (filled) {
             area.clear();
         }
         filled = false;
+        if (rows != null) {
+            rows.clear();
+        }
     }
 
     /**

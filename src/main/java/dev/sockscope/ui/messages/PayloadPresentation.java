@@ -8,21 +8,54 @@ import java.util.Optional;
 
 /**
  * What the detail view shows for one frame: which views make sense, which one comes first, and
- * each view's text, capped so the FX thread never lays out megabytes. No JavaFX; views are
- * computed on demand, only the JSON check runs up front (and only under {@link #JSON_LIMIT}).
+ * each view's content. No JavaFX, and built off the FX thread: checking and pretty-printing a
+ * 20 MB message takes a while. Content up to {@link #SMALL} characters is a string for the
+ * editable-looking area; larger content is a {@link RowSource}, of which the viewer lays out only
+ * the rows on screen.
  */
 final class PayloadPresentation {
-    /** Most payload bytes decoded into the Text view, and most characters of pretty JSON shown. */
-    static final int TEXT_CAP = 256 * 1024;
-    /** Most payload bytes in the hex dump. */
-    static final int HEX_CAP = 64 * 1024;
-    /** Payloads this size or larger are not pretty-printed. */
-    static final int JSON_LIMIT = 1024 * 1024;
+    /** Content up to this many characters (or hex of 4 KiB) is shown in the rich area, larger in rows. */
+    static final int SMALL = 64 * 1024;
+    /** Most payload bytes decoded into the Text view; Save to file has the rest. */
+    static final int TEXT_CAP = 32 * 1024 * 1024;
+    /** Payloads this size or larger are not pretty-printed (nor shown as a tree). */
+    static final int JSON_LIMIT = 32 * 1024 * 1024;
+    private static final int SMALL_HEX_BYTES = 4 * 1024;
 
     enum Mode { TEXT, JSON, TREE, HEX }
 
-    /** One view's content and a note on what was left out or why it is empty ("" when none). */
-    record Shown(String content, String note) {
+    /**
+     * One view's content: a string (with JSON colours, or null) when small, else rows; and a note
+     * on what was left out or why it is empty ("" when none).
+     */
+    record Shown(String content, RowSource rows, org.fxmisc.richtext.model.StyleSpans<java.util.Collection<String>> spans,
+            String note) {
+        Shown(String content, String note) {
+            this(content, null, null, note);
+        }
+
+        /** Small text as a string, large as rows. */
+        static Shown of(String text, boolean json, String note) {
+            if (text.length() <= SMALL) {
+                return new Shown(text, null, json ? JsonHighlighter.highlight(text) : null, note);
+            }
+            return new Shown(null, new TextRows(text), null, note);
+        }
+
+        /** The text of a small view, or of every row of a large one (for tests and copying). */
+        String fullText() {
+            if (content != null) {
+                return content;
+            }
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < rows.rows(); i++) {
+                if (i > 0 && !rows.continuesPrevious(i)) {
+                    out.append('\n');
+                }
+                out.append(rows.row(i));
+            }
+            return out.toString();
+        }
     }
 
     private final Frame frame;
@@ -39,6 +72,7 @@ final class PayloadPresentation {
         this.jsonUnavailable = pretty.isPresent() ? "" : whyNoJson();
     }
 
+    /** Checks the payload and pretty-prints JSON: off the FX thread for large payloads. */
     static PayloadPresentation of(Frame frame) {
         return new PayloadPresentation(frame);
     }
@@ -72,6 +106,7 @@ final class PayloadPresentation {
         return jsonAvailable() ? Mode.JSON : Mode.TEXT;
     }
 
+    /** One view's content; the tree is parsed by the tree itself. Off the FX thread when large. */
     Shown show(Mode mode) {
         return switch (mode) {
             case TEXT -> text();
@@ -92,38 +127,34 @@ final class PayloadPresentation {
             return new Shown("", "Empty payload");
         }
         if (payload.length <= TEXT_CAP) {
-            return new Shown(frame.text(), "");
+            return Shown.of(frame.text(), false, "");
         }
         int cut = utf8Boundary(payload, TEXT_CAP);
-        String note = FrameLabels.cutNote(TEXT_CAP, payload.length);
+        String note = FrameLabels.cutNote(TEXT_CAP, payload.length) + " \u00b7 Save to file for all of it";
         if (!jsonUnavailable.isEmpty() && looksLikeJson(payload)) {
             note += " \u00b7 " + jsonUnavailable;
         }
-        return new Shown(Utf8.decode(payload, 0, cut), note);
+        return Shown.of(Utf8.decode(payload, 0, cut), false, note);
     }
 
-    /** The pretty-printed JSON, cut at a line end after {@link #TEXT_CAP} characters. */
+    /** The pretty-printed JSON, whole. */
     Shown json() {
         if (prettyJson == null) {
             return new Shown("", jsonUnavailable);
         }
-        if (prettyJson.length() <= TEXT_CAP) {
-            return new Shown(prettyJson, "");
-        }
-        int cut = prettyJson.lastIndexOf('\n', TEXT_CAP);
-        cut = cut > 0 ? cut + 1 : TEXT_CAP;
-        return new Shown(prettyJson.substring(0, cut), "Showing first " + FrameLabels.capSize(TEXT_CAP)
-                + " of the pretty-printed JSON (" + Bytes.humanSize(prettyJson.length()) + ")");
+        return Shown.of(prettyJson, true, "");
     }
 
-    /** A hex dump of at most {@link #HEX_CAP} bytes. */
+    /** A hex dump of the whole payload, made a row at a time when large. */
     Shown hex() {
         byte[] payload = frame.payload();
         if (payload.length == 0) {
             return new Shown("", "Empty payload");
         }
-        String note = payload.length > HEX_CAP ? FrameLabels.cutNote(HEX_CAP, payload.length) : "";
-        return new Shown(Bytes.hexDump(payload, HEX_CAP), note);
+        if (payload.length <= SMALL_HEX_BYTES) {
+            return new Shown(Bytes.hexDump(payload, SMALL_HEX_BYTES), "");
+        }
+        return new Shown(null, new HexRows(payload), null, "");
     }
 
     /** What "Copy text" copies: the whole decoded payload, or a close frame's reason. */

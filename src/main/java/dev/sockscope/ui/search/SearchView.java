@@ -74,7 +74,7 @@ public final class SearchView extends BorderPane {
         this.background = background;
         this.model = new SearchModel(queries, background);
         getStyleClass().add("search-view");
-        MessageDetailView detail = new MessageDetailView();
+        MessageDetailView detail = new MessageDetailView(background);
         buildTable();
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> detail.show(row == null ? null : row.message().asFrame()));
         SplitPane split = new SplitPane(table, detail);

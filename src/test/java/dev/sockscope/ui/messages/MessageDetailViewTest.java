@@ -1,6 +1,7 @@
 package dev.sockscope.ui.messages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,7 @@ class MessageDetailViewTest {
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        view = new MessageDetailView();
+        view = new MessageDetailView(dev.sockscope.testing.DirectUiThread.synchronous());
         stage.setScene(new Scene(view, 900, 600));
         stage.show();
     }
@@ -128,16 +129,19 @@ class MessageDetailViewTest {
         robot.clickOn("Copy base64");
         String copied = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()));
         assertEquals(java.util.Base64.getEncoder().encodeToString(payload), copied);
-        assertTrue(robot.lookup(".detail-note").queryAs(Label.class).getText().startsWith("Showing first 64 KiB"));
+        assertFalse(robot.lookup(".detail-note").queryAs(Label.class).isVisible(), "the whole dump is shown, nothing cut");
     }
 
     @Test
-    void fourMegabytesOfUnbrokenTextShowOnlyTheFirst256KiB(FxRobot robot) {
+    void fourMegabytesOfUnbrokenTextShowWholeAsWrappedRowsOnlyThoseOnScreenLaidOut(FxRobot robot) {
         char[] line = new char[4 * 1024 * 1024];
         Arrays.fill(line, 'x');
         showOnFx(text(new String(line)));
         assertEquals("TEXT", view.selectedView());
-        assertEquals(PayloadPresentation.TEXT_CAP, visibleAreaText(robot).length());
-        assertEquals("Showing first 256 KiB of 4.0 MiB", robot.lookup(".detail-note").queryAs(Label.class).getText());
+        LineView rows = robot.lookup(".line-view").queryAllAs(LineView.class).stream().filter(Node::isVisible)
+                .findFirst().orElseThrow();
+        assertTrue(rows.rowCount() > 4 * 1024 * 1024 / 200, "wrapped at the pane's width: " + rows.rowCount());
+        assertTrue(robot.from(rows).lookup(".line-row").queryAll().size() < 100, "only the rows on screen are cells");
+        assertFalse(robot.lookup(".detail-note").queryAs(Label.class).isVisible());
     }
 }

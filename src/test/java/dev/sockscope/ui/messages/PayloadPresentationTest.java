@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sockscope.core.Bytes;
 import dev.sockscope.core.Direction;
 import dev.sockscope.core.Frame;
 import dev.sockscope.core.Opcode;
@@ -83,58 +84,56 @@ class PayloadPresentationTest {
     }
 
     @Test
-    void longTextIsCutAt256KiBAndSaysSoButCopyTextIsWhole() {
+    void largeTextIsShownWholeAsRowsAndCopyTextIsWhole() {
         byte[] big = filled(3 * 1024 * 1024 + 200 * 1024, 'a');
         PayloadPresentation p = of(Opcode.TEXT, big);
         Shown shown = p.text();
-        assertEquals(PayloadPresentation.TEXT_CAP, shown.content().length());
-        assertEquals("Showing first 256 KiB of 3.2 MiB", shown.note());
+        assertEquals(null, shown.content(), "too large for the rich area");
+        shown.rows().wrapAt(1000);
+        assertEquals((big.length + 999) / 1000, shown.rows().rows());
+        assertEquals(big.length, shown.fullText().length());
+        assertEquals("", shown.note());
         assertEquals(big.length, p.copyText().length());
     }
 
     @Test
-    void cutNeverSplitsAMultiByteCharacter() {
+    void textBeyondTheCapIsCutAtACharacterAndSaysSo() {
         byte[] euro = "\u20ac".getBytes(StandardCharsets.UTF_8);
         byte[] payload = new byte[PayloadPresentation.TEXT_CAP + 10];
         for (int i = 0; i + 3 <= payload.length; i += 3) {
             System.arraycopy(euro, 0, payload, i, 3);
         }
-        String shown = of(Opcode.TEXT, payload).text().content();
-        assertFalse(shown.contains("\uFFFD"));
-        assertTrue(shown.chars().allMatch(c -> c == '\u20ac'));
+        Shown shown = of(Opcode.TEXT, payload).text();
+        String text = shown.fullText();
+        assertFalse(text.contains("\uFFFD"));
+        assertTrue(text.chars().allMatch(c -> c == '\u20ac'));
+        assertEquals("Showing first 32 MiB of 32.0 MiB \u00b7 Save to file for all of it", shown.note());
     }
 
     @Test
-    void hexDumpIsCutAt64KiB() {
-        Shown hex = of(Opcode.BINARY, new byte[100 * 1024]).hex();
-        assertEquals("Showing first 64 KiB of 100.0 KiB", hex.note());
-        assertTrue(hex.content().endsWith("36864 more bytes not shown\n"));
+    void aLargeHexDumpIsWholeAndMadeARowAtATime() {
+        byte[] payload = new byte[100 * 1024];
+        payload[payload.length - 1] = 'z';
+        Shown hex = of(Opcode.BINARY, payload).hex();
+        assertEquals("", hex.note());
+        assertEquals(6400, hex.rows().rows());
+        assertEquals("00018ff0  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 7a  |...............z|",
+                hex.rows().row(6399));
+        assertEquals(Bytes.hexDump(java.util.Arrays.copyOf(payload, 32), 32), hex.rows().row(0) + "\n" + hex.rows().row(1) + "\n");
     }
 
     @Test
-    void jsonOverOneMiBIsNotPrettyPrintedAndTheTextNoteSaysWhy() {
+    void largeJsonIsPrettyPrintedWholeAsRows() {
         StringBuilder json = new StringBuilder("[");
-        while (json.length() < PayloadPresentation.JSON_LIMIT) {
-            json.append("\"xxxxxxxxxxxxxxxx\",");
-        }
-        json.append("1]");
-        PayloadPresentation p = text(json.toString());
-        assertFalse(p.jsonAvailable());
-        assertEquals(Mode.TEXT, p.defaultMode());
-        assertTrue(p.text().note().endsWith("Not pretty-printed: over 1.0 MiB"), p.text().note());
-    }
-
-    @Test
-    void prettyJsonLongerThanTheCapIsCutAtALineEnd() {
-        StringBuilder json = new StringBuilder("[");
-        for (int i = 0; i < 60_000; i++) {
+        for (int i = 0; i < 200_000; i++) {
             json.append(i).append(',');
         }
         json.append("0]");
-        Shown shown = text(json.toString()).json();
-        assertTrue(shown.content().length() <= PayloadPresentation.TEXT_CAP);
-        assertTrue(shown.content().endsWith(",\n"), "cut at a line end");
-        assertTrue(shown.note().startsWith("Showing first 256 KiB of the pretty-printed JSON"), shown.note());
+        PayloadPresentation p = text(json.toString());
+        assertTrue(p.jsonAvailable());
+        Shown shown = p.json();
+        assertEquals(200_003, shown.rows().rows(), "one row per element, and the brackets");
+        assertEquals("  199999,", shown.rows().row(200_000));
     }
 
     @Test
