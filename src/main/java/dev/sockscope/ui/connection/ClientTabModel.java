@@ -114,6 +114,16 @@ public final class ClientTabModel {
 
     /** Sends the composer's draft in its mode; problems are reported, never thrown. */
     public boolean send() {
+        LargeDraft large = composer.largeProperty().get();
+        if (large != null) {
+            return act(() -> {
+                if (large.text()) {
+                    open.sendText(new String(large.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+                } else {
+                    open.sendBinary(large.bytes());
+                }
+            });
+        }
         ComposerMode mode = composer.modeProperty().get();
         String draft = composer.draftProperty().get();
         composer.validate();

@@ -23,6 +23,8 @@ public final class ComposerModel {
     private final StringProperty draft = new SimpleStringProperty("");
     private final ObjectProperty<ComposerMode> mode = new SimpleObjectProperty<>(ComposerMode.TEXT);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    /** A message too large for the text field, sent instead of the draft while set. */
+    private final ObjectProperty<LargeDraft> large = new SimpleObjectProperty<>();
     private final List<String> history = new ArrayList<>();
     private int historyCursor;
     private String unsentDraft = "";
@@ -73,6 +75,11 @@ public final class ComposerModel {
         if (converted != null) {
             draft.set(converted);
         }
+    }
+
+    /** A pasted or loaded message too large for the text field; while set, Send sends it. Not saved with the tab. */
+    public ObjectProperty<LargeDraft> largeProperty() {
+        return large;
     }
 
     public StringProperty draftProperty() {

@@ -33,13 +33,29 @@ import org.kordamp.ikonli.feather.Feather;
 public final class ComposerView extends VBox {
     private final ClientTabModel model;
     private final ComposerModel composer;
-    private final TextArea editor = new TextArea();
+    /** A text field that takes a paste too large to lay out as a large draft instead. */
+    private final TextArea editor = new TextArea() {
+        @Override
+        public void paste() {
+            String pasted = javafx.scene.input.Clipboard.getSystemClipboard().getString();
+            if (pasted != null && pasted.length() + getLength() > LargeDraft.THRESHOLD) {
+                composer.largeProperty().set(LargeDraft.ofText("pasted text", pasted));
+            } else {
+                super.paste();
+            }
+        }
+    };
     private final Button saveDraft = new Button("Save", Icons.of(Feather.BOOKMARK, 13));
+    private final dev.sockscope.ui.fx.TaskSlot loading;
 
-    /** @param showSaved brings the tab's saved messages into view (after the draft was saved there) */
-    public ComposerView(ClientTabModel model, Runnable showSaved) {
+    /**
+     * @param showSaved brings the tab's saved messages into view (after the draft was saved there)
+     * @param background where files are read, off the FX thread
+     */
+    public ComposerView(ClientTabModel model, Runnable showSaved, dev.sockscope.ui.fx.Background background) {
         this.model = model;
         this.composer = model.composer();
+        this.loading = background.slot();
         getStyleClass().add("composer");
         setSpacing(6);
         setPadding(new Insets(8, 10, 8, 10));
@@ -69,8 +85,9 @@ public final class ComposerView extends VBox {
                 showSaved.run();
             }
         });
-        HBox editorRow = new HBox(8, editor, send);
-        HBox.setHgrow(editor, Priority.ALWAYS);
+        javafx.scene.layout.StackPane editing = new javafx.scene.layout.StackPane(editor, largeCard());
+        HBox editorRow = new HBox(8, editing, send);
+        HBox.setHgrow(editing, Priority.ALWAYS);
         // Dragging the divider above the composer gives the editor the room.
         VBox.setVgrow(editorRow, Priority.ALWAYS);
         editor.setMaxHeight(Double.MAX_VALUE);
@@ -82,11 +99,13 @@ public final class ComposerView extends VBox {
         mode.getItems().setAll(ComposerMode.values());
         mode.valueProperty().bindBidirectional(composer.modeProperty());
         mode.getStyleClass().add(Styles.SMALL);
+        // A large draft is text or binary by its bytes; the modes are for the text field.
+        mode.disableProperty().bind(composer.largeProperty().isNotNull());
         Button format = new Button("Format", Icons.of(Feather.ALIGN_LEFT, 13));
         Button minify = new Button("Minify", Icons.of(Feather.MINIMIZE_2, 13));
         for (Button b : new Button[] {format, minify}) {
             b.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-            b.visibleProperty().bind(composer.modeProperty().isEqualTo(ComposerMode.JSON));
+            b.visibleProperty().bind(composer.modeProperty().isEqualTo(ComposerMode.JSON).and(composer.largeProperty().isNull()));
             b.managedProperty().bind(b.visibleProperty());
         }
         format.setOnAction(e -> composer.format());
@@ -94,6 +113,7 @@ public final class ComposerView extends VBox {
 
         Label validity = new Label();
         validity.getStyleClass().add(Styles.TEXT_SMALL);
+        validity.visibleProperty().bind(composer.largeProperty().isNull());
         // Validation is cheap, but typing a large document should not re-parse on every key.
         PauseTransition settle = new PauseTransition(Duration.millis(150));
         settle.setOnFinished(e -> showValidity(validity));
@@ -103,13 +123,15 @@ public final class ComposerView extends VBox {
 
         Label size = new Label();
         size.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        size.textProperty().bind(Bindings.createStringBinding(() -> draftSize(), composer.draftProperty(), composer.modeProperty()));
+        size.textProperty().bind(Bindings.createStringBinding(() -> draftSize(), composer.draftProperty(), composer.modeProperty(),
+                composer.largeProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         saveDraft.setId("saveDraftButton");
         saveDraft.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         saveDraft.setTooltip(new Tooltip("Keep this message in the tab's saved messages, to send it again with one click"));
         saveDraft.setMinWidth(Region.USE_PREF_SIZE);
+        saveDraft.disableProperty().bind(composer.largeProperty().isNotNull());
         javafx.scene.control.Hyperlink convert = new javafx.scene.control.Hyperlink();
         convert.setId("convertDraft");
         convert.getStyleClass().add(Styles.TEXT_SMALL);
@@ -119,12 +141,21 @@ public final class ComposerView extends VBox {
         convert.visibleProperty().bind(composer.convertibleFromProperty().isNotNull());
         convert.managedProperty().bind(convert.visibleProperty());
         convert.setOnAction(e -> composer.convert());
-        HBox row = new HBox(8, mode, format, minify, validity, convert, spacer, size, saveDraft);
+        Button load = new Button("Load file\u2026", Icons.of(Feather.FOLDER, 13));
+        load.setId("loadFileButton");
+        load.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        load.setMinWidth(Region.USE_PREF_SIZE);
+        load.setTooltip(new Tooltip("Send a file's content: text into the editor, large or binary files as they are"));
+        load.setOnAction(e -> loadFile());
+        HBox row = new HBox(8, mode, format, minify, validity, convert, spacer, size, load, saveDraft);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 
     private String draftSize() {
+        if (composer.largeProperty().get() != null) {
+            return String.format(java.util.Locale.ROOT, "%,d bytes", composer.largeProperty().get().bytes().length);
+        }
         try {
             int bytes = composer.modeProperty().get().encode(composer.draftProperty().get()).length;
             return bytes + " bytes";
@@ -205,6 +236,71 @@ public final class ComposerView extends VBox {
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         problem.visibleProperty().bind(problem.managedProperty());
         return problem;
+    }
+
+    /**
+     * What stands in for the text field while a large draft is set: its name, size and start, and
+     * the way back to the text field.
+     */
+    private VBox largeCard() {
+        Label title = new Label();
+        title.setId("largeDraftTitle");
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        title.setGraphic(Icons.of(Feather.FILE, 14));
+        Label preview = new Label();
+        preview.getStyleClass().addAll("mono", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        preview.setWrapText(false);
+        preview.setMinHeight(0);
+        preview.setAlignment(Pos.TOP_LEFT);
+        VBox.setVgrow(preview, Priority.ALWAYS);
+        preview.setMaxHeight(Double.MAX_VALUE);
+        Button remove = new Button("Remove", Icons.of(Feather.X, 12));
+        remove.setId("removeLargeDraft");
+        remove.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        remove.setTooltip(new Tooltip("Back to the text field (the text there is kept)"));
+        remove.setOnAction(e -> composer.largeProperty().set(null));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(8, title, spacer, remove);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox card = new VBox(4, head, preview);
+        card.getStyleClass().add("large-draft");
+        card.setPadding(new Insets(6, 8, 6, 8));
+        card.visibleProperty().bind(composer.largeProperty().isNotNull());
+        editor.visibleProperty().bind(composer.largeProperty().isNull());
+        composer.largeProperty().addListener((obs, old, now) -> {
+            title.setText(now == null ? "" : now.name() + "  \u00b7  " + now.summary()
+                    + "  \u00b7  too large to edit here; Send sends it as it is");
+            preview.setText(now == null ? "" : now.preview());
+        });
+        return card;
+    }
+
+    /** Loads a file: small text into the text field, anything larger (or binary) as a large draft. */
+    private void loadFile() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Load a message from a file");
+        java.io.File chosen = chooser.showOpenDialog(getScene().getWindow());
+        if (chosen == null) {
+            return;
+        }
+        java.nio.file.Path file = chosen.toPath();
+        loading.submit(control -> {
+            long size = java.nio.file.Files.size(file);
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new java.io.IOException("it is larger than a WebSocket message can be here (2 GiB)");
+            }
+            return LargeDraft.ofFile(file.getFileName().toString(), java.nio.file.Files.readAllBytes(file));
+        }, read -> {
+            model.actionProblemProperty().set("");
+            if (read.text() && read.bytes().length <= LargeDraft.THRESHOLD && !composer.modeProperty().get().isBinary()) {
+                composer.largeProperty().set(null);
+                composer.draftProperty().set(new String(read.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+            } else {
+                composer.largeProperty().set(read);
+            }
+        }, failed -> model.actionProblemProperty().set("Not loaded: " + file.getFileName() + ": "
+                + (failed instanceof java.nio.file.NoSuchFileException ? "no such file" : failed.getMessage())));
     }
 
     private void sendDraft() {

@@ -52,7 +52,7 @@ public final class ConnectionTabView extends BorderPane {
         setTop(top);
 
         Runnable showSaved = connection.addSideTab("Saved", new SavedMessagesView(model, background));
-        ComposerView composer = new ComposerView(model, showSaved);
+        ComposerView composer = new ComposerView(model, showSaved, background);
         setCenter(withDrawer(logOverComposer(composer), options));
         StatusBarView statusBar = connection.takeStatusBar();
         setBottom(statusBar);

@@ -49,13 +49,15 @@ public class MessageDetailView extends VBox {
     private final Label note = new Label();
     private final JsonTree tree = new JsonTree();
     private final dev.sockscope.ui.fx.TaskSlot preparing;
+    private final dev.sockscope.ui.fx.TaskSlot saving;
     private PayloadPresentation payload;
     /** The frame last asked for: shown once prepared, unless another was asked for meanwhile. */
     private Frame requested;
 
-    /** @param background where payloads are prepared, off the FX thread */
+    /** @param background where payloads are prepared and saved, off the FX thread */
     public MessageDetailView(dev.sockscope.ui.fx.Background background) {
         this.preparing = background.slot();
+        this.saving = background.slot();
         setId("messageDetail");
         getStyleClass().add("message-detail");
         getStylesheets().add(Objects.requireNonNull(
@@ -176,10 +178,69 @@ public class MessageDetailView extends VBox {
         HBox bar = new HBox(switcher, spacer,
                 copyButton("Copy text", Feather.COPY, () -> payload.copyText()),
                 copyButton("Copy hex", Feather.HASH, () -> Bytes.hex(payload.frame().payload())),
-                copyButton("Copy base64", Feather.CLIPBOARD, () -> Bytes.base64(payload.frame().payload())));
+                copyButton("Copy base64", Feather.CLIPBOARD, () -> Bytes.base64(payload.frame().payload())),
+                saveButton());
         bar.getStyleClass().add("detail-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /** "Save…": the whole payload, byte for byte, to a file the user picks; written off the FX thread. */
+    private Button saveButton() {
+        Button save = new Button("Save\u2026", new FontIcon(Feather.SAVE));
+        save.setId("savePayloadButton");
+        save.getStyleClass().addAll(Styles.SMALL, Styles.FLAT, "detail-copy");
+        save.setTooltip(new Tooltip("Save the whole payload to a file, exactly as its bytes"));
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        widthProperty().addListener((obs, old, width) -> save.setContentDisplay(width.doubleValue() < COMPACT_WIDTH
+                ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY : javafx.scene.control.ContentDisplay.LEFT));
+        save.setOnAction(e -> {
+            if (payload == null) {
+                return;
+            }
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Save the payload");
+            chooser.setInitialFileName(suggestedName(payload));
+            java.io.File chosen = chooser.showSaveDialog(getScene().getWindow());
+            if (chosen != null) {
+                savePayload(payload.frame().payload(), chosen.toPath());
+            }
+        });
+        return save;
+    }
+
+    /** Writes bytes to a file next to it first, then moves it into place: never a half-written file. */
+    void savePayload(byte[] bytes, java.nio.file.Path file) {
+        saving.submit(control -> {
+            java.nio.file.Path part = file.resolveSibling(file.getFileName() + ".part");
+            java.nio.file.Files.write(part, bytes);
+            java.nio.file.Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        }, saved -> {
+            note.setText("Saved " + Bytes.humanSize(bytes.length) + " to " + saved);
+            note.setVisible(true);
+        }, failed -> {
+            note.setText("Not saved to " + file + ": " + whyNotWritten(failed));
+            note.setVisible(true);
+        });
+    }
+
+    /** Why a file was not written, in words rather than an exception's. */
+    private static String whyNotWritten(Exception failed) {
+        if (failed instanceof java.nio.file.NoSuchFileException) {
+            return "its folder does not exist";
+        }
+        if (failed instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        String reason = failed.getMessage() == null ? "" : failed.getMessage();
+        return reason.contains("No space left") ? "the disk is full" : reason;
+    }
+
+    private static String suggestedName(PayloadPresentation shown) {
+        String extension = shown.jsonAvailable() ? ".json" : shown.frame().opcode() == dev.sockscope.core.Opcode.TEXT
+                ? ".txt" : ".bin";
+        return "message-" + shown.frame().timestampMicros() + extension;
     }
 
     private ToggleButton modeToggle(Mode mode, String text, Ikon icon, String pill) {

@@ -144,4 +144,24 @@ class MessageDetailViewTest {
         assertTrue(robot.from(rows).lookup(".line-row").queryAll().size() < 100, "only the rows on screen are cells");
         assertFalse(robot.lookup(".detail-note").queryAs(Label.class).isVisible());
     }
+
+    @Test
+    void savesTheWholePayloadToAFileAndSaysWhyWhenItCannot(FxRobot robot) throws Exception {
+        byte[] payload = new byte[300_000];
+        new java.util.Random(7).nextBytes(payload);
+        showOnFx(Frame.message(Direction.RECEIVE, Opcode.BINARY, payload, T));
+        assertTrue(robot.lookup("#savePayloadButton").query().isVisible());
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sockscope-save-test");
+        java.nio.file.Path file = dir.resolve("payload.bin");
+        WaitForAsyncUtils.asyncFx(() -> view.savePayload(payload, file));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Arrays.equals(payload, java.nio.file.Files.readAllBytes(file)));
+        assertTrue(robot.lookup(".detail-note").queryAs(Label.class).getText().startsWith("Saved 293.0 KiB to "));
+        java.nio.file.Path nowhere = dir.resolve("no-such-dir").resolve("payload.bin");
+        WaitForAsyncUtils.asyncFx(() -> view.savePayload(payload, nowhere));
+        WaitForAsyncUtils.waitForFxEvents();
+        String said = robot.lookup(".detail-note").queryAs(Label.class).getText();
+        assertEquals("Not saved to " + nowhere + ": its folder does not exist", said);
+        assertFalse(java.nio.file.Files.exists(nowhere));
+    }
 }

@@ -1,0 +1,85 @@
+package dev.sockscope.ui.connection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sockscope.app.AppContext;
+import dev.sockscope.app.Settings;
+import dev.sockscope.core.ConnectionState;
+import dev.sockscope.core.Direction;
+import dev.sockscope.testing.EchoServer;
+import dev.sockscope.testing.FxStallProbe;
+import dev.sockscope.ui.MainWindow;
+import dev.sockscope.ui.common.Theme;
+import dev.sockscope.ui.fx.Background;
+import dev.sockscope.ui.fx.FxThread;
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A 5 MB paste becomes a large draft, not text laid out in the editor, and is sent whole; the FX thread stays responsive. */
+@ExtendWith(ApplicationExtension.class)
+class LargeDraftTest {
+    private AppContext app;
+    private MainWindow window;
+    private EchoServer server;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        app = new AppContext(Files.createTempDirectory("sockscope-large-draft-test"));
+        server = EchoServer.plain();
+        window = new MainWindow(app, Settings.defaults(), new Background(app.background(), new FxThread()));
+        Scene scene = new Scene(window, 1280, 800);
+        Theme.apply(Theme.LIGHT, scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        app.close();
+        server.close();
+    }
+
+    @Test
+    void aFiveMegabytePasteIsHeldAsALargeDraftAndSentWhole(FxRobot robot) throws Exception {
+        ClientTabModel model = ((ConnectionTabView) window.tabs().getSelectionModel().getSelectedItem().getContent()).model();
+        robot.interact(() -> {
+            model.request().urlProperty().set("ws://127.0.0.1:" + server.boundPort() + "/large");
+            model.connect();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.connection().stateProperty().get() == ConnectionState.OPEN);
+        String big = "{\"rows\":[" + "[1,2,3,\"abcdefghij\"],".repeat(5_000_000 / 21) + "[]]}";
+        robot.interact(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(big);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        try (FxStallProbe probe = new FxStallProbe()) {
+            robot.clickOn("#composer");
+            robot.press(KeyCode.CONTROL).press(KeyCode.V).release(KeyCode.V).release(KeyCode.CONTROL);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.composer().largeProperty().get() != null);
+            WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+            assertTrue(probe.maxMillis() < 100, "the FX thread stalled " + probe.maxMillis() + " ms");
+        }
+        assertEquals("", model.composer().draftProperty().get(), "the editor holds none of it");
+        assertTrue(robot.lookup("#largeDraftTitle").queryLabeled().getText().startsWith("pasted text"));
+        assertFalse(robot.lookup("#composer").query().isVisible());
+        robot.clickOn("#sendButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.connection().log().count(Direction.RECEIVE) == 1);
+        assertEquals(big.length(), model.connection().log().messageSize(1), "echoed whole");
+        robot.clickOn("#removeLargeDraft");
+        assertTrue(robot.lookup("#composer").query().isVisible(), "back to the editor");
+    }
+}
