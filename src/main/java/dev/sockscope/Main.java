@@ -28,6 +28,9 @@ public final class Main {
         if (args.length == 0 || STORE_COMMANDS.contains(args[0])) {
             dev.sockscope.app.AppContext.warmUpInBackground();
         }
+        if (args.length == 0 || args[0].equals("gui") || args[0].equals("proxy")) {
+            dev.sockscope.app.HeapPolicy.applyForLongRunning();
+        }
         if (args.length == 0) {
             System.exit(launchGuiOrExplain(null));
         }

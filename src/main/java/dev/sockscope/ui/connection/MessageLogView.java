@@ -38,6 +38,9 @@ public final class MessageLogView extends VBox {
     private final LogRowActions rowActions;
 
     /** @param onSelect hears the selected row's message (message view) or frame (frame view), or null */
+    /** The user scrolled down since the last pulse: Follow resumes if that reached the newest row. */
+    private boolean scrolledDown;
+
     public MessageLogView(MessageLogModel model, Consumer<Selection> onSelect) {
         this.model = model;
         getStyleClass().add("message-log");
@@ -76,7 +79,8 @@ public final class MessageLogView extends VBox {
             if (e.getDeltaY() > 0) {
                 model.followProperty().set(false);
             } else if (e.getDeltaY() < 0 && !model.followProperty().get()) {
-                javafx.application.Platform.runLater(this::followAgainAtTheEnd);
+                // Checked at the next pulse, once the rows have moved.
+                scrolledDown = true;
             }
         });
         table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -207,6 +211,10 @@ public final class MessageLogView extends VBox {
 
     /** Called every pulse: new rows come in at most every 50 ms (250 ms under a flood). */
     public void pulse() {
+        if (scrolledDown) {
+            scrolledDown = false;
+            followAgainAtTheEnd();
+        }
         if (model.pulse(System.nanoTime())) {
             scrollToEnd();
         } else if (model.followProperty().get() && lastRowHidden()) {

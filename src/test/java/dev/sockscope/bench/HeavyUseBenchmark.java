@@ -1,0 +1,238 @@
+package dev.sockscope.bench;
+
+import dev.sockscope.app.AppContext;
+import dev.sockscope.app.HeapPolicy;
+import dev.sockscope.app.Settings;
+import dev.sockscope.core.ConnectionState;
+import dev.sockscope.core.Direction;
+import dev.sockscope.testing.EchoServer;
+import dev.sockscope.testing.FxStallProbe;
+import dev.sockscope.testing.StreamingServer;
+import dev.sockscope.ui.MainWindow;
+import dev.sockscope.ui.common.Theme;
+import dev.sockscope.ui.connection.ClientTabModel;
+import dev.sockscope.ui.connection.ConnectionTabView;
+import dev.sockscope.ui.connection.LargeDraft;
+import dev.sockscope.ui.connection.LogRow;
+import dev.sockscope.ui.fx.Background;
+import dev.sockscope.ui.fx.FxThread;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+
+/**
+ * Issue 18's load, replayed on the real main window: large messages selected in the log, a 5 MB
+ * paste, twenty busy tabs against one tab at the same total rate, and resident memory after large
+ * messages and after the app has been idle. Prints the FX thread's worst stall (how late a
+ * runnable posted every 5 ms ran), the FX thread's CPU, and resident/live memory.
+ *
+ * <p>Run under a display as a user would ({@code xvfb-run -a java ... HeavyUseBenchmark}) or
+ * headless ({@code mvn -q test-compile exec:exec -Pbench -Dbench.main=dev.sockscope.bench.HeavyUseBenchmark}).
+ */
+public final class HeavyUseBenchmark {
+    private static final long MB = 1024 * 1024;
+
+    private HeavyUseBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        HeapPolicy.applyForLongRunning();
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        try (AppContext app = new AppContext(Files.createTempDirectory("sockscope-heavy-use"));
+                EchoServer echo = EchoServer.plain()) {
+            MainWindow window = onFx(() -> {
+                MainWindow w = new MainWindow(app, Settings.defaults(), new Background(app.background(), new FxThread()));
+                Stage stage = new Stage();
+                Scene scene = new Scene(w, 1280, 800);
+                Theme.apply(Theme.LIGHT, scene);
+                stage.setScene(scene);
+                stage.show();
+                return w;
+            });
+            System.out.printf(Locale.ROOT, "resident at start: %d MB%n", residentMb());
+            largeMessages(window, echo);
+            paste(window);
+            memoryAfterIdle();
+            tabs(window);
+        }
+        System.exit(0);
+    }
+
+    /** Sends large messages to an echo server and selects each echo in the log. */
+    private static void largeMessages(MainWindow window, EchoServer echo) throws Exception {
+        ClientTabModel tab = tab(window).model();
+        onFx(() -> {
+            tab.request().urlProperty().set("ws://127.0.0.1:" + echo.boundPort() + "/large");
+            return tab.connect();
+        });
+        await(() -> tab.connection().stateProperty().get() == ConnectionState.OPEN);
+        StringBuilder json = new StringBuilder("{\"book\":[");
+        while (json.length() < 20_000_000) {
+            json.append("{\"price\":64000.5,\"size\":0.25,\"side\":\"bid\",\"venue\":\"example\"},");
+        }
+        json.append("{}]}");
+        String line = "lorem ipsum dolor ".repeat(5_000_000 / 18);
+        List<String[]> cases = List.of(new String[] {"warm-up (200 KB)", line.substring(0, 200_000)},
+                new String[] {"20 MB JSON", json.toString()}, new String[] {"5 MB one-line text", line},
+                new String[] {"20 MB JSON again", json.toString()}, new String[] {"5 MB text again", line});
+        for (String[] c : cases) {
+            int received = (int) tab.connection().log().count(Direction.RECEIVE);
+            onFx(() -> {
+                tab.composer().largeProperty().set(LargeDraft.ofText("bench", c[1]));
+                return tab.send();
+            });
+            await(() -> tab.connection().log().count(Direction.RECEIVE) == received + 1);
+            Thread.sleep(1500);
+            TableView<LogRow> table = tab(window).log().table();
+            try (FxStallProbe probe = new FxStallProbe()) {
+                Thread.sleep(200);
+                onFx(() -> {
+                    table.getSelectionModel().clearAndSelect(table.getItems().size() - 1);
+                    return null;
+                });
+                Thread.sleep(3000);
+                System.out.printf(Locale.ROOT, "select %-20s FX stall p99 %5.0f ms, max %5.0f ms; resident %d MB%n", c[0],
+                        probe.percentile(99), probe.maxMillis(), residentMb());
+            }
+        }
+    }
+
+    /** Pastes 5 MB into the composer as Ctrl+V does. */
+    private static void paste(MainWindow window) throws Exception {
+        ConnectionTabView tab = tab(window);
+        String big = "{\"rows\":[" + "[1,2,3,\"abcdefghij\"],".repeat(5_000_000 / 21) + "[]]}";
+        onFx(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(big);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            tab.model().composer().largeProperty().set(null);
+            return null;
+        });
+        try (FxStallProbe probe = new FxStallProbe()) {
+            Thread.sleep(200);
+            onFx(() -> {
+                javafx.scene.control.TextArea editor = (javafx.scene.control.TextArea) tab.lookup("#composer");
+                editor.requestFocus();
+                editor.paste();
+                return null;
+            });
+            Thread.sleep(2000);
+            System.out.printf(Locale.ROOT, "paste 5 MB into the composer: FX stall max %.0f ms (%s)%n", probe.maxMillis(),
+                    tab.model().composer().largeProperty().get() != null ? "held as a large draft" : "in the editor");
+        }
+    }
+
+    /** Shows a small message again and waits while the app idles: what the heap gives back. */
+    private static void memoryAfterIdle() throws Exception {
+        System.out.printf(Locale.ROOT, "resident after the large messages: %d MB (heap committed %d MB)%n", residentMb(),
+                committedMb());
+        long idle = HeapPolicy.IDLE_COLLECTION_MILLIS * 2 + 5000;
+        Thread.sleep(idle);
+        System.out.printf(Locale.ROOT, "resident after %d s idle: %d MB (heap committed %d MB)%n", idle / 1000, residentMb(),
+                committedMb());
+        System.gc();
+        System.out.printf(Locale.ROOT, "live heap after a full GC: %d MB%n",
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / MB);
+    }
+
+    /** Twenty tabs at 50 msg/s each against one tab at 1,000 msg/s: the FX thread's CPU. */
+    private static void tabs(MainWindow window) throws Exception {
+        double one;
+        try (StreamingServer fast = new StreamingServer(1000)) {
+            one = fxCpu(window, fast, 1);
+        }
+        double twenty;
+        try (StreamingServer slow = new StreamingServer(20_000)) {
+            twenty = fxCpu(window, slow, 20);
+        }
+        System.out.printf(Locale.ROOT, "FX thread CPU: 1 tab at 1,000 msg/s %.0f%% of a core; 20 tabs at 50 msg/s %.0f%%"
+                + " (%.2fx)%n", one, twenty, twenty / one);
+    }
+
+    private static double fxCpu(MainWindow window, StreamingServer server, int tabs) throws Exception {
+        List<ConnectionTabView> opened = new java.util.ArrayList<>();
+        for (int i = 0; i < tabs; i++) {
+            opened.add(onFx(() -> window.openTab(dev.sockscope.app.TabState.blank())));
+        }
+        for (ConnectionTabView view : opened) {
+            onFx(() -> {
+                view.model().request().urlProperty().set("ws://127.0.0.1:" + server.boundPort() + "/stream");
+                return view.model().connect();
+            });
+        }
+        for (ConnectionTabView view : opened) {
+            await(() -> view.model().connection().stateProperty().get() == ConnectionState.OPEN);
+        }
+        Thread.sleep(3000);
+        long fxThread = onFx(() -> Thread.currentThread().getId());
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long cpuBefore = threads.getThreadCpuTime(fxThread);
+        long wallBefore = System.nanoTime();
+        Thread.sleep(10_000);
+        double percent = 100.0 * (threads.getThreadCpuTime(fxThread) - cpuBefore) / (System.nanoTime() - wallBefore);
+        for (ConnectionTabView view : opened) {
+            onFx(() -> {
+                view.model().disconnect();
+                window.tabs().getTabs().removeIf(t -> t.getContent() == view);
+                view.dispose();
+                return null;
+            });
+        }
+        return percent;
+    }
+
+    private static ConnectionTabView tab(MainWindow window) throws Exception {
+        return onFx(() -> (ConnectionTabView) window.tabs().getTabs().get(0).getContent());
+    }
+
+    private static long residentMb() {
+        try {
+            for (String line : Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static long committedMb() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / MB;
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static <T> T onFx(Callable<T> call) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(call.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+}
