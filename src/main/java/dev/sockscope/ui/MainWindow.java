@@ -89,6 +89,13 @@ public final class MainWindow extends BorderPane {
         }
         darkToggle.setSelected(Theme.DARK.equals(settings.theme()));
         tabs.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) change -> retitleTabs());
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            for (Tab tab : tabs.getTabs()) {
+                if (tab.getContent() instanceof ConnectionTabView view) {
+                    view.setInFront(tab == now);
+                }
+            }
+        });
         for (TabState saved : settings.tabs()) {
             openTab(saved);
         }

@@ -50,7 +50,8 @@ public final class HeavyUseBenchmark {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        try (AppContext app = new AppContext(Files.createTempDirectory("sockscope-heavy-use"));
+        java.nio.file.Path dataDir = Files.createTempDirectory("sockscope-heavy-use");
+        try (AppContext app = new AppContext(dataDir);
                 EchoServer echo = EchoServer.plain()) {
             MainWindow window = onFx(() -> {
                 MainWindow w = new MainWindow(app, Settings.defaults(), new Background(app.background(), new FxThread()));
@@ -62,10 +63,17 @@ public final class HeavyUseBenchmark {
                 return w;
             });
             System.out.printf(Locale.ROOT, "resident at start: %d MB%n", residentMb());
-            largeMessages(window, echo);
-            paste(window);
-            memoryAfterIdle();
+            if (!Boolean.getBoolean("bench.tabsOnly")) {
+                largeMessages(window, echo);
+                paste(window);
+                memoryAfterIdle();
+            }
             tabs(window);
+            Thread.sleep(2000);
+            long messages = app.queries().recordedFrames();
+            long size = Files.size(dataDir.resolve("sockscope.mv.db"));
+            System.out.printf(Locale.ROOT, "recording: %,d frames written by this run, database file %d MB (%.0f B per frame,"
+                    + " the large messages included)%n", messages, size / MB, (double) size / Math.max(1, messages));
         }
         System.exit(0);
     }
@@ -180,8 +188,53 @@ public final class HeavyUseBenchmark {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long cpuBefore = threads.getThreadCpuTime(fxThread);
         long wallBefore = System.nanoTime();
-        Thread.sleep(10_000);
+        if (Boolean.getBoolean("bench.sample")) {
+            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+            for (int i = 0; i < 1000; i++) {
+                var info = threads.getThreadInfo(fxThread, 40);
+                StringBuilder key = new StringBuilder();
+                for (var frame : info.getStackTrace()) {
+                    if (frame.getClassName().startsWith("dev.sockscope")) {
+                        key.append(frame.getClassName().replace("dev.sockscope.", "")).append('.').append(frame.getMethodName())
+                                .append(':').append(frame.getLineNumber()).append(" < ");
+                        if (key.length() > 300) {
+                            break;
+                        }
+                    }
+                }
+                if (info.getThreadState() == Thread.State.RUNNABLE && key.length() > 0) {
+                    counts.merge(key.toString(), 1, Integer::sum);
+                } else if (info.getThreadState() == Thread.State.RUNNABLE) {
+                    StringBuilder fx = new StringBuilder("(javafx) ");
+                    var stack = info.getStackTrace();
+                    for (int f = 0; f < Math.min(stack.length, 14); f++) {
+                        fx.append(stack[f].getClassName().replaceAll(".*\\.", "")).append('.').append(stack[f].getMethodName())
+                                .append(':').append(stack[f].getLineNumber()).append(" < ");
+                    }
+                    counts.merge(fx.toString(), 1, Integer::sum);
+                }
+                Thread.sleep(10);
+            }
+            counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(15)
+                    .forEach(e -> System.out.println("SAMPLE " + e.getValue() + " " + e.getKey()));
+        } else {
+            Thread.sleep(10_000);
+        }
         double percent = 100.0 * (threads.getThreadCpuTime(fxThread) - cpuBefore) / (System.nanoTime() - wallBefore);
+        if (tabs > 1) {
+            try (FxStallProbe probe = new FxStallProbe()) {
+                for (int i = 0; i < 10; i++) {
+                    int pick = i;
+                    onFx(() -> {
+                        window.tabs().getSelectionModel().select(1 + pick);
+                        return null;
+                    });
+                    Thread.sleep(400);
+                }
+                System.out.printf(Locale.ROOT, "switching between busy tabs: FX stall p99 %.0f ms, max %.0f ms%n",
+                        probe.percentile(99), probe.maxMillis());
+            }
+        }
         for (ConnectionTabView view : opened) {
             onFx(() -> {
                 view.model().disconnect();

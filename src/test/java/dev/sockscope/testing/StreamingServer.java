@@ -51,7 +51,11 @@ public final class StreamingServer extends WebSocketServer implements AutoClosea
                 while ((wait = next - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                conn.send("m " + i);
+                try {
+                    conn.send("m " + i);
+                } catch (org.java_websocket.exceptions.WebsocketNotConnectedException closedMeanwhile) {
+                    return;
+                }
                 sent.set(i + 1);
                 next += intervalNanos;
             }

@@ -33,6 +33,9 @@ public final class ConnectionTabView extends BorderPane {
     private final ConnectionView connection;
     private final AutoReconnect reconnect;
 
+    /** The log, detail pane and composer while the tab is behind another (see {@link #setInFront}). */
+    private javafx.scene.Node body;
+
     public ConnectionTabView(ClientTabModel model, Background background, BooleanProperty relativeTime,
             TlsInspection tlsInspection) {
         this.model = model;
@@ -245,6 +248,20 @@ public final class ConnectionTabView extends BorderPane {
         reconnect.cancel();
         connection.dispose();
         model.dispose();
+    }
+
+    /**
+     * A tab behind another takes its log, detail pane and composer out of the scene graph (its
+     * URL bar and status bar stay): JavaFX visits every node of a scene on every pulse, so twenty
+     * tabs' tables would cost the window at every frame. The nodes are kept and come back as they were.
+     */
+    public void setInFront(boolean front) {
+        if (front && getCenter() == null && body != null) {
+            setCenter(body);
+        } else if (!front && getCenter() != null) {
+            body = getCenter();
+            setCenter(null);
+        }
     }
 
     public ClientTabModel model() {
