@@ -283,6 +283,27 @@ public final class ScreenshotTool {
         if (Boolean.getBoolean("shot.request")) {
             selectToggle(w, "Request");
         }
+        if (Boolean.getBoolean("shot.large")) {
+            // A 3 MB JSON message sent and its echo selected (shown as rows), and a large draft in the composer.
+            var model = tab(w).model();
+            StringBuilder json = new StringBuilder("{\"book\":[");
+            while (json.length() < 3_000_000) {
+                json.append("{\"price\":64000.5,\"size\":0.25,\"side\":\"bid\",\"venue\":\"example\"},");
+            }
+            json.append("{}]}");
+            long before = model.connection().receivedCountProperty().get();
+            onFx(() -> {
+                model.composer().largeProperty().set(dev.sockscope.ui.connection.LargeDraft.ofText("book.json", json.toString()));
+                model.send();
+            });
+            waitFor(() -> model.connection().receivedCountProperty().get() > before);
+            Thread.sleep(500);
+            onFx(() -> {
+                var table = tab(w).log().table();
+                table.getSelectionModel().select(table.getItems().size() - 1);
+            });
+            Thread.sleep(1500);
+        }
         if (Boolean.getBoolean("shot.saved")) {
             onFx(() -> {
                 var model = tab(w).model();
