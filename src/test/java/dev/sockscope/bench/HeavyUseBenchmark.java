@@ -63,6 +63,10 @@ public final class HeavyUseBenchmark {
                 return w;
             });
             System.out.printf(Locale.ROOT, "resident at start: %d MB%n", residentMb());
+            if (Integer.getInteger("bench.soakMinutes", 0) > 0) {
+                soak(window, app, Integer.getInteger("bench.soakMinutes"));
+                System.exit(0);
+            }
             if (!Boolean.getBoolean("bench.tabsOnly")) {
                 largeMessages(window, echo);
                 paste(window);
@@ -139,6 +143,50 @@ public final class HeavyUseBenchmark {
             Thread.sleep(2000);
             System.out.printf(Locale.ROOT, "paste 5 MB into the composer: FX stall max %.0f ms (%s)%n", probe.maxMillis(),
                     tab.model().composer().largeProperty().get() != null ? "held as a large draft" : "in the editor");
+        }
+    }
+
+    /**
+     * The issue's soak: one tab receiving 1,000 JSON messages a second and pinging once a second,
+     * its log filtered and the recording searched every 30 s; resident, committed and live memory
+     * and the FX stall each minute.
+     */
+    private static void soak(MainWindow window, AppContext app, int minutes) throws Exception {
+        ClientTabModel tab = tab(window).model();
+        try (StreamingServer server = new StreamingServer(1000, i -> "{\"seq\":" + i + ",\"symbol\":\"ETH-USD\",\"bid\":"
+                + (1800 + i % 100) + ".5,\"ask\":" + (1801 + i % 100) + ".0,\"ts\":" + System.currentTimeMillis() + "}");
+                FxStallProbe probe = new FxStallProbe()) {
+            onFx(() -> {
+                tab.request().urlProperty().set("ws://127.0.0.1:" + server.boundPort() + "/soak");
+                return tab.connect();
+            });
+            await(() -> tab.connection().stateProperty().get() == ConnectionState.OPEN);
+            long start = System.nanoTime();
+            for (int half = 1; half <= minutes * 2; half++) {
+                for (int s = 0; s < 30; s++) {
+                    onFx(() -> tab.ping(""));
+                    Thread.sleep(1000);
+                }
+                String filter = half % 2 == 0 ? "" : "\"bid\":18" + (half % 10) + "5";
+                onFx(() -> {
+                    tab(window).log().model().queryProperty().set(filter);
+                    return null;
+                });
+                int found = app.queries().search(new dev.sockscope.core.SearchQuery("ETH-USD\",\"bid\":1850", false, null,
+                        null, 1000), hit -> { });
+                if (half % 2 == 0) {
+                    System.out.printf(Locale.ROOT, "%2d min: %,d received; resident %d MB, heap committed %d MB, used %d MB;"
+                            + " FX stall p99 %.0f ms, max %.0f ms; search found %d%n", half / 2,
+                            tab.connection().log().count(Direction.RECEIVE), residentMb(), committedMb(),
+                            ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / MB,
+                            probe.percentile(99), probe.maxMillis(), found);
+                    probe.reset();
+                }
+            }
+            System.gc();
+            System.out.printf(Locale.ROOT, "after %.0f min: live heap after a full GC %d MB, resident %d MB%n",
+                    (System.nanoTime() - start) / 6e10, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / MB,
+                    residentMb());
         }
     }
 

@@ -19,10 +19,17 @@ public final class StreamingServer extends WebSocketServer implements AutoClosea
     private final CountDownLatch started = new CountDownLatch(1);
     private final AtomicInteger sent = new AtomicInteger();
     private final long intervalNanos;
+    private final java.util.function.IntFunction<String> message;
     private volatile boolean streaming = true;
 
     public StreamingServer(long intervalMicros) throws InterruptedException {
+        this(intervalMicros, i -> "m " + i);
+    }
+
+    /** @param message the text of message {@code i} */
+    public StreamingServer(long intervalMicros, java.util.function.IntFunction<String> message) throws InterruptedException {
         super(new InetSocketAddress("127.0.0.1", 0));
+        this.message = message;
         this.intervalNanos = intervalMicros * 1000;
         setReuseAddr(true);
         setConnectionLostTimeout(0);
@@ -52,7 +59,7 @@ public final class StreamingServer extends WebSocketServer implements AutoClosea
                     LockSupport.parkNanos(wait);
                 }
                 try {
-                    conn.send("m " + i);
+                    conn.send(message.apply(i));
                 } catch (org.java_websocket.exceptions.WebsocketNotConnectedException closedMeanwhile) {
                     return;
                 }
