@@ -152,7 +152,8 @@ public final class HeavyUseBenchmark {
      * and the FX stall each minute.
      */
     private static void soak(MainWindow window, AppContext app, int minutes) throws Exception {
-        ClientTabModel tab = tab(window).model();
+        ConnectionTabView view = tab(window);
+        ClientTabModel tab = view.model();
         try (StreamingServer server = new StreamingServer(1000, i -> "{\"seq\":" + i + ",\"symbol\":\"ETH-USD\",\"bid\":"
                 + (1800 + i % 100) + ".5,\"ask\":" + (1801 + i % 100) + ".0,\"ts\":" + System.currentTimeMillis() + "}");
                 FxStallProbe probe = new FxStallProbe()) {
@@ -169,7 +170,7 @@ public final class HeavyUseBenchmark {
                 }
                 String filter = half % 2 == 0 ? "" : "\"bid\":18" + (half % 10) + "5";
                 onFx(() -> {
-                    tab(window).log().model().queryProperty().set(filter);
+                    view.log().model().queryProperty().set(filter);
                     return null;
                 });
                 int found = app.queries().search(new dev.sockscope.core.SearchQuery("ETH-USD\",\"bid\":1850", false, null,
