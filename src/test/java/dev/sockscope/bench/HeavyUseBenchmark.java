@@ -1,5 +1,7 @@
 package dev.sockscope.bench;
 
+import static dev.sockscope.testing.TestWindows.onFx;
+
 import dev.sockscope.app.AppContext;
 import dev.sockscope.app.HeapPolicy;
 import dev.sockscope.app.Settings;
@@ -53,15 +55,7 @@ public final class HeavyUseBenchmark {
         java.nio.file.Path dataDir = Files.createTempDirectory("sockscope-heavy-use");
         try (AppContext app = new AppContext(dataDir);
                 EchoServer echo = EchoServer.plain()) {
-            MainWindow window = onFx(() -> {
-                MainWindow w = new MainWindow(app, Settings.defaults(), new Background(app.background(), new FxThread()));
-                Stage stage = new Stage();
-                Scene scene = new Scene(w, 1280, 800);
-                Theme.apply(Theme.LIGHT, scene);
-                stage.setScene(scene);
-                stage.show();
-                return w;
-            });
+            MainWindow window = onFx(() -> dev.sockscope.testing.TestWindows.show(new Stage(), app));
             System.out.printf(Locale.ROOT, "resident at start: %d MB%n", residentMb());
             if (Integer.getInteger("bench.soakMinutes", 0) > 0) {
                 soak(window, app, Integer.getInteger("bench.soakMinutes"));
@@ -326,15 +320,4 @@ public final class HeavyUseBenchmark {
         }
     }
 
-    private static <T> T onFx(Callable<T> call) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(call.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
-    }
 }

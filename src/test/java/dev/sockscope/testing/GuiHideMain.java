@@ -1,5 +1,7 @@
 package dev.sockscope.testing;
 
+import static dev.sockscope.testing.TestWindows.onFx;
+
 import dev.sockscope.core.ConnectionState;
 import dev.sockscope.ui.MainWindow;
 import dev.sockscope.ui.SockscopeApp;
@@ -79,15 +81,4 @@ public final class GuiHideMain {
         return null;
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> call) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(call.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(30, TimeUnit.SECONDS);
-    }
 }

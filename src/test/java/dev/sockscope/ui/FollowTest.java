@@ -51,11 +51,7 @@ class FollowTest {
             burst.writeBytes(FrameEncoder.encode(true, 0, Opcode.TEXT, ("burst " + i).getBytes(StandardCharsets.UTF_8), -1));
         }
         server = ScriptedServer.writing(burst.toByteArray());
-        window = new MainWindow(app, Settings.defaults(), new Background(app.background(), new FxThread()));
-        Scene scene = new Scene(window, 1280, 800);
-        Theme.apply(Theme.LIGHT, scene);
-        stage.setScene(scene);
-        stage.show();
+        window = dev.sockscope.testing.TestWindows.show(stage, app);
     }
 
     @AfterEach

@@ -44,11 +44,7 @@ class MainWindowTest {
         Path dataDir = Files.createTempDirectory("sockscope-ui-test");
         app = new AppContext(dataDir);
         server = EchoServer.plain();
-        window = new MainWindow(app, Settings.defaults(), new Background(app.background(), new FxThread()));
-        Scene scene = new Scene(window, 1280, 800);
-        Theme.apply(Theme.LIGHT, scene);
-        stage.setScene(scene);
-        stage.show();
+        window = dev.sockscope.testing.TestWindows.show(stage, app);
     }
 
     @AfterEach

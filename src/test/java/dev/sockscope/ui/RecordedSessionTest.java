@@ -51,11 +51,7 @@ class RecordedSessionTest {
         app = new AppContext(dataDir);
         server = EchoServer.plain();
         background = new Background(app.background(), new FxThread());
-        window = new MainWindow(app, Settings.defaults(), background);
-        Scene scene = new Scene(window, 1280, 800);
-        Theme.apply(Theme.LIGHT, scene);
-        stage.setScene(scene);
-        stage.show();
+        window = dev.sockscope.testing.TestWindows.show(stage, app, background);
     }
 
     @AfterEach

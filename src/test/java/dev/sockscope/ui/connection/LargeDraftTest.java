@@ -39,11 +39,7 @@ class LargeDraftTest {
     void start(Stage stage) throws Exception {
         app = new AppContext(Files.createTempDirectory("sockscope-large-draft-test"));
         server = EchoServer.plain();
-        window = new MainWindow(app, Settings.defaults(), new Background(app.background(), new FxThread()));
-        Scene scene = new Scene(window, 1280, 800);
-        Theme.apply(Theme.LIGHT, scene);
-        stage.setScene(scene);
-        stage.show();
+        window = dev.sockscope.testing.TestWindows.show(stage, app);
     }
 
     @AfterEach
