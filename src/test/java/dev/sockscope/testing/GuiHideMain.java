@@ -6,10 +6,7 @@ import dev.sockscope.core.ConnectionState;
 import dev.sockscope.ui.MainWindow;
 import dev.sockscope.ui.SockscopeApp;
 import dev.sockscope.ui.connection.ConnectionTabView;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 

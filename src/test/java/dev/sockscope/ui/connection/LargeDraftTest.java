@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sockscope.app.AppContext;
-import dev.sockscope.app.Settings;
 import dev.sockscope.core.ConnectionState;
 import dev.sockscope.core.Direction;
 import dev.sockscope.testing.EchoServer;
 import dev.sockscope.testing.FxStallProbe;
 import dev.sockscope.ui.MainWindow;
-import dev.sockscope.ui.common.Theme;
-import dev.sockscope.ui.fx.Background;
-import dev.sockscope.ui.fx.FxThread;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
