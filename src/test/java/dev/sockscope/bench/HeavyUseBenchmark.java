@@ -156,6 +156,7 @@ public final class HeavyUseBenchmark {
                     Thread.sleep(1000);
                 }
                 String filter = half % 2 == 0 ? "" : "\"bid\":18" + (half % 10) + "5";
+                System.out.printf(Locale.ROOT, "    filter \"%s\" at %.1f s%n", filter, (System.nanoTime() - start) / 1e9);
                 onFx(() -> {
                     view.log().model().queryProperty().set(filter);
                     return null;
@@ -168,6 +169,8 @@ public final class HeavyUseBenchmark {
                             tab.connection().log().count(Direction.RECEIVE), residentMb(), committedMb(),
                             ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / MB,
                             probe.percentile(99), probe.maxMillis(), found);
+                    probe.longWaitStarts().forEach(t -> System.out.printf(Locale.ROOT, "    a wait over 100 ms began at %.1f s%n",
+                            (t - start) / 1e9));
                     probe.reset();
                 }
             }

@@ -12,6 +12,8 @@ import javafx.application.Platform;
  */
 public final class FxStallProbe implements AutoCloseable {
     private final List<Double> waits = new ArrayList<>();
+    /** When each wait over 100 ms began (System.nanoTime()), for telling what caused it. */
+    private final List<Long> longWaitStarts = new ArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -26,7 +28,7 @@ public final class FxStallProbe implements AutoCloseable {
             long posted = System.nanoTime();
             CountDownLatch ran = new CountDownLatch(1);
             Platform.runLater(() -> {
-                record((System.nanoTime() - posted) / 1e6);
+                record(posted, (System.nanoTime() - posted) / 1e6);
                 ran.countDown();
             });
             try {
@@ -38,8 +40,16 @@ public final class FxStallProbe implements AutoCloseable {
         }
     }
 
-    private synchronized void record(double millis) {
+    private synchronized void record(long posted, double millis) {
         waits.add(millis);
+        if (millis > 100) {
+            longWaitStarts.add(posted);
+        }
+    }
+
+    /** When the waits over 100 ms began, as System.nanoTime() values. */
+    public synchronized List<Long> longWaitStarts() {
+        return List.copyOf(longWaitStarts);
     }
 
     /** The longest wait so far, in milliseconds. */
@@ -60,6 +70,7 @@ public final class FxStallProbe implements AutoCloseable {
     /** Starts counting afresh. */
     public synchronized void reset() {
         waits.clear();
+        longWaitStarts.clear();
     }
 
     @Override
