@@ -33,6 +33,9 @@ import javafx.stage.Stage;
  *
  * <p>Run under a display as a user would ({@code xvfb-run -a java ... HeavyUseBenchmark}) or
  * headless ({@code mvn -q test-compile exec:exec -Pbench -Dbench.main=dev.sockscope.bench.HeavyUseBenchmark}).
+ * {@code -Dbench.tabsOnly=true} runs the tab rows alone, {@code -Dbench.soakMinutes=N} the soak
+ * alone; {@code -Dbench.sample=true} prints where the FX thread was busiest (twenty tabs, the
+ * soak's first filter) and {@code -Dbench.sampleStart=true} the same for the soak's first seconds.
  */
 public final class HeavyUseBenchmark {
     private static final long MB = 1024 * 1024;
@@ -144,6 +147,17 @@ public final class HeavyUseBenchmark {
         try (StreamingServer server = new StreamingServer(1000, i -> "{\"seq\":" + i + ",\"symbol\":\"ETH-USD\",\"bid\":"
                 + (1800 + i % 100) + ".5,\"ask\":" + (1801 + i % 100) + ".0,\"ts\":" + System.currentTimeMillis() + "}");
                 FxStallProbe probe = new FxStallProbe()) {
+            if (Boolean.getBoolean("bench.sampleStart")) {
+                Thread sampler = new Thread(() -> {
+                    try {
+                        sampleFx(2000);
+                    } catch (Exception e) {
+                        System.out.println("sampling failed: " + e);
+                    }
+                });
+                sampler.start();
+                Thread.sleep(50);
+            }
             onFx(() -> {
                 tab.request().urlProperty().set("ws://127.0.0.1:" + server.boundPort() + "/soak");
                 return tab.connect();
@@ -161,6 +175,9 @@ public final class HeavyUseBenchmark {
                     view.log().model().queryProperty().set(filter);
                     return null;
                 });
+                if (half == 1 && Boolean.getBoolean("bench.sample")) {
+                    sampleFx(1500);
+                }
                 int found = app.queries().search(new dev.sockscope.core.SearchQuery("ETH-USD\",\"bid\":1850", false, null,
                         null, 1000), hit -> { });
                 if (half % 2 == 0) {
@@ -179,6 +196,30 @@ public final class HeavyUseBenchmark {
                     (System.nanoTime() - start) / 6e10, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / MB,
                     residentMb());
         }
+    }
+
+    /** Samples the FX thread's stack every 5 ms for a while and prints where it was busiest. */
+    private static void sampleFx(long millis) throws Exception {
+        long fxThread = onFx(() -> Thread.currentThread().getId());
+        var threads = ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (System.nanoTime() < end) {
+            var info = threads.getThreadInfo(fxThread, 60);
+            if (info.getThreadState() == Thread.State.RUNNABLE) {
+                StringBuilder key = new StringBuilder();
+                for (var frame : info.getStackTrace()) {
+                    if (key.length() < 700) {
+                        key.append(frame.getClassName().replaceAll(".*\\.", "")).append('.').append(frame.getMethodName())
+                                .append(" < ");
+                    }
+                }
+                counts.merge(key.toString(), 1, Integer::sum);
+            }
+            Thread.sleep(5);
+        }
+        counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(6)
+                .forEach(e -> System.out.println("SAMPLE " + e.getValue() + " " + e.getKey()));
     }
 
     /** Shows a small message again and waits while the app idles: what the heap gives back. */
