@@ -56,10 +56,12 @@ public final class MainWindow extends BorderPane {
     private javafx.scene.control.TextField searchBox;
     private final javafx.beans.property.ObjectProperty<Retention> retention = new javafx.beans.property.SimpleObjectProperty<>();
     private dev.sockscope.ui.sessions.SessionMenu sessionMenu;
+    private final dev.sockscope.ui.proxy.ProxyPanelModel proxy;
 
     public MainWindow(AppContext app, Settings settings, Background background) {
         this.app = app;
         this.background = background;
+        this.proxy = new dev.sockscope.ui.proxy.ProxyPanelModel(app, background);
         this.logShare = settings.logShare();
         sharedMessages.setAll(settings.sharedMessages());
         retention.set(settings.retention());
@@ -145,7 +147,8 @@ public final class MainWindow extends BorderPane {
         darkToggle.setTooltip(new Tooltip("Dark theme"));
         sessionMenu = new dev.sockscope.ui.sessions.SessionMenu(app.sessions(), app.transfers(), background,
                 this::refreshRecordingStatus, this::showActivity, this::openRecordedSession, retention);
-        HBox header = new HBox(8, logo, name, newTab, spacer, recordingLabel(), sessionMenu, searchField(), darkToggle);
+        HBox header = new HBox(8, logo, name, newTab, spacer, new dev.sockscope.ui.proxy.ProxySwitch(proxy, this::showProxyTab),
+                recordingLabel(), sessionMenu, searchField(), darkToggle);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(6, 10, 6, 12));
         header.getStyleClass().add("app-header");
@@ -353,6 +356,17 @@ public final class MainWindow extends BorderPane {
         for (Tab tab : tabs.getTabs()) {
             dispose(tab);
         }
+        proxy.stopNow();
+    }
+
+    /** The proxy model behind the header's switch. */
+    public dev.sockscope.ui.proxy.ProxyPanelModel proxy() {
+        return proxy;
+    }
+
+    /** Shows the proxy's tab (the existing one if it is open). */
+    public void showProxyTab() {
+        dev.sockscope.ui.proxy.ProxyView.showIn(tabs, proxy, this::openTab);
     }
 
     private static void dispose(Tab tab) {

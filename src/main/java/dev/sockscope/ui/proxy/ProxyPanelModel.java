@@ -1,0 +1,130 @@
+package dev.sockscope.ui.proxy;
+
+import dev.sockscope.app.AppContext;
+import dev.sockscope.app.LiveConnection;
+import dev.sockscope.app.ProxyService;
+import dev.sockscope.core.Origin;
+import dev.sockscope.ui.fx.Background;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The proxy as the window runs it: started and stopped off the FX thread, its address while it
+ * listens, why it could not start, and the connections it relays, refreshed on {@link #pulse}.
+ */
+public final class ProxyPanelModel {
+    /** Where the window's proxy listens unless told otherwise: what `sockscope proxy` uses too. */
+    public static final int DEFAULT_PORT = 8080;
+
+    public enum State { STOPPED, STARTING, RUNNING, STOPPING }
+
+    private final AppContext app;
+    private final Background background;
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STOPPED);
+    private final ReadOnlyStringWrapper address = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ObservableList<ProxiedRow> rows = FXCollections.observableArrayList();
+    private ProxyService.Running running;
+    private int port = DEFAULT_PORT;
+
+    public ProxyPanelModel(AppContext app, Background background) {
+        this.app = app;
+        this.background = background;
+    }
+
+    /** The port to listen on from the next start (0 picks a free one). */
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    /** Starts the proxy on loopback, recording into the window's current session. */
+    public void start() {
+        if (state.get() != State.STOPPED) {
+            return;
+        }
+        state.set(State.STARTING);
+        problem.set("");
+        app.live().showProxied();
+        String session = app.sessions().currentSession();
+        int listenOn = port;
+        background.run(control -> ProxyService.start(app, ProxyService.Settings.loopback(listenOn, session)), started -> {
+            running = started;
+            address.set(started.address().getHostString() + ":" + started.address().getPort());
+            state.set(State.RUNNING);
+        }, failed -> {
+            problem.set("The proxy did not start: " + failed.getMessage());
+            state.set(State.STOPPED);
+        });
+    }
+
+    /** Stops the proxy: its WebSockets are closed with 1001 on both sides. */
+    public void stop() {
+        if (state.get() != State.RUNNING) {
+            return;
+        }
+        state.set(State.STOPPING);
+        ProxyService.Running stopping = running;
+        running = null;
+        background.run(control -> {
+            stopping.close();
+            return null;
+        }, done -> {
+            address.set("");
+            state.set(State.STOPPED);
+        }, failed -> {
+            address.set("");
+            problem.set("The proxy did not stop cleanly: " + failed.getMessage());
+            state.set(State.STOPPED);
+        });
+    }
+
+    /**
+     * Stops the proxy at once, for the app's exit: its connections are closed before the recording
+     * is, so their ends are recorded. Blocks briefly; the window is going away.
+     */
+    public void stopNow() {
+        ProxyService.Running stopping = running;
+        running = null;
+        if (stopping != null) {
+            stopping.close();
+        }
+        address.set("");
+        state.set(State.STOPPED);
+    }
+
+    /** Reads the proxied connections again (a few times a second, from the window's pulse). FX thread. */
+    public void pulse() {
+        List<ProxiedRow> now = new ArrayList<>();
+        for (LiveConnection live : app.live().all()) {
+            if (live.origin() == Origin.PROXY || live.origin() == Origin.REVERSE_PROXY) {
+                now.add(ProxiedRow.of(live));
+            }
+        }
+        if (!now.equals(rows)) {
+            rows.setAll(now);
+        }
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** "HOST:PORT" while it listens, else empty. */
+    public ReadOnlyStringProperty addressProperty() {
+        return address.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ObservableList<ProxiedRow> rows() {
+        return rows;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.sockscope.ui.proxy;
+
+import atlantafx.base.theme.Styles;
+import dev.sockscope.app.TabState;
+import dev.sockscope.core.Bytes;
+import dev.sockscope.core.Header;
+import dev.sockscope.core.SessionEvent;
+import dev.sockscope.ui.common.Icons;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The proxy's tab: how to point an app at it, and the connections it relays, live (node id
+ * {@code proxyConnections}, a row per connection naming its host). "Open as client tab"
+ * ({@code openAsClientTab}) makes a connection tab with the proxied connection's URL, the headers
+ * the app sent (cookies and authorisation included, visible in the tab's request options) and
+ * its subprotocols.
+ */
+public final class ProxyView extends BorderPane {
+    private final ListView<ProxiedRow> list = new ListView<>();
+
+    /** @param openTab opens a connection tab restored from this state */
+    public ProxyView(ProxyPanelModel model, Consumer<TabState> openTab) {
+        getStyleClass().add("proxy-view");
+        Label title = new Label("Proxy", Icons.of(Feather.SHUFFLE, 14));
+        title.getStyleClass().add(Styles.TITLE_4);
+        Label how = new Label();
+        how.setWrapText(true);
+        how.getStyleClass().add(Styles.TEXT_MUTED);
+        how.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String at = model.addressProperty().get();
+            return at.isEmpty() ? "The proxy is stopped. Start it with the Proxy switch in the header."
+                    : "Listening on " + at + ". Point an app at http://" + at + " as its HTTP(S) proxy; its WebSocket"
+                            + " connections appear below as they open. For wss:// the app must trust Sockscope's CA"
+                            + " (sockscope ca export).";
+        }, model.addressProperty()));
+        Label problem = new Label();
+        problem.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.problemProperty());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+
+        list.setId("proxyConnections");
+        list.setItems(model.rows());
+        list.getStyleClass().add(Styles.DENSE);
+        list.setPlaceholder(new Label("No WebSocket connection through the proxy yet"));
+        list.setCellFactory(v -> new RowCell());
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        Button open = new Button("Open as client tab", Icons.of(Feather.EXTERNAL_LINK, 13));
+        open.setId("openAsClientTab");
+        open.getStyleClass().add(Styles.SMALL);
+        open.setTooltip(new javafx.scene.control.Tooltip("A connection tab with this connection's URL, the headers the app"
+                + " sent and its subprotocols, to connect directly and compose"));
+        open.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        open.setOnAction(e -> {
+            ProxiedRow row = list.getSelectionModel().getSelectedItem();
+            if (row != null) {
+                openTab.accept(asClientTab(row));
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox actions = new HBox(8, spacer, open);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        VBox box = new VBox(8, title, how, problem, list, actions);
+        box.setPadding(new Insets(12));
+        setCenter(box);
+    }
+
+    /** The proxied connection as a client tab would make it: URL, the app's own headers, subprotocols. */
+    static TabState asClientTab(ProxiedRow row) {
+        List<TabState.HeaderRow> headers = new ArrayList<>();
+        String protocols = "";
+        SessionEvent.Opened opened = row.live().opened();
+        if (opened != null && opened.client() != null) {
+            for (Header h : opened.client().handshake().requestHeaders()) {
+                if (h.is("Sec-WebSocket-Protocol")) {
+                    protocols = protocols.isEmpty() ? h.value() : protocols + ", " + h.value();
+                } else if (Header.refusalOf(h.name()) == null && !h.is("Proxy-Authorization") && !h.is("Proxy-Connection")) {
+                    headers.add(new TabState.HeaderRow(h.name(), h.value(), true));
+                }
+            }
+        }
+        return new TabState(row.url(), headers, protocols, 10, "", List.of(), "", "text");
+    }
+
+    /** Shows the proxy's tab in these tabs, the existing one if it is open; its list is refreshed four times a second. */
+    public static void showIn(javafx.scene.control.TabPane tabs, ProxyPanelModel model, Consumer<TabState> openTab) {
+        for (javafx.scene.control.Tab tab : tabs.getTabs()) {
+            if (tab.getContent() instanceof ProxyView) {
+                tabs.getSelectionModel().select(tab);
+                return;
+            }
+        }
+        ProxyView view = new ProxyView(model, openTab);
+        javafx.scene.control.Tab tab = new javafx.scene.control.Tab("Proxy", view);
+        tab.setGraphic(Icons.of(Feather.SHUFFLE, 12));
+        javafx.animation.Timeline refresh = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.millis(250), e -> model.pulse()));
+        refresh.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        refresh.play();
+        tab.setOnClosed(e -> refresh.stop());
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+    }
+
+    /** One connection: host and path, state, messages and bytes each way. */
+    private static final class RowCell extends ListCell<ProxiedRow> {
+        @Override
+        protected void updateItem(ProxiedRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setText(null);
+                return;
+            }
+            setText(String.format(Locale.ROOT, "%s%s   %s   \u2197 %,d (%s)   \u2199 %,d (%s)", row.host(), row.path(),
+                    row.state().name().toLowerCase(Locale.ROOT), row.messagesSent(), Bytes.humanSize(row.bytesSent()),
+                    row.messagesReceived(), Bytes.humanSize(row.bytesReceived())));
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.sockscope.ui.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.sockscope.app.AppContext;
+import dev.sockscope.app.LocalAuthority;
+import dev.sockscope.core.ConnectionState;
+import dev.sockscope.core.Direction;
+import dev.sockscope.testing.PythonPeer;
+import dev.sockscope.testing.TestWindows;
+import dev.sockscope.ui.MainWindow;
+import dev.sockscope.ui.connection.ConnectionTabView;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The proxy started from the header's switch: python3-websockets goes through it to a
+ * python3-websockets echo server, its connection appears in the proxy's list, and "Open as client
+ * tab" makes a tab that connects to the same server directly and sends.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ProxyPanelTest {
+    private AppContext app;
+    private MainWindow window;
+    private Path dataDir;
+
+    @BeforeAll
+    static void peers() {
+        if (System.getenv("CI") != null) {
+            assertTrue(PythonPeer.available(), "CI must install python3-websockets (see .ci/run)");
+        }
+        assumeTrue(PythonPeer.available(), "python3-websockets is not installed");
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        dataDir = Files.createTempDirectory("sockscope-proxy-panel-test");
+        app = new AppContext(dataDir);
+        window = TestWindows.show(stage, app);
+        window.proxy().setPort(0);
+    }
+
+    @AfterEach
+    void tearDown() {
+        app.close();
+    }
+
+    @Test
+    void theSwitchStartsTheProxyAndItsConnectionsShowAndOpenAsAClientTab(FxRobot robot) throws Exception {
+        try (PythonPeer server = PythonPeer.start(null, null)) {
+            robot.clickOn("#proxyToggle");
+            Label address = robot.lookup("#proxyAddress").queryAs(Label.class);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> address.getText().matches("127\\.0\\.0\\.1:\\d+"));
+            int proxyPort = Integer.parseInt(address.getText().substring(address.getText().indexOf(':') + 1));
+
+            String url = "ws://127.0.0.1:" + server.port() + "/through";
+            Process client = new ProcessBuilder(PythonPeer.PYTHON.toString(),
+                    Path.of("src/test/resources/peers/proxied_client.py").toAbsolutePath().toString(),
+                    String.valueOf(proxyPort), url, "--cafile", LocalAuthority.in(dataDir).info().certificateFile().toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(client.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(0, client.exitValue(), out);
+
+            ListView<ProxiedRow> list = robot.lookup("#proxyConnections").queryListView();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1
+                    && list.getItems().get(0).state() == ConnectionState.CLOSED);
+            ProxiedRow row = list.getItems().get(0);
+            assertEquals("127.0.0.1:" + server.port(), row.host());
+            assertEquals("/through", row.path());
+            assertTrue(row.messagesSent() >= 2 && row.messagesReceived() >= 2, row.toString());
+            String shown = robot.from(list).lookup(".list-cell").nth(0).queryLabeled().getText();
+            assertTrue(shown.contains("127.0.0.1:" + server.port()), shown);
+
+            robot.clickOn(robot.from(list).lookup(".list-cell").nth(0).queryAs(javafx.scene.Node.class));
+            robot.clickOn("#openAsClientTab");
+            ConnectionTabView tab = (ConnectionTabView) window.tabs().getSelectionModel().getSelectedItem().getContent();
+            assertEquals(url, tab.model().request().urlProperty().get());
+            robot.interact(() -> tab.model().connect());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> tab.model().connection().stateProperty().get() == ConnectionState.OPEN);
+            robot.interact(() -> {
+                tab.model().composer().draftProperty().set("sent from the tab");
+                tab.model().send();
+            });
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tab.model().connection().log().count(Direction.RECEIVE) == 1);
+
+            robot.clickOn("#proxyToggle");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> address.getText().isEmpty());
+        }
+    }
+}
