@@ -38,10 +38,22 @@ public final class ComposerView extends VBox {
         @Override
         public void paste() {
             String pasted = javafx.scene.input.Clipboard.getSystemClipboard().getString();
-            if (pasted != null && pasted.length() + getLength() > LargeDraft.THRESHOLD) {
-                composer.largeProperty().set(LargeDraft.ofText("pasted text", pasted));
-            } else {
+            if (pasted == null || pasted.length() + getLength() <= LargeDraft.THRESHOLD) {
                 super.paste();
+                return;
+            }
+            // The draft is what the editor would hold after the paste: its text with the paste in place.
+            javafx.scene.control.IndexRange selected = getSelection();
+            String whole = getText(0, selected.getStart()) + pasted + getText(selected.getEnd(), getLength());
+            ComposerMode mode = composer.modeProperty().get();
+            if (mode.isBinary()) {
+                try {
+                    composer.largeProperty().set(new LargeDraft("pasted " + mode.key(), mode.encode(whole), false));
+                } catch (IllegalArgumentException notValid) {
+                    model.actionProblemProperty().set("Not pasted: this is not valid " + mode.key() + ": " + notValid.getMessage());
+                }
+            } else {
+                composer.largeProperty().set(LargeDraft.ofText("pasted text", whole));
             }
         }
     };
@@ -287,8 +299,11 @@ public final class ComposerView extends VBox {
         java.nio.file.Path file = chosen.toPath();
         loading.submit(control -> {
             long size = java.nio.file.Files.size(file);
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new java.io.IOException("it is larger than a WebSocket message can be here (2 GiB)");
+            // Sending copies a message a few times (text, frame, the log): keep that well inside the heap.
+            long most = Math.min(Integer.MAX_VALUE - 8, Runtime.getRuntime().maxMemory() / 8);
+            if (size > most) {
+                throw new java.io.IOException("it is " + dev.sockscope.core.Bytes.humanSize(size) + ", more than this app sends"
+                        + " at once (" + dev.sockscope.core.Bytes.humanSize(most) + ")");
             }
             return LargeDraft.ofFile(file.getFileName().toString(), java.nio.file.Files.readAllBytes(file));
         }, read -> {

@@ -51,10 +51,22 @@ public final class TaskSlot {
         current = control;
         Executor executor = background.executor();
         executor.execute(() -> {
+            if (control.isCancelled()) {
+                // Replaced while it waited for a thread: a newer submission makes it pointless.
+                return;
+            }
             T result;
             try {
                 result = work.run(control);
             } catch (CancellationException e) {
+                return;
+            } catch (OutOfMemoryError e) {
+                ui.run(() -> {
+                    if (mine == generation && !control.isCancelled()) {
+                        onFailure.accept(new IllegalStateException("it needs more memory than the app has"
+                                + " (the JVM's -Xmx)"));
+                    }
+                });
                 return;
             } catch (Exception e) {
                 ui.run(() -> {

@@ -111,16 +111,19 @@ final class JsonTree extends TreeView<JsonTree.Entry> {
                 made = true;
                 JsonNode value = getValue().value();
                 String pointer = getValue().pointer();
+                // Made in a list and added at once: one change event, not one per child of a large array.
+                java.util.List<TreeItem<Entry>> children = new java.util.ArrayList<>(value.size());
                 if (value.isObject()) {
                     for (Map.Entry<String, JsonNode> field : value.properties()) {
-                        super.getChildren().add(new Node(new Entry(field.getKey(), JsonPaths.pointerTo(pointer, field.getKey()),
+                        children.add(new Node(new Entry(field.getKey(), JsonPaths.pointerTo(pointer, field.getKey()),
                                 field.getValue())));
                     }
                 } else if (value.isArray()) {
                     for (int i = 0; i < value.size(); i++) {
-                        super.getChildren().add(new Node(new Entry(String.valueOf(i), pointer + "/" + i, value.get(i))));
+                        children.add(new Node(new Entry(String.valueOf(i), pointer + "/" + i, value.get(i))));
                     }
                 }
+                super.getChildren().setAll(children);
             }
             return super.getChildren();
         }

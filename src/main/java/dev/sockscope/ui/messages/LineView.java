@@ -149,11 +149,18 @@ final class LineView extends Region {
             columns = wanted;
             source.wrapAt(wanted);
             pool.forEach(RowNode::forget);
+            // Rows moved with the new width: a picked range would now name other text.
+            anchor = -1;
+            focus = -1;
         }
         int visible = (int) Math.ceil(height / rowHeight);
         int rows = source.rows();
         int fullyVisible = (int) Math.floor(height / rowHeight);
         bar.setMax(Math.max(0, rows - fullyVisible));
+        if (bar.getValue() > bar.getMax()) {
+            // Fewer rows than before (a wider pane): the scroll bar does not pull its value back itself.
+            bar.setValue(bar.getMax());
+        }
         bar.setVisibleAmount(Math.max(1, Math.min(fullyVisible, rows)));
         bar.setBlockIncrement(Math.max(1, fullyVisible - 1));
         bar.setVisible(rows > fullyVisible);

@@ -123,6 +123,8 @@ public class MessageDetailView extends VBox {
     }
 
     private void notPrepared(Exception e) {
+        // Asking for the same message again tries again.
+        requested = payload == null ? null : payload.frame();
         note.setText("Cannot show this payload: " + e.getMessage());
         note.setVisible(true);
     }
@@ -176,9 +178,10 @@ public class MessageDetailView extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(switcher, spacer,
-                copyButton("Copy text", Feather.COPY, () -> payload.copyText()),
-                copyButton("Copy hex", Feather.HASH, () -> Bytes.hex(payload.frame().payload())),
-                copyButton("Copy base64", Feather.CLIPBOARD, () -> Bytes.base64(payload.frame().payload())),
+                copyButton("Copy text", Feather.COPY, () -> requested.opcode() == dev.sockscope.core.Opcode.CLOSE
+                        ? requested.closeReason() : requested.text()),
+                copyButton("Copy hex", Feather.HASH, () -> Bytes.hex(requested.payload())),
+                copyButton("Copy base64", Feather.CLIPBOARD, () -> Bytes.base64(requested.payload())),
                 saveButton());
         bar.getStyleClass().add("detail-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -195,15 +198,17 @@ public class MessageDetailView extends VBox {
         widthProperty().addListener((obs, old, width) -> save.setContentDisplay(width.doubleValue() < COMPACT_WIDTH
                 ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY : javafx.scene.control.ContentDisplay.LEFT));
         save.setOnAction(e -> {
-            if (payload == null) {
+            // The message asked for, even while it is still being prepared for display.
+            Frame frame = requested;
+            if (frame == null) {
                 return;
             }
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
             chooser.setTitle("Save the payload");
-            chooser.setInitialFileName(suggestedName(payload));
+            chooser.setInitialFileName(suggestedName(frame));
             java.io.File chosen = chooser.showSaveDialog(getScene().getWindow());
             if (chosen != null) {
-                savePayload(payload.frame().payload(), chosen.toPath());
+                savePayload(frame.payload(), chosen.toPath());
             }
         });
         return save;
@@ -213,8 +218,13 @@ public class MessageDetailView extends VBox {
     void savePayload(byte[] bytes, java.nio.file.Path file) {
         saving.submit(control -> {
             java.nio.file.Path part = file.resolveSibling(file.getFileName() + ".part");
-            java.nio.file.Files.write(part, bytes);
-            java.nio.file.Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try {
+                java.nio.file.Files.write(part, bytes);
+                java.nio.file.Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.io.IOException e) {
+                java.nio.file.Files.deleteIfExists(part);
+                throw e;
+            }
             return file;
         }, saved -> {
             note.setText("Saved " + Bytes.humanSize(bytes.length) + " to " + saved);
@@ -237,10 +247,10 @@ public class MessageDetailView extends VBox {
         return reason.contains("No space left") ? "the disk is full" : reason;
     }
 
-    private static String suggestedName(PayloadPresentation shown) {
-        String extension = shown.jsonAvailable() ? ".json" : shown.frame().opcode() == dev.sockscope.core.Opcode.TEXT
-                ? ".txt" : ".bin";
-        return "message-" + shown.frame().timestampMicros() + extension;
+    private String suggestedName(Frame frame) {
+        boolean json = payload != null && payload.frame() == frame && payload.jsonAvailable();
+        String extension = json ? ".json" : frame.opcode() == dev.sockscope.core.Opcode.TEXT ? ".txt" : ".bin";
+        return "message-" + frame.timestampMicros() + extension;
     }
 
     private ToggleButton modeToggle(Mode mode, String text, Ikon icon, String pill) {
@@ -255,7 +265,7 @@ public class MessageDetailView extends VBox {
 
     private Button copyButton(String text, Ikon icon, Supplier<String> content) {
         return CopyButton.create(text, icon, text.replace("Copy", "Copy the whole payload as"),
-                () -> payload == null ? null : content.get(), this, COMPACT_WIDTH, "detail-copy");
+                () -> requested == null ? null : content.get(), this, COMPACT_WIDTH, "detail-copy");
     }
 
     /** Makes one view visible, preparing it off the FX thread first if this frame was not shown in it yet. */

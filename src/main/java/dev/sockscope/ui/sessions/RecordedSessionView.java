@@ -59,6 +59,8 @@ public final class RecordedSessionView extends BorderPane {
     private final TlsInspection tls;
     private final Background background;
     private final TaskSlot loading;
+    /** Reads the list; a refresh replaces a read still running, so two quick F5s cannot land out of order. */
+    private final TaskSlot listing;
     private final String session;
     private final BooleanProperty relativeTime;
     private final ListView<RecordedConnection> list = new ListView<>();
@@ -91,6 +93,7 @@ public final class RecordedSessionView extends BorderPane {
         this.tls = tls;
         this.background = background;
         this.loading = background.slot();
+        this.listing = background.slot();
         this.pages = new Pager(pageSize, pageSize);
         pager.setAlignment(Pos.CENTER_LEFT);
         pager.setPadding(new Insets(6, 12, 0, 12));
@@ -202,7 +205,7 @@ public final class RecordedSessionView extends BorderPane {
     }
 
     private void load() {
-        background.run(control -> queries.connectionsOf(session), this::loaded,
+        listing.submit(control -> queries.connectionsOf(session), this::loaded,
                 e -> status.setText("Cannot read the session: " + e.getMessage()));
     }
 

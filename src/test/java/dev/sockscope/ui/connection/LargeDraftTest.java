@@ -57,19 +57,22 @@ class LargeDraftTest {
             content.putString(big);
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         });
+        robot.interact(() -> model.composer().draftProperty().set("HEAD "));
         try (FxStallProbe probe = new FxStallProbe()) {
             robot.clickOn("#composer");
+            robot.type(KeyCode.END);
             robot.press(KeyCode.CONTROL).press(KeyCode.V).release(KeyCode.V).release(KeyCode.CONTROL);
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.composer().largeProperty().get() != null);
             WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
             assertTrue(probe.maxMillis() < 100, "the FX thread stalled " + probe.maxMillis() + " ms");
         }
-        assertEquals("", model.composer().draftProperty().get(), "the editor holds none of it");
+        assertEquals("HEAD ", model.composer().draftProperty().get(), "the editor lays out none of the paste");
         assertTrue(robot.lookup("#largeDraftTitle").queryLabeled().getText().startsWith("pasted text"));
         assertFalse(robot.lookup("#composer").query().isVisible());
         robot.clickOn("#sendButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.connection().log().count(Direction.RECEIVE) == 1);
-        assertEquals(big.length(), model.connection().log().messageSize(1), "echoed whole");
+        assertEquals("HEAD ".length() + big.length(), model.connection().log().messageSize(1),
+                "the editor's text with the paste in place, echoed whole");
         robot.clickOn("#removeLargeDraft");
         assertTrue(robot.lookup("#composer").query().isVisible(), "back to the editor");
     }
