@@ -271,9 +271,25 @@ public final class ComposerView extends VBox {
         remove.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         remove.setTooltip(new Tooltip("Back to the text field (the text there is kept)"));
         remove.setOnAction(e -> composer.largeProperty().set(null));
+        javafx.scene.control.CheckBox binary = new javafx.scene.control.CheckBox("Send as binary");
+        binary.setId("largeDraftBinary");
+        binary.getStyleClass().add(Styles.SMALL);
+        binary.setTooltip(new Tooltip("A text message (opcode 1) or a binary one (opcode 2); text must be valid UTF-8"));
+        binary.setOnAction(e -> {
+            LargeDraft now = composer.largeProperty().get();
+            if (now == null) {
+                return;
+            }
+            if (!binary.isSelected() && !dev.sockscope.core.Utf8.isValid(now.bytes())) {
+                binary.setSelected(true);
+                model.actionProblemProperty().set("It cannot go as text: it is not valid UTF-8");
+                return;
+            }
+            composer.largeProperty().set(new LargeDraft(now.name(), now.bytes(), !binary.isSelected()));
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(8, title, spacer, remove);
+        HBox head = new HBox(8, title, spacer, binary, remove);
         head.setAlignment(Pos.CENTER_LEFT);
         VBox card = new VBox(4, head, preview);
         card.getStyleClass().add("large-draft");
@@ -284,6 +300,7 @@ public final class ComposerView extends VBox {
             title.setText(now == null ? "" : now.name() + "  \u00b7  " + now.summary()
                     + "  \u00b7  too large to edit here; Send sends it as it is");
             preview.setText(now == null ? "" : now.preview());
+            binary.setSelected(now != null && !now.text());
         });
         return card;
     }

@@ -73,6 +73,11 @@ class LargeDraftTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.connection().log().count(Direction.RECEIVE) == 1);
         assertEquals("HEAD ".length() + big.length(), model.connection().log().messageSize(1),
                 "the editor's text with the paste in place, echoed whole");
+        robot.clickOn("#largeDraftBinary");
+        assertFalse(model.composer().largeProperty().get().text(), "the user chose a binary message");
+        robot.clickOn("#sendButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.connection().log().count(Direction.RECEIVE) == 2);
+        assertEquals(dev.sockscope.core.Opcode.BINARY, model.connection().log().opcode(3), "sent and echoed as binary");
         robot.clickOn("#removeLargeDraft");
         assertTrue(robot.lookup("#composer").query().isVisible(), "back to the editor");
     }
