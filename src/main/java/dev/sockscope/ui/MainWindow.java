@@ -366,7 +366,8 @@ public final class MainWindow extends BorderPane {
 
     /** Shows the proxy's tab (the existing one if it is open). */
     public void showProxyTab() {
-        dev.sockscope.ui.proxy.ProxyView.showIn(tabs, proxy, this::openTab);
+        new dev.sockscope.ui.proxy.ProxyTabs(tabs, proxy, background, relativeTime, app.tlsInspection(), this::openTab,
+                this::rememberLogShare).showList();
     }
 
     private static void dispose(Tab tab) {
@@ -375,6 +376,8 @@ public final class MainWindow extends BorderPane {
         } else if (tab.getContent() instanceof dev.sockscope.ui.search.SearchView view) {
             view.dispose();
         } else if (tab.getContent() instanceof RecordedSessionView view) {
+            view.dispose();
+        } else if (tab.getContent() instanceof dev.sockscope.ui.proxy.ProxiedConnectionView view) {
             view.dispose();
         }
     }

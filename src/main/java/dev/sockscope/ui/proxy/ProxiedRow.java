@@ -24,7 +24,7 @@ public record ProxiedRow(long id, String host, String path, ConnectionState stat
     }
 
     /** "wss://host:port/path": the URL an app asked for. */
-    String url() {
+    public String url() {
         return live.url().toString();
     }
 }

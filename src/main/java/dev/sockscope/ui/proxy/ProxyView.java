@@ -33,8 +33,11 @@ import org.kordamp.ikonli.feather.Feather;
 public final class ProxyView extends BorderPane {
     private final ListView<ProxiedRow> list = new ListView<>();
 
-    /** @param openTab opens a connection tab restored from this state */
-    public ProxyView(ProxyPanelModel model, Consumer<TabState> openTab) {
+    /**
+     * @param openTab opens a connection tab restored from this state
+     * @param openProxied shows a proxied connection in the connection views, read-only
+     */
+    public ProxyView(ProxyPanelModel model, Consumer<TabState> openTab, Consumer<ProxiedRow> openProxied) {
         getStyleClass().add("proxy-view");
         Label title = new Label("Proxy", Icons.of(Feather.SHUFFLE, 14));
         title.getStyleClass().add(Styles.TITLE_4);
@@ -59,6 +62,16 @@ public final class ProxyView extends BorderPane {
         list.getStyleClass().add(Styles.DENSE);
         list.setPlaceholder(new Label("No WebSocket connection through the proxy yet"));
         list.setCellFactory(v -> new RowCell());
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
+                openProxied.accept(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
+                openProxied.accept(list.getSelectionModel().getSelectedItem());
+            }
+        });
         VBox.setVgrow(list, Priority.ALWAYS);
 
         Button open = new Button("Open as client tab", Icons.of(Feather.EXTERNAL_LINK, 13));
@@ -73,9 +86,16 @@ public final class ProxyView extends BorderPane {
                 openTab.accept(asClientTab(row));
             }
         });
+        Button show = new Button("Open", Icons.of(Feather.EYE, 13));
+        show.setId("openProxied");
+        show.getStyleClass().add(Styles.SMALL);
+        show.setTooltip(new javafx.scene.control.Tooltip("Its messages, handshake and certificates, live and read-only"
+                + " (or double-click the row)"));
+        show.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        show.setOnAction(e -> openProxied.accept(list.getSelectionModel().getSelectedItem()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(8, spacer, open);
+        HBox actions = new HBox(8, spacer, show, open);
         actions.setAlignment(Pos.CENTER_RIGHT);
         VBox box = new VBox(8, title, how, problem, list, actions);
         box.setPadding(new Insets(12));
@@ -100,14 +120,15 @@ public final class ProxyView extends BorderPane {
     }
 
     /** Shows the proxy's tab in these tabs, the existing one if it is open; its list is refreshed four times a second. */
-    public static void showIn(javafx.scene.control.TabPane tabs, ProxyPanelModel model, Consumer<TabState> openTab) {
+    public static void showIn(javafx.scene.control.TabPane tabs, ProxyPanelModel model, Consumer<TabState> openTab,
+            Consumer<ProxiedRow> openProxied) {
         for (javafx.scene.control.Tab tab : tabs.getTabs()) {
             if (tab.getContent() instanceof ProxyView) {
                 tabs.getSelectionModel().select(tab);
                 return;
             }
         }
-        ProxyView view = new ProxyView(model, openTab);
+        ProxyView view = new ProxyView(model, openTab, openProxied);
         javafx.scene.control.Tab tab = new javafx.scene.control.Tab("Proxy", view);
         tab.setGraphic(Icons.of(Feather.SHUFFLE, 12));
         javafx.animation.Timeline refresh = new javafx.animation.Timeline(new javafx.animation.KeyFrame(

@@ -88,6 +88,15 @@ class ProxyPanelTest {
             assertTrue(shown.contains("127.0.0.1:" + server.port()), shown);
 
             robot.clickOn(robot.from(list).lookup(".list-cell").nth(0).queryAs(javafx.scene.Node.class));
+            robot.clickOn("#openProxied");
+            ProxiedConnectionView proxied = (ProxiedConnectionView) window.tabs().getSelectionModel().getSelectedItem().getContent();
+            var log = proxied.connectionView().log().table();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> log.getItems().stream()
+                    .anyMatch(r -> r.preview().equals("hello through the proxy")));
+            assertEquals(null, proxied.lookup("#composer"), "nothing is sent from a proxied connection's view");
+
+            robot.interact(() -> window.showProxyTab());
+            robot.clickOn(robot.from(list).lookup(".list-cell").nth(0).queryAs(javafx.scene.Node.class));
             robot.clickOn("#openAsClientTab");
             ConnectionTabView tab = (ConnectionTabView) window.tabs().getSelectionModel().getSelectedItem().getContent();
             assertEquals(url, tab.model().request().urlProperty().get());
