@@ -60,7 +60,7 @@ final class LogTable extends TableView<LogRow> {
                 + " the last message sent before it (request to reply)"));
         delta.setText(null);
         delta.setGraphic(deltaHeader);
-        TableColumn<LogRow, LogRow> type = column("Type", 72, LogRow::type);
+        TableColumn<LogRow, LogRow> type = column("Type", 80, LogRow::type);
         TableColumn<LogRow, LogRow> size = column("Size", 76, row -> Bytes.humanSize(row.size()));
         TableColumn<LogRow, LogRow> preview = column("Data", 400, () -> new HighlightCell(highlight::get));
         preview.setMaxWidth(Double.MAX_VALUE);
@@ -71,7 +71,7 @@ final class LogTable extends TableView<LogRow> {
         direction.setMinWidth(30);
         time.setMinWidth(104);
         delta.setMinWidth(78);
-        type.setMinWidth(56);
+        type.setMinWidth(66);
         // "999.9 KiB" whole, in any of the themes' fonts.
         size.setMinWidth(74);
         preview.setMinWidth(110);
