@@ -62,6 +62,7 @@ public final class MainWindow extends BorderPane {
         this.app = app;
         this.background = background;
         this.proxy = new dev.sockscope.ui.proxy.ProxyPanelModel(app, background);
+        proxy.setPort(settings.proxyPort());
         this.logShare = settings.logShare();
         sharedMessages.setAll(settings.sharedMessages());
         retention.set(settings.retention());
@@ -344,7 +345,8 @@ public final class MainWindow extends BorderPane {
             }
         }
         return new Settings(darkToggle.isSelected() ? Theme.DARK : Theme.LIGHT, relativeTime.get(), states, selected,
-                app.sessions().currentSession(), retention.get(), logShare, List.copyOf(sharedMessages));
+                app.sessions().currentSession(), retention.get(), logShare, List.copyOf(sharedMessages),
+                proxy.portProperty().get());
     }
 
     public TabPane tabs() {

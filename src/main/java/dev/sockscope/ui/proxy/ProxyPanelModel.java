@@ -19,9 +19,6 @@ import javafx.collections.ObservableList;
  * listens, why it could not start, and the connections it relays, refreshed on {@link #pulse}.
  */
 public final class ProxyPanelModel {
-    /** Where the window's proxy listens unless told otherwise: what `sockscope proxy` uses too. */
-    public static final int DEFAULT_PORT = 8080;
-
     public enum State { STOPPED, STARTING, RUNNING, STOPPING }
 
     private final AppContext app;
@@ -31,7 +28,8 @@ public final class ProxyPanelModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ObservableList<ProxiedRow> rows = FXCollections.observableArrayList();
     private ProxyService.Running running;
-    private int port = DEFAULT_PORT;
+    private final javafx.beans.property.IntegerProperty port =
+            new javafx.beans.property.SimpleIntegerProperty(dev.sockscope.app.Settings.DEFAULT_PROXY_PORT);
 
     public ProxyPanelModel(AppContext app, Background background) {
         this.app = app;
@@ -40,7 +38,12 @@ public final class ProxyPanelModel {
 
     /** The port to listen on from the next start (0 picks a free one). */
     public void setPort(int port) {
-        this.port = port;
+        this.port.set(port);
+    }
+
+    /** The port the next start listens on; saved with the window's settings. */
+    public javafx.beans.property.IntegerProperty portProperty() {
+        return port;
     }
 
     /** Starts the proxy on loopback, recording into the window's current session. */
@@ -52,13 +55,16 @@ public final class ProxyPanelModel {
         problem.set("");
         app.live().showProxied();
         String session = app.sessions().currentSession();
-        int listenOn = port;
+        int listenOn = port.get();
         background.run(control -> ProxyService.start(app, ProxyService.Settings.loopback(listenOn, session)), started -> {
             running = started;
             address.set(started.address().getHostString() + ":" + started.address().getPort());
             state.set(State.RUNNING);
         }, failed -> {
-            problem.set("The proxy did not start: " + failed.getMessage());
+            String why = failed.getMessage() == null ? "" : failed.getMessage();
+            problem.set(why.contains("the port is in use")
+                    ? "Port " + listenOn + " is in use by another program: choose another port above and switch the proxy on again."
+                    : "The proxy did not start: " + why);
             state.set(State.STOPPED);
         });
     }

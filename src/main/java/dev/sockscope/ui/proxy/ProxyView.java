@@ -97,9 +97,39 @@ public final class ProxyView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox actions = new HBox(8, spacer, show, open);
         actions.setAlignment(Pos.CENTER_RIGHT);
-        VBox box = new VBox(8, title, how, problem, list, actions);
+        VBox box = new VBox(8, title, how, portRow(model), problem, list, actions);
         box.setPadding(new Insets(12));
         setCenter(box);
+    }
+
+    /** The port to listen on, editable while the proxy is stopped; on loopback always. */
+    private static HBox portRow(ProxyPanelModel model) {
+        Label label = new Label("Listen on 127.0.0.1 port");
+        javafx.scene.control.TextField port = new javafx.scene.control.TextField(String.valueOf(model.portProperty().get()));
+        port.setId("proxyPort");
+        port.setPrefColumnCount(6);
+        port.getStyleClass().add(Styles.SMALL);
+        port.disableProperty().bind(model.stateProperty().isNotEqualTo(ProxyPanelModel.State.STOPPED));
+        port.textProperty().addListener((obs, old, now) -> {
+            try {
+                int value = Integer.parseInt(now.strip());
+                if (value >= 0 && value <= 65535) {
+                    model.setPort(value);
+                }
+            } catch (NumberFormatException notANumber) {
+                // kept as typed; the last valid port stays
+            }
+        });
+        model.portProperty().addListener((obs, old, now) -> {
+            if (!port.getText().strip().equals(String.valueOf(now))) {
+                port.setText(String.valueOf(now));
+            }
+        });
+        Label hint = new Label("(0 picks any free port)");
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        HBox row = new HBox(8, label, port, hint);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     /** The proxied connection as a client tab would make it: URL, the app's own headers, subprotocols. */

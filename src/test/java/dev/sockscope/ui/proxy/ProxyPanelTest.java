@@ -113,4 +113,23 @@ class ProxyPanelTest {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> address.getText().isEmpty());
         }
     }
+
+    @Test
+    void aPortInUseIsSaidInPlaceAndAnotherPortStartsIt(FxRobot robot) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            robot.interact(() -> window.proxy().setPort(taken.getLocalPort()));
+            robot.clickOn("#proxyToggle");
+            Label problem = robot.lookup(".proxy-view .danger").queryAs(Label.class);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> problem.getText().startsWith("Port " + taken.getLocalPort()
+                    + " is in use by another program"));
+            javafx.scene.control.ToggleButton toggle = robot.lookup("#proxyToggle").queryAs(javafx.scene.control.ToggleButton.class);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !toggle.isSelected());
+            robot.doubleClickOn("#proxyPort").eraseText(6).write("0");
+            robot.clickOn("#proxyToggle");
+            Label address = robot.lookup("#proxyAddress").queryAs(Label.class);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> address.getText().matches("127\\.0\\.0\\.1:\\d+"));
+            assertEquals("", problem.getText());
+            robot.clickOn("#proxyToggle");
+        }
+    }
 }
