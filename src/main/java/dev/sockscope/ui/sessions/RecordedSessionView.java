@@ -4,7 +4,6 @@ import atlantafx.base.theme.Styles;
 import dev.sockscope.app.RecordingQueries;
 import dev.sockscope.app.TlsInspection;
 import dev.sockscope.app.Transfers;
-import dev.sockscope.core.CloseCode;
 import dev.sockscope.core.ConnectionState;
 import dev.sockscope.core.RecordedConnection;
 import dev.sockscope.core.SessionEvent;
@@ -29,7 +28,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
@@ -48,8 +46,6 @@ import org.kordamp.ikonli.feather.Feather;
  */
 public final class RecordedSessionView extends BorderPane {
     private static final int DEFAULT_PAGE = 100_000;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter RECORDED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
@@ -103,7 +99,7 @@ public final class RecordedSessionView extends BorderPane {
         this.relativeTime = relativeTime;
         getStyleClass().add("recorded-session");
         list.setId("recordedConnections");
-        list.setCellFactory(v -> new ConnectionCell(queries::isRecordingNow));
+        list.setCellFactory(v -> new RecordedConnectionCell(queries::isRecordingNow));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> show(now));
         list.setPlaceholder(new Label("No connections recorded in this session"));
 
@@ -354,56 +350,5 @@ public final class RecordedSessionView extends BorderPane {
         b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
         b.setTooltip(new javafx.scene.control.Tooltip(tip));
         return b;
-    }
-
-    /** One connection: a state dot, the URL, when it started, its messages and how it ended. */
-    private static final class ConnectionCell extends ListCell<RecordedConnection> {
-        private final Circle dot = new Circle(4);
-        private final Label url = new Label();
-        private final Label facts = new Label();
-        private final VBox box = new VBox(2, new HBox(6, dot, url), facts);
-        private final java.util.function.LongPredicate recordingNow;
-
-        ConnectionCell(java.util.function.LongPredicate recordingNow) {
-            this.recordingNow = recordingNow;
-            dot.getStyleClass().add("state-dot");
-            ((HBox) box.getChildren().get(0)).setAlignment(Pos.CENTER_LEFT);
-            facts.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            url.setMinWidth(0);
-            facts.setMinWidth(0);
-            // Cells as wide as the list, cut with an ellipsis, never a horizontal scroll bar.
-            setPrefWidth(0);
-        }
-
-        @Override
-        protected void updateItem(RecordedConnection item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setGraphic(null);
-                return;
-            }
-            url.setText(item.url().replaceFirst("^wss?://", ""));
-            facts.setText(TIME.format(Instant.ofEpochMilli(item.startedMicros() / 1000)) + "  \u00b7  "
-                    + String.format(Locale.ROOT, "%,d msgs", item.frames()) + "  \u00b7  " + ending(item));
-            boolean open = item.end() == null && recordingNow.test(item.id());
-            StateStyles.apply(dot, item.end() instanceof SessionEvent.Failed ? ConnectionState.FAILED
-                    : open ? ConnectionState.OPEN : ConnectionState.CLOSED);
-            setGraphic(box);
-        }
-
-        private String ending(RecordedConnection item) {
-            if (item.end() instanceof SessionEvent.Closed c) {
-                return c.code() + " " + CloseCode.describe(c.code());
-            }
-            if (item.end() instanceof SessionEvent.Failed f) {
-                return f.failure().message();
-            }
-            if (item.end() instanceof SessionEvent.NotUpgraded n) {
-                return n.what();
-            }
-            // Open in a tab of this app (it kept its session when the session was switched), or the
-            // app that recorded it ended while it was open.
-            return recordingNow.test(item.id()) ? "still open, recording (as of this list)" : "recording stopped while open";
-        }
     }
 }
