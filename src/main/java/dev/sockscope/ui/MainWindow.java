@@ -96,6 +96,8 @@ public final class MainWindow extends BorderPane {
             for (Tab tab : tabs.getTabs()) {
                 if (tab.getContent() instanceof ConnectionTabView view) {
                     view.setInFront(tab == now);
+                } else if (tab.getContent() instanceof dev.sockscope.ui.proxy.ProxiedConnectionView view) {
+                    view.setInFront(tab == now);
                 }
             }
         });

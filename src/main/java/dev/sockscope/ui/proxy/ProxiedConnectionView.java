@@ -50,6 +50,15 @@ public final class ProxiedConnectionView extends BorderPane {
         setCenter(view);
     }
 
+    /** Behind another tab, its views leave the scene graph, as a connection tab's do (see ConnectionTabView.setInFront). */
+    public void setInFront(boolean front) {
+        if (front && getCenter() == null) {
+            setCenter(view);
+        } else if (!front && getCenter() != null) {
+            setCenter(null);
+        }
+    }
+
     public ConnectionView connectionView() {
         return view;
     }
