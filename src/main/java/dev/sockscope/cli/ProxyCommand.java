@@ -157,9 +157,7 @@ public final class ProxyCommand implements Callable<Integer> {
 
     /** {@code http    GET https://host/path 200 1234 B 12 ms}, or the error in place of the status. */
     static String httpLine(HttpExchange e) {
-        String outcome = e.error().isEmpty() ? e.status() + " " + e.responseBytes() + " B"
-                : (e.status() > 0 ? e.status() + " " : "") + "failed: " + e.error();
-        return "http    " + e.method() + " " + e.url() + " " + outcome + " " + e.durationMicros() / 1000 + " ms";
+        return "http    " + e.summary();
     }
 
     /** "HOST:PORT", "[v6]:PORT", ":PORT" or "PORT" (loopback). */

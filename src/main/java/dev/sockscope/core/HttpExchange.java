@@ -20,6 +20,13 @@ public record HttpExchange(String session, Origin origin, String method, String 
         error = error == null ? "" : error;
     }
 
+    /** {@code GET https://host/path 200 1234 B 12 ms}, or the error in place of the status. */
+    public String summary() {
+        String outcome = error.isEmpty() ? status + " " + responseBytes + " B"
+                : (status > 0 ? status + " " : "") + "failed: " + error;
+        return method + " " + url + " " + outcome + " " + durationMicros() / 1000 + " ms";
+    }
+
     /** Microseconds from the request to the last byte of the answer. */
     public long durationMicros() {
         return Math.max(0, endedMicros - startedMicros);

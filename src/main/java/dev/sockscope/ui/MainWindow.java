@@ -383,6 +383,8 @@ public final class MainWindow extends BorderPane {
             view.dispose();
         } else if (tab.getContent() instanceof dev.sockscope.ui.proxy.ProxiedConnectionView view) {
             view.dispose();
+        } else if (tab.getContent() instanceof dev.sockscope.ui.proxy.ProxyView view) {
+            view.dispose();
         }
     }
 

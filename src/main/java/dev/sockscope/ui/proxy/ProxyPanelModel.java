@@ -21,12 +21,20 @@ import javafx.collections.ObservableList;
 public final class ProxyPanelModel {
     public enum State { STOPPED, STARTING, RUNNING, STOPPING }
 
+    /** The HTTP list shows the newest this many requests. */
+    static final int MAX_HTTP_SHOWN = 500;
+
     private final AppContext app;
     private final Background background;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STOPPED);
     private final ReadOnlyStringWrapper address = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ObservableList<ProxiedRow> rows = FXCollections.observableArrayList();
+    /** The plain HTTP requests it relayed into its session, newest last, read from the recording. */
+    private final ObservableList<dev.sockscope.core.HttpExchange> http = FXCollections.observableArrayList();
+    private final dev.sockscope.ui.fx.TaskSlot httpReading;
+    private String recordingInto;
+    private int pulses;
     private ProxyService.Running running;
     private final javafx.beans.property.IntegerProperty port =
             new javafx.beans.property.SimpleIntegerProperty(dev.sockscope.app.Settings.DEFAULT_PROXY_PORT);
@@ -34,6 +42,7 @@ public final class ProxyPanelModel {
     public ProxyPanelModel(AppContext app, Background background) {
         this.app = app;
         this.background = background;
+        this.httpReading = background.slot();
     }
 
     /** The port to listen on from the next start (0 picks a free one). */
@@ -55,6 +64,7 @@ public final class ProxyPanelModel {
         problem.set("");
         app.live().showProxied();
         String session = app.sessions().currentSession();
+        recordingInto = session;
         int listenOn = port.get();
         background.run(control -> ProxyService.start(app, ProxyService.Settings.loopback(listenOn, session)), started -> {
             running = started;
@@ -83,6 +93,7 @@ public final class ProxyPanelModel {
         }, done -> {
             address.set("");
             state.set(State.STOPPED);
+            readHttp();
         }, failed -> {
             address.set("");
             problem.set("The proxy did not stop cleanly: " + failed.getMessage());
@@ -115,6 +126,28 @@ public final class ProxyPanelModel {
         if (!now.equals(rows)) {
             rows.setAll(now);
         }
+        // The HTTP requests are read from the recording, so once a second while it runs, off the FX thread.
+        if (state.get() == State.RUNNING && pulses++ % 4 == 0) {
+            readHttp();
+        }
+    }
+
+    private void readHttp() {
+        if (recordingInto != null) {
+            String session = recordingInto;
+            httpReading.submit(control -> app.queries().httpRequestsOf(session), found -> {
+                List<dev.sockscope.core.HttpExchange> newest = found.subList(Math.max(0, found.size() - MAX_HTTP_SHOWN),
+                        found.size());
+                if (!newest.equals(http)) {
+                    http.setAll(newest);
+                }
+            }, failed -> problem.set("Cannot read the HTTP requests: " + failed.getMessage()));
+        }
+    }
+
+    /** The plain HTTP requests through the proxy (not upgrades), newest last. */
+    public ObservableList<dev.sockscope.core.HttpExchange> http() {
+        return http;
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {

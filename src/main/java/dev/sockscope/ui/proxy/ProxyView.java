@@ -32,6 +32,8 @@ import org.kordamp.ikonli.feather.Feather;
  */
 public final class ProxyView extends BorderPane {
     private final ListView<ProxiedRow> list = new ListView<>();
+    /** Reads the list again four times a second while the tab is open. */
+    private javafx.animation.Timeline refresh;
 
     /**
      * @param openTab opens a connection tab restored from this state
@@ -97,9 +99,31 @@ public final class ProxyView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox actions = new HBox(8, spacer, show, open);
         actions.setAlignment(Pos.CENTER_RIGHT);
-        VBox box = new VBox(8, title, how, portRow(model), problem, list, actions);
+        Label httpTitle = new Label("Other HTTP requests through the proxy");
+        httpTitle.getStyleClass().addAll(Styles.TEXT_BOLD, Styles.TEXT_SMALL);
+        VBox box = new VBox(8, title, how, portRow(model), problem, list, actions, httpTitle, httpList(model));
         box.setPadding(new Insets(12));
         setCenter(box);
+    }
+
+    /** The plain HTTP requests through the proxy ({@code proxyHttp}): method, URL, status, size, time. */
+    private static ListView<dev.sockscope.core.HttpExchange> httpList(ProxyPanelModel model) {
+        ListView<dev.sockscope.core.HttpExchange> http = new ListView<>(model.http());
+        http.setId("proxyHttp");
+        http.getStyleClass().add(Styles.DENSE);
+        http.setPrefHeight(130);
+        http.setMinHeight(70);
+        http.setPlaceholder(new Label("None yet: an app that goes through the proxy shows its plain requests here"));
+        http.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(dev.sockscope.core.HttpExchange exchange, boolean empty) {
+                super.updateItem(exchange, empty);
+                setText(empty || exchange == null ? null : exchange.summary());
+            }
+        });
+        http.getItems().addListener((javafx.collections.ListChangeListener<dev.sockscope.core.HttpExchange>) change
+                -> http.scrollTo(Math.max(0, http.getItems().size() - 1)));
+        return http;
     }
 
     /** The port to listen on, editable while the proxy is stopped; on loopback always. */
@@ -130,6 +154,13 @@ public final class ProxyView extends BorderPane {
         HBox row = new HBox(8, label, port, hint);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    /** Stops refreshing the list (the tab closed, or the window goes away). */
+    public void dispose() {
+        if (refresh != null) {
+            refresh.stop();
+        }
     }
 
     /** The proxied connection as a client tab would make it: URL, the app's own headers, subprotocols. */
@@ -165,7 +196,8 @@ public final class ProxyView extends BorderPane {
                 javafx.util.Duration.millis(250), e -> model.pulse()));
         refresh.setCycleCount(javafx.animation.Animation.INDEFINITE);
         refresh.play();
-        tab.setOnClosed(e -> refresh.stop());
+        view.refresh = refresh;
+        tab.setOnClosed(e -> view.dispose());
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
     }

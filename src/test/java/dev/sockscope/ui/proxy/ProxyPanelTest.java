@@ -132,4 +132,24 @@ class ProxyPanelTest {
             robot.clickOn("#proxyToggle");
         }
     }
+
+    @Test
+    void plainHttpRequestsThroughTheProxyAreListed(FxRobot robot) throws Exception {
+        try (dev.sockscope.testing.HttpOrigin origin = dev.sockscope.testing.HttpOrigin.plain("origin")) {
+            robot.clickOn("#proxyToggle");
+            Label address = robot.lookup("#proxyAddress").queryAs(Label.class);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> address.getText().matches("127\\.0\\.0\\.1:\\d+"));
+            int proxyPort = Integer.parseInt(address.getText().substring(address.getText().indexOf(':') + 1));
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                    .proxy(java.net.ProxySelector.of(new java.net.InetSocketAddress("127.0.0.1", proxyPort))).build();
+            String url = "http://127.0.0.1:" + origin.port() + "/hello";
+            var answer = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode());
+            ListView<dev.sockscope.core.HttpExchange> http = robot.lookup("#proxyHttp").queryListView();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> http.getItems().size() == 1);
+            assertTrue(http.getItems().get(0).summary().startsWith("GET " + url + " 200 "), http.getItems().get(0).summary());
+            robot.clickOn("#proxyToggle");
+        }
+    }
 }
