@@ -94,11 +94,7 @@ public final class MainWindow extends BorderPane {
         tabs.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) change -> retitleTabs());
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             for (Tab tab : tabs.getTabs()) {
-                if (tab.getContent() instanceof ConnectionTabView view) {
-                    view.setInFront(tab == now);
-                } else if (tab.getContent() instanceof dev.sockscope.ui.proxy.ProxiedConnectionView view) {
-                    view.setInFront(tab == now);
-                }
+                TabContents.setInFront(tab, tab == now);
             }
         });
         for (TabState saved : settings.tabs()) {
@@ -314,7 +310,7 @@ public final class MainWindow extends BorderPane {
         Tab selected = tabs.getSelectionModel().getSelectedItem();
         if (selected != null) {
             tabs.getTabs().remove(selected);
-            dispose(selected);
+            TabContents.dispose(selected);
         }
     }
 
@@ -358,7 +354,7 @@ public final class MainWindow extends BorderPane {
     /** Closes every tab's connection, for shutdown. */
     public void disposeAll() {
         for (Tab tab : tabs.getTabs()) {
-            dispose(tab);
+            TabContents.dispose(tab);
         }
         proxy.stopNow();
     }
@@ -372,20 +368,6 @@ public final class MainWindow extends BorderPane {
     public void showProxyTab() {
         new dev.sockscope.ui.proxy.ProxyTabs(tabs, proxy, background, relativeTime, app.tlsInspection(), this::openTab,
                 this::rememberLogShare).showList();
-    }
-
-    private static void dispose(Tab tab) {
-        if (tab.getContent() instanceof ConnectionTabView view) {
-            view.dispose();
-        } else if (tab.getContent() instanceof dev.sockscope.ui.search.SearchView view) {
-            view.dispose();
-        } else if (tab.getContent() instanceof RecordedSessionView view) {
-            view.dispose();
-        } else if (tab.getContent() instanceof dev.sockscope.ui.proxy.ProxiedConnectionView view) {
-            view.dispose();
-        } else if (tab.getContent() instanceof dev.sockscope.ui.proxy.ProxyView view) {
-            view.dispose();
-        }
     }
 
     /** Titles every connection tab so that no two read alike, with its full URL as a tooltip. */
