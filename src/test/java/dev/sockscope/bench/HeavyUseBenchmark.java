@@ -332,15 +332,10 @@ public final class HeavyUseBenchmark {
 
     private static long residentMb() {
         try {
-            for (String line : Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (java.io.IOException e) {
+            return ProxyConcurrencyBenchmark.rssKb(ProcessHandle.current().pid()) / 1024;
+        } catch (Exception e) {
             return -1;
         }
-        return -1;
     }
 
     private static long committedMb() {

@@ -113,7 +113,8 @@ public final class ProxyConcurrencyBenchmark {
         return ticks * 10; // USER_HZ is 100 on Linux
     }
 
-    private static long rssKb(long pid) throws Exception {
+    /** A process's resident memory in KiB, from /proc (-1 when it does not say). */
+    static long rssKb(long pid) throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));

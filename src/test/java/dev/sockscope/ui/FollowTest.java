@@ -57,16 +57,9 @@ class FollowTest {
 
     @Test
     void theNewestRowIsWhollyInViewAfterABurstAndAClickShowsHowManyArriveSince(FxRobot robot) throws Exception {
-        ConnectionTabView tab = (ConnectionTabView) window.tabs().getSelectionModel().getSelectedItem().getContent();
+        ConnectionTabView tab = receiveTheBurst(robot);
         ClientTabModel model = tab.model();
-        robot.interact(() -> {
-            model.request().urlProperty().set(server.url());
-            model.connect();
-        });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.connection().stateProperty().get() == ConnectionState.OPEN);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.connection().log().count(Direction.RECEIVE) == BURST);
         TableView<LogRow> table = tab.log().table();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lastRowWhollyVisible(robot, table, "burst " + (BURST - 1)));
 
         robot.clickOn(robot.from(table).lookup(".table-row-cell").nth(3).queryAs(javafx.scene.Node.class));
         assertFalse(tab.log().model().followProperty().get(), "a picked row stays in view");
@@ -88,15 +81,9 @@ class FollowTest {
 
     @Test
     void scrollingUpEndsFollowAndScrollingBackToTheNewestResumesIt(FxRobot robot) throws Exception {
-        ConnectionTabView tab = (ConnectionTabView) window.tabs().getSelectionModel().getSelectedItem().getContent();
+        ConnectionTabView tab = receiveTheBurst(robot);
         ClientTabModel model = tab.model();
-        robot.interact(() -> {
-            model.request().urlProperty().set(server.url());
-            model.connect();
-        });
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.connection().log().count(Direction.RECEIVE) == BURST);
         TableView<LogRow> table = tab.log().table();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lastRowWhollyVisible(robot, table, "burst " + (BURST - 1)));
         assertTrue(tab.log().model().followProperty().get());
 
         wheel(robot, table, 5);
@@ -115,6 +102,21 @@ class FollowTest {
             wheel(robot, table, -10);
         }
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> tab.log().model().followProperty().get());
+    }
+
+    /** Connects the tab in front to the burst server and waits until the burst's last row is wholly in view. */
+    private ConnectionTabView receiveTheBurst(FxRobot robot) throws Exception {
+        ConnectionTabView tab = (ConnectionTabView) window.tabs().getSelectionModel().getSelectedItem().getContent();
+        ClientTabModel model = tab.model();
+        robot.interact(() -> {
+            model.request().urlProperty().set(server.url());
+            model.connect();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.connection().stateProperty().get() == ConnectionState.OPEN);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.connection().log().count(Direction.RECEIVE) == BURST);
+        TableView<LogRow> table = tab.log().table();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lastRowWhollyVisible(robot, table, "burst " + (BURST - 1)));
+        return tab;
     }
 
     /**
