@@ -24,7 +24,7 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService background = Executors.background("sockscope-bg", 2);
     private final ConnectionService connections;
     private final SettingsStore settings;
-    private final TlsInspection tlsInspection = new TlsInspection();
+    private final TlsInspection tlsInspection;
     private final RecordingStore recording;
     private final SessionCatalog sessions;
     private final RecordingQueries queries;
@@ -60,6 +60,7 @@ public final class AppContext implements AutoCloseable {
 
     private AppContext(Path dataDir, boolean record, OpeningProgress progress) {
         this.dataDir = dataDir;
+        this.tlsInspection = new TlsInspection(dataDir);
         DataDirectory.prepare(dataDir);
         this.settings = new SettingsStore(dataDir);
         this.recording = new RecordingStore(dataDir, registry, record, progress);

@@ -13,15 +13,15 @@ import java.util.List;
  * @param logShare where the user put the divider between a log and its detail pane (the log's
  *     share of the width), 0 for the default
  * @param sharedMessages saved messages every tab offers, besides its own
- * @param proxyPort where the window's proxy listens (1-65535; 8080 when not set)
+ * @param proxy how the window's proxy is set up
  */
 public record Settings(String theme, boolean relativeTime, List<TabState> tabs, int selectedTab, String session,
-        Retention retention, double logShare, List<TabState.SavedMessage> sharedMessages, int proxyPort) {
+        Retention retention, double logShare, List<TabState.SavedMessage> sharedMessages, ProxyPreferences proxy) {
     /** Where the window's proxy listens unless the user chose another port: what `sockscope proxy` uses too. */
     public static final int DEFAULT_PROXY_PORT = 8080;
 
     public Settings {
-        proxyPort = proxyPort > 0 && proxyPort <= 65535 ? proxyPort : DEFAULT_PROXY_PORT;
+        proxy = proxy == null ? ProxyPreferences.defaults() : proxy;
         sharedMessages = sharedMessages == null ? List.of() : List.copyOf(sharedMessages);
         logShare = logShare > 0.05 && logShare < 0.95 ? logShare : 0;
         theme = "dark".equals(theme) ? "dark" : "light";
@@ -36,7 +36,7 @@ public record Settings(String theme, boolean relativeTime, List<TabState> tabs, 
 
     public Settings(String theme, boolean relativeTime, List<TabState> tabs, int selectedTab, String session,
             Retention retention) {
-        this(theme, relativeTime, tabs, selectedTab, session, retention, 0, List.of(), DEFAULT_PROXY_PORT);
+        this(theme, relativeTime, tabs, selectedTab, session, retention, 0, List.of(), ProxyPreferences.defaults());
     }
 
     public static Settings defaults() {
@@ -44,14 +44,14 @@ public record Settings(String theme, boolean relativeTime, List<TabState> tabs, 
     }
 
     public Settings withTheme(String value) {
-        return new Settings(value, relativeTime, tabs, selectedTab, session, retention, logShare, sharedMessages, proxyPort);
+        return new Settings(value, relativeTime, tabs, selectedTab, session, retention, logShare, sharedMessages, proxy);
     }
 
     public Settings withRelativeTime(boolean value) {
-        return new Settings(theme, value, tabs, selectedTab, session, retention, logShare, sharedMessages, proxyPort);
+        return new Settings(theme, value, tabs, selectedTab, session, retention, logShare, sharedMessages, proxy);
     }
 
     public Settings withTabs(List<TabState> value, int selected) {
-        return new Settings(theme, relativeTime, value, selected, session, retention, logShare, sharedMessages, proxyPort);
+        return new Settings(theme, relativeTime, value, selected, session, retention, logShare, sharedMessages, proxy);
     }
 }

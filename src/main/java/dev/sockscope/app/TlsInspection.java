@@ -13,6 +13,12 @@ import java.time.Duration;
 
 /** The certificate viewer's service: the verdict on a captured TLS session, explained. */
 public final class TlsInspection {
+    private final java.nio.file.Path dataDir;
+
+    /** @param dataDir where this install's certificate authority lives (for the proxy's app-facing leg) */
+    public TlsInspection(java.nio.file.Path dataDir) {
+        this.dataDir = dataDir;
+    }
 
     /**
      * The outcome of a TLS-only handshake.
@@ -40,5 +46,14 @@ public final class TlsInspection {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The verdict on a session the proxy presented to an app: its chain checked against this
+     * install's CA, which is what an app that trusts the CA does. Crypto and file work: off the FX thread.
+     */
+    public TlsReport reportOfIssued(TlsInfo session, String host) {
+        java.nio.file.Path ca = LocalAuthority.in(dataDir).info().certificateFile();
+        return report(session, host, new TrustOptions(ca, java.util.Set.of()));
     }
 }

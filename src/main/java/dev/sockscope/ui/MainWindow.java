@@ -62,7 +62,7 @@ public final class MainWindow extends BorderPane {
         this.app = app;
         this.background = background;
         this.proxy = new dev.sockscope.ui.proxy.ProxyPanelModel(app, background);
-        proxy.setPort(settings.proxyPort());
+        proxy.preferencesProperty().set(settings.proxy());
         this.logShare = settings.logShare();
         sharedMessages.setAll(settings.sharedMessages());
         retention.set(settings.retention());
@@ -344,7 +344,7 @@ public final class MainWindow extends BorderPane {
         }
         return new Settings(darkToggle.isSelected() ? Theme.DARK : Theme.LIGHT, relativeTime.get(), states, selected,
                 app.sessions().currentSession(), retention.get(), logShare, List.copyOf(sharedMessages),
-                proxy.portProperty().get());
+                proxy.preferencesProperty().get());
     }
 
     public TabPane tabs() {
@@ -366,8 +366,13 @@ public final class MainWindow extends BorderPane {
 
     /** Shows the proxy's tab (the existing one if it is open). */
     public void showProxyTab() {
-        new dev.sockscope.ui.proxy.ProxyTabs(tabs, proxy, background, relativeTime, app.tlsInspection(), this::openTab,
-                this::rememberLogShare).showList();
+        proxyTabs().showList();
+    }
+
+    /** The proxy's tabs in this window: its list, its proxied connections, the CA setup assistant. */
+    public dev.sockscope.ui.proxy.ProxyTabs proxyTabs() {
+        return new dev.sockscope.ui.proxy.ProxyTabs(tabs, proxy, background, relativeTime, app.tlsInspection(), this::openTab,
+                this::rememberLogShare, app.dataDir());
     }
 
     /** Titles every connection tab so that no two read alike, with its full URL as a tooltip. */

@@ -3,6 +3,10 @@ package dev.sockscope.ui.certificate;
 import dev.sockscope.app.TlsInspection;
 import dev.sockscope.core.ConnectRequest;
 import dev.sockscope.core.ConnectionState;
+import dev.sockscope.core.Failure;
+import dev.sockscope.core.FailureKind;
+import dev.sockscope.core.Leg;
+import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.TlsInfo;
 import dev.sockscope.core.TlsReport;
 import dev.sockscope.ui.fx.Background;
@@ -24,6 +28,7 @@ public final class CertificateViewModel {
     private final TlsInspection inspection;
     private final TaskSlot checking;
     private final Predicate<String> pinAndReconnect;
+    private final Leg leg;
     private final ReadOnlyObjectWrapper<TlsReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Connect to a wss:// URL to see its certificates.");
 
@@ -33,18 +38,24 @@ public final class CertificateViewModel {
      */
     public CertificateViewModel(ConnectionModel connection, TlsInspection inspection, Background background,
             Predicate<String> pinAndReconnect) {
+        this(connection, inspection, background, pinAndReconnect, Leg.UPSTREAM);
+    }
+
+    private CertificateViewModel(ConnectionModel connection, TlsInspection inspection, Background background,
+            Predicate<String> pinAndReconnect, Leg leg) {
         this.connection = connection;
         this.inspection = inspection;
         this.checking = background.slot();
         this.pinAndReconnect = pinAndReconnect;
+        this.leg = leg;
         connection.openedProperty().addListener((obs, old, opened) -> {
             if (opened != null) {
-                inspect(opened.tls());
+                inspect(tlsOf(opened));
             }
         });
         connection.failureProperty().addListener((obs, old, failure) -> {
             if (failure != null) {
-                inspect(failure.tls());
+                inspect(failure);
             }
         });
         connection.stateProperty().addListener((obs, old, now) -> {
@@ -55,9 +66,42 @@ public final class CertificateViewModel {
             }
         });
         if (connection.openedProperty().get() != null) {
-            inspect(connection.openedProperty().get().tls());
+            inspect(tlsOf(connection.openedProperty().get()));
         } else if (connection.failureProperty().get() != null) {
-            inspect(connection.failureProperty().get().tls());
+            inspect(connection.failureProperty().get());
+        }
+    }
+
+    /**
+     * The leg of a proxied connection the app saw: the chain Sockscope presented to it, judged
+     * against Sockscope's CA (what an app that trusts the CA does). Nothing can be pinned there.
+     */
+    public static CertificateViewModel ofAppLeg(ConnectionModel connection, TlsInspection inspection, Background background) {
+        return new CertificateViewModel(connection, inspection, background, null, Leg.CLIENT);
+    }
+
+    private TlsInfo tlsOf(SessionEvent.Opened opened) {
+        if (leg == Leg.UPSTREAM) {
+            return opened.tls();
+        }
+        return opened.client() == null ? null : opened.client().tls();
+    }
+
+    private void inspect(Failure failure) {
+        ConnectRequest request = connection.request();
+        boolean plain = request == null || !request.url().secure();
+        if (leg == Leg.UPSTREAM && failure.tls() != null || plain) {
+            inspect(leg == Leg.UPSTREAM ? failure.tls() : null);
+            return;
+        }
+        checking.cancel();
+        report.set(null);
+        if (failure.kind() == FailureKind.APP_REFUSED_CERTIFICATE) {
+            status.set(leg == Leg.CLIENT ? "The app refused the certificate Sockscope presented: it does not trust"
+                    + " Sockscope's CA yet. The CA setup assistant says how to install it."
+                    : "Sockscope did not connect to the server: the app refused Sockscope's certificate first.");
+        } else {
+            status.set("No TLS session was established: " + failure.message());
         }
     }
 
@@ -71,7 +115,9 @@ public final class CertificateViewModel {
             return;
         }
         status.set("Checking the chain…");
-        checking.submit(control -> inspection.report(session, request.url().host(), request.trust()), done -> {
+        String host = request.url().host();
+        checking.submit(control -> leg == Leg.CLIENT ? inspection.reportOfIssued(session, host)
+                : inspection.report(session, host, request.trust()), done -> {
             report.set(done);
             status.set("");
         }, failed -> {

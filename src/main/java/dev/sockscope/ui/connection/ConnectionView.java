@@ -4,8 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.sockscope.app.TlsInspection;
 import dev.sockscope.core.Frame;
 import dev.sockscope.core.Message;
-import dev.sockscope.ui.certificate.CertificateView;
-import dev.sockscope.ui.certificate.CertificateViewModel;
+import dev.sockscope.ui.certificate.LegCertificatesView;
 import dev.sockscope.ui.fx.Background;
 import dev.sockscope.ui.handshake.HandshakeView;
 import dev.sockscope.ui.messages.MessageDetailView;
@@ -49,8 +48,7 @@ public final class ConnectionView extends BorderPane {
         this.log = new MessageLogView(new MessageLogModel(model, background), selected -> show(detail, selected));
         log.relativeTimeProperty().bindBidirectional(relativeTime);
         this.statusBar = new StatusBarView(model);
-        CertificateView certificates = new CertificateView(new CertificateViewModel(model, tls, background, pinAndReconnect),
-                background);
+        LegCertificatesView certificates = new LegCertificatesView(model, tls, background, pinAndReconnect);
         TabPane side = new TabPane(tab("Message", detail), tab("Handshake", new HandshakeView(model)),
                 tab("Certificate", certificates));
         side.getStyleClass().addAll(Styles.TABS_FLOATING, "detail-tabs");

@@ -57,6 +57,11 @@ public final class HandshakeView extends VBox {
     private final ToggleGroup modes = new ToggleGroup();
     private final ToggleButton tableToggle = modeToggle("Table", Feather.LIST, Styles.LEFT_PILL);
     private final ToggleButton rawToggle = modeToggle("Raw", Feather.CODE, Styles.RIGHT_PILL);
+    /** Which leg a proxied connection shows: the app's to Sockscope, or Sockscope's to the server. */
+    private final ToggleGroup legs = new ToggleGroup();
+    private final ToggleButton upstreamLeg = legToggle("Sockscope \u2192 server", "handshakeUpstreamLeg", Styles.LEFT_PILL);
+    private final ToggleButton appLeg = legToggle("App \u2192 Sockscope", "handshakeAppLeg", Styles.RIGHT_PILL);
+    private final HBox legBar = new HBox(6);
     private Handshake shown;
     private String shownUrl = "";
     private boolean rawFits = true;
@@ -119,7 +124,7 @@ public final class HandshakeView extends VBox {
         scroll.getStyleClass().add("handshake-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         body.getStyleClass().add("handshake-body");
-        body.getChildren().addAll(toolbar(), scroll);
+        body.getChildren().addAll(legBar(), toolbar(), scroll);
         VBox.setVgrow(body, Priority.ALWAYS);
     }
 
@@ -136,6 +141,44 @@ public final class HandshakeView extends VBox {
         bar.getStyleClass().add("handshake-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /**
+     * The leg switcher, shown for a connection with two legs (a proxied one): the app's upgrade to
+     * Sockscope and Sockscope's to the server differ (Sockscope adds and drops hop-by-hop headers,
+     * the server answers Sockscope), and both are as they went over the wire.
+     */
+    private HBox legBar() {
+        upstreamLeg.setSelected(true);
+        legs.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null && old != null) {
+                legs.selectToggle(old);
+            } else if (now != null) {
+                refresh();
+            }
+        });
+        Label caption = new Label("Leg");
+        caption.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        legBar.getChildren().setAll(caption, new HBox(upstreamLeg, appLeg));
+        legBar.getStyleClass().add("handshake-legs");
+        legBar.setAlignment(Pos.CENTER_LEFT);
+        legBar.managedProperty().bind(legBar.visibleProperty());
+        legBar.setVisible(false);
+        return legBar;
+    }
+
+    private ToggleButton legToggle(String text, String id, String pill) {
+        ToggleButton toggle = new ToggleButton(text);
+        toggle.setId(id);
+        toggle.setToggleGroup(legs);
+        toggle.getStyleClass().addAll(pill, Styles.SMALL);
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
+        return toggle;
+    }
+
+    /** Shows the app's leg of a proxied connection (true) or the server's (false). */
+    public void showAppLeg(boolean app) {
+        legs.selectToggle(app ? appLeg : upstreamLeg);
     }
 
     private ToggleButton modeToggle(String text, Ikon icon, String pill) {
@@ -165,9 +208,15 @@ public final class HandshakeView extends VBox {
     private void refresh() {
         SessionEvent.Opened opened = model.openedProperty().get();
         Failure failure = model.failureProperty().get();
+        boolean twoLegs = opened != null && opened.client() != null && !opened.client().handshake().requestHead().isEmpty();
+        legBar.setVisible(twoLegs);
         if (opened != null) {
-            show(opened.handshake(), opened.url() == null ? model.urlProperty().get() : opened.url().toString(),
-                    opened.timings());
+            String url = opened.url() == null ? model.urlProperty().get() : opened.url().toString();
+            if (twoLegs && appLeg.isSelected()) {
+                show(opened.client().handshake(), url, null);
+            } else {
+                show(opened.handshake(), url, opened.timings());
+            }
         } else if (failure != null && failure.handshake() != null) {
             show(failure.handshake(), model.urlProperty().get(), null);
         } else {

@@ -1,7 +1,10 @@
 package dev.sockscope.ui.proxy;
 
 import dev.sockscope.app.AppContext;
+import dev.sockscope.app.BrowserLauncher;
+import dev.sockscope.app.LocalAuthority;
 import dev.sockscope.app.LiveConnection;
+import dev.sockscope.app.ProxyPreferences;
 import dev.sockscope.app.ProxyService;
 import dev.sockscope.core.Origin;
 import dev.sockscope.ui.fx.Background;
@@ -29,6 +32,10 @@ public final class ProxyPanelModel {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STOPPED);
     private final ReadOnlyStringWrapper address = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final java.util.Set<BrowserLauncher.Launched> browsers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** True when the last start failed because the port was taken: the view offers a free port. */
+    private final javafx.beans.property.BooleanProperty portInUse = new javafx.beans.property.SimpleBooleanProperty();
     private final ObservableList<ProxiedRow> rows = FXCollections.observableArrayList();
     /** The plain HTTP requests it relayed into its session, newest last, read from the recording. */
     private final ObservableList<dev.sockscope.core.HttpExchange> http = FXCollections.observableArrayList();
@@ -36,8 +43,8 @@ public final class ProxyPanelModel {
     private String recordingInto;
     private int pulses;
     private ProxyService.Running running;
-    private final javafx.beans.property.IntegerProperty port =
-            new javafx.beans.property.SimpleIntegerProperty(dev.sockscope.app.Settings.DEFAULT_PROXY_PORT);
+    private final javafx.beans.property.ObjectProperty<ProxyPreferences> preferences =
+            new javafx.beans.property.SimpleObjectProperty<>(ProxyPreferences.defaults());
 
     public ProxyPanelModel(AppContext app, Background background) {
         this.app = app;
@@ -47,34 +54,38 @@ public final class ProxyPanelModel {
 
     /** The port to listen on from the next start (0 picks a free one). */
     public void setPort(int port) {
-        this.port.set(port);
+        preferences.set(preferences.get().withPort(port));
     }
 
-    /** The port the next start listens on; saved with the window's settings. */
-    public javafx.beans.property.IntegerProperty portProperty() {
-        return port;
+    /** How the next start sets the proxy up; saved with the window's settings. */
+    public javafx.beans.property.ObjectProperty<ProxyPreferences> preferencesProperty() {
+        return preferences;
     }
 
-    /** Starts the proxy on loopback, recording into the window's current session. */
+    /** Starts the proxy as the preferences say, recording into the window's current session. */
     public void start() {
         if (state.get() != State.STOPPED) {
             return;
         }
         state.set(State.STARTING);
         problem.set("");
+        portInUse.set(false);
         app.live().showProxied();
         String session = app.sessions().currentSession();
         recordingInto = session;
-        int listenOn = port.get();
-        background.run(control -> ProxyService.start(app, ProxyService.Settings.loopback(listenOn, session)), started -> {
+        ProxyPreferences setup = preferences.get();
+        int listenOn = setup.port();
+        background.run(control -> ProxyService.start(app, setup.toService(session)), started -> {
             running = started;
             address.set(started.address().getHostString() + ":" + started.address().getPort());
             state.set(State.RUNNING);
         }, failed -> {
             String why = failed.getMessage() == null ? "" : failed.getMessage();
             problem.set(why.contains("the port is in use")
-                    ? "Port " + listenOn + " is in use by another program: choose another port above and switch the proxy on again."
+                    ? "Port " + listenOn + " is in use by another program: choose another port in the settings (0 picks any"
+                            + " free one) and switch the proxy on again."
                     : "The proxy did not start: " + why);
+            portInUse.set(why.contains("the port is in use"));
             state.set(State.STOPPED);
         });
     }
@@ -106,6 +117,10 @@ public final class ProxyPanelModel {
      * is, so their ends are recorded. Blocks briefly; the window is going away.
      */
     public void stopNow() {
+        // A browser opened through the proxy is of no use without it, and its profile must go.
+        for (BrowserLauncher.Launched browser : browsers) {
+            browser.process().destroy();
+        }
         ProxyService.Running stopping = running;
         running = null;
         if (stopping != null) {
@@ -157,6 +172,70 @@ public final class ProxyPanelModel {
     /** "HOST:PORT" while it listens, else empty. */
     public ReadOnlyStringProperty addressProperty() {
         return address.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty portInUseProperty() {
+        return portInUse;
+    }
+
+    /** Starts again on any free port (the way on from a port in use). */
+    public void startOnAnyFreePort() {
+        setPort(0);
+        start();
+    }
+
+    /**
+     * Launches Chromium or Chrome through the proxy with a fresh profile trusting Sockscope's CA by
+     * its key, starting the proxy first when it is stopped; what happened is said in {@link #noticeProperty}.
+     *
+     * @param extraFlags more browser flags (tests run it headless)
+     */
+    public void openBrowser(List<String> extraFlags, String startUrl) {
+        if (preferences.get().reverse()) {
+            notice.set("A browser goes through an explicit proxy: switch the mode to Explicit in the settings first.");
+            return;
+        }
+        if (state.get() == State.STOPPED) {
+            start();
+        }
+        if (state.get() == State.RUNNING) {
+            launchBrowser(extraFlags, startUrl);
+            return;
+        }
+        javafx.beans.value.ChangeListener<State> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends State> obs, State old, State now) {
+                if (now == State.RUNNING || now == State.STOPPED) {
+                    state.removeListener(this);
+                }
+                if (now == State.RUNNING) {
+                    launchBrowser(extraFlags, startUrl);
+                }
+            }
+        };
+        state.addListener(once);
+    }
+
+    private void launchBrowser(List<String> extraFlags, String startUrl) {
+        String at = address.get();
+        notice.set("Starting a browser through " + at + "\u2026");
+        background.run(control -> BrowserLauncher.launch(at, LocalAuthority.in(app.dataDir()).info().spkiSha256(),
+                extraFlags, startUrl), launched -> {
+                    browsers.add(launched);
+                    launched.process().onExit().thenRun(() -> browsers.remove(launched));
+                    notice.set("Opened " + launched.browser().getFileName() + " through the proxy with a temporary profile"
+                            + " (deleted when it exits). Its WebSocket connections appear below.");
+                }, failed -> notice.set("Cannot open a browser: " + failed.getMessage()));
+    }
+
+    /** What the last browser launch did, or why it could not. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** The browsers opened through the proxy that still run. */
+    public List<BrowserLauncher.Launched> browsers() {
+        return List.copyOf(browsers);
     }
 
     public ReadOnlyStringProperty problemProperty() {

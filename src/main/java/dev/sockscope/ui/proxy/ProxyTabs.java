@@ -13,7 +13,7 @@ import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.feather.Feather;
 
 /** The window's tabs for the proxy: its list, and a read-only tab per proxied connection opened from it. */
-public final class ProxyTabs {
+public final class ProxyTabs implements ProxyActions {
     private final TabPane tabs;
     private final ProxyPanelModel model;
     private final Background background;
@@ -21,13 +21,15 @@ public final class ProxyTabs {
     private final TlsInspection tls;
     private final Consumer<TabState> openTab;
     private final Consumer<ConnectionView> onShown;
+    private final java.nio.file.Path dataDir;
 
     /**
      * @param openTab opens a connection tab restored from a state ("Open as client tab")
      * @param onShown told of each connection view opened (the window gives it the user's divider position)
      */
     public ProxyTabs(TabPane tabs, ProxyPanelModel model, Background background, BooleanProperty relativeTime,
-            TlsInspection tls, Consumer<TabState> openTab, Consumer<ConnectionView> onShown) {
+            TlsInspection tls, Consumer<TabState> openTab, Consumer<ConnectionView> onShown, java.nio.file.Path dataDir) {
+        this.dataDir = dataDir;
         this.tabs = tabs;
         this.model = model;
         this.background = background;
@@ -39,7 +41,36 @@ public final class ProxyTabs {
 
     /** Shows the proxy's list, the existing tab if it is open. */
     public void showList() {
-        ProxyView.showIn(tabs, model, openTab, this::open);
+        ProxyView.showIn(tabs, model, openTab, this::open, this);
+    }
+
+    @Override
+    public void openAssistant() {
+        showAssistant();
+    }
+
+    /** The CA setup assistant in its tab (the existing one if it is open). */
+    public dev.sockscope.ui.ca.CaAssistantView showAssistant() {
+        for (Tab tab : tabs.getTabs()) {
+            if (tab.getContent() instanceof dev.sockscope.ui.ca.CaAssistantView assistant) {
+                tabs.getSelectionModel().select(tab);
+                return assistant;
+            }
+        }
+        dev.sockscope.ui.ca.CaAssistantView assistant = new dev.sockscope.ui.ca.CaAssistantView(dataDir, background, () -> {
+            String at = model.addressProperty().get();
+            return at.isEmpty() ? model.preferencesProperty().get().host() + ":" + model.preferencesProperty().get().port() : at;
+        });
+        Tab tab = new Tab("Trust Sockscope's CA", assistant);
+        tab.setGraphic(Icons.of(Feather.SHIELD, 12));
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        return assistant;
+    }
+
+    @Override
+    public void openBrowser() {
+        model.openBrowser(java.util.List.of(), "about:blank");
     }
 
     /** A proxied connection in its own read-only tab (the existing one if it is open). */

@@ -31,15 +31,18 @@ import org.kordamp.ikonli.feather.Feather;
  * its subprotocols.
  */
 public final class ProxyView extends BorderPane {
-    private final ListView<ProxiedRow> list = new ListView<>();
+    private final ProxiedList connections;
     /** Reads the list again four times a second while the tab is open. */
     private javafx.animation.Timeline refresh;
+    private int ticks;
 
     /**
      * @param openTab opens a connection tab restored from this state
      * @param openProxied shows a proxied connection in the connection views, read-only
+     * @param actions the proxy's other tabs and tools (the CA setup assistant, a browser through it)
      */
-    public ProxyView(ProxyPanelModel model, Consumer<TabState> openTab, Consumer<ProxiedRow> openProxied) {
+    public ProxyView(ProxyPanelModel model, Consumer<TabState> openTab, Consumer<ProxiedRow> openProxied,
+            ProxyActions actions) {
         getStyleClass().add("proxy-view");
         Label title = new Label("Proxy", Icons.of(Feather.SHUFFLE, 14));
         title.getStyleClass().add(Styles.TITLE_4);
@@ -48,33 +51,23 @@ public final class ProxyView extends BorderPane {
         how.getStyleClass().add(Styles.TEXT_MUTED);
         how.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             String at = model.addressProperty().get();
-            return at.isEmpty() ? "The proxy is stopped. Start it with the Proxy switch in the header."
-                    : "Listening on " + at + ". Point an app at http://" + at + " as its HTTP(S) proxy; its WebSocket"
-                            + " connections appear below as they open. For wss:// the app must trust Sockscope's CA"
-                            + " (sockscope ca export).";
-        }, model.addressProperty()));
-        Label problem = new Label();
-        problem.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
-        problem.setWrapText(true);
-        problem.textProperty().bind(model.problemProperty());
-        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+            if (at.isEmpty()) {
+                return "The proxy is stopped. Start it with the Proxy switch in the header.";
+            }
+            return model.preferencesProperty().get().reverse()
+                    ? "Listening on " + at + " as a reverse proxy to " + model.preferencesProperty().get().reverseUrl()
+                            + ": point the app at it instead of the server."
+                    : "Listening on " + at + ". Point an app at http://" + at + " as its HTTP(S) proxy, or open a browser"
+                            + " through it; its WebSocket connections appear below as they open. For wss:// the app must"
+                            + " trust Sockscope's CA (Set up trust).";
+        }, model.addressProperty(), model.preferencesProperty()));
+        ProxySettingsPane settings = new ProxySettingsPane(model);
+        settings.setExpanded(false);
+        model.portInUseProperty().addListener((obs, old, inUse) -> settings.setExpanded(settings.isExpanded() || inUse));
 
-        list.setId("proxyConnections");
-        list.setItems(model.rows());
-        list.getStyleClass().add(Styles.DENSE);
-        list.setPlaceholder(new Label("No WebSocket connection through the proxy yet"));
-        list.setCellFactory(v -> new RowCell());
-        list.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
-                openProxied.accept(list.getSelectionModel().getSelectedItem());
-            }
-        });
-        list.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
-                openProxied.accept(list.getSelectionModel().getSelectedItem());
-            }
-        });
-        VBox.setVgrow(list, Priority.ALWAYS);
+        connections = new ProxiedList(model, openProxied);
+        ListView<ProxiedRow> list = connections.listView();
+        VBox.setVgrow(connections, Priority.ALWAYS);
 
         Button open = new Button("Open as client tab", Icons.of(Feather.EXTERNAL_LINK, 13));
         open.setId("openAsClientTab");
@@ -83,7 +76,7 @@ public final class ProxyView extends BorderPane {
                 + " sent and its subprotocols, to connect directly and compose"));
         open.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         open.setOnAction(e -> {
-            ProxiedRow row = list.getSelectionModel().getSelectedItem();
+            ProxiedRow row = connections.selected();
             if (row != null) {
                 openTab.accept(asClientTab(row));
             }
@@ -94,16 +87,91 @@ public final class ProxyView extends BorderPane {
         show.setTooltip(new javafx.scene.control.Tooltip("Its messages, handshake and certificates, live and read-only"
                 + " (or double-click the row)"));
         show.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        show.setOnAction(e -> openProxied.accept(list.getSelectionModel().getSelectedItem()));
+        show.setOnAction(e -> openProxied.accept(connections.selected()));
+        Button trust = new Button("Set up trust…", Icons.of(Feather.SHIELD, 13));
+        trust.setId("openCaAssistant");
+        trust.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        trust.setTooltip(new javafx.scene.control.Tooltip("How to make an app, a browser or a runtime trust Sockscope's CA"));
+        trust.setOnAction(e -> actions.openAssistant());
+        Button browser = new Button("Open browser through Sockscope", Icons.of(Feather.GLOBE, 13));
+        browser.setId("openBrowser");
+        browser.getStyleClass().add(Styles.SMALL);
+        browser.setTooltip(new javafx.scene.control.Tooltip("Chromium or Chrome with a fresh profile that uses this proxy"
+                + " and trusts Sockscope's CA by its key: nothing on this computer changes"));
+        browser.setOnAction(e -> actions.openBrowser());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(8, spacer, show, open);
-        actions.setAlignment(Pos.CENTER_RIGHT);
+        HBox tools = new HBox(8, browser, trust, spacer, show, open);
+        tools.setAlignment(Pos.CENTER_LEFT);
         Label httpTitle = new Label("Other HTTP requests through the proxy");
         httpTitle.getStyleClass().addAll(Styles.TEXT_BOLD, Styles.TEXT_SMALL);
-        VBox box = new VBox(8, title, how, portRow(model), problem, list, actions, httpTitle, httpList(model));
+        Label notice = new Label();
+        notice.setId("proxyNotice");
+        notice.setWrapText(true);
+        notice.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        notice.textProperty().bind(model.noticeProperty());
+        notice.managedProperty().bind(notice.textProperty().isNotEmpty());
+        VBox box = new VBox(8, title, how, settings, problemRow(model), refusedBanner(model, actions), tools, notice,
+                connections, httpTitle, httpList(model));
         box.setPadding(new Insets(12));
         setCenter(box);
+    }
+
+    /** Why the proxy did not start, with a way on when its port was taken. */
+    private static HBox problemRow(ProxyPanelModel model) {
+        Label problem = new Label();
+        problem.setId("proxyProblem");
+        problem.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.problemProperty());
+        Button anyPort = new Button("Start on any free port");
+        anyPort.setId("proxyUseFreePort");
+        anyPort.getStyleClass().add(Styles.SMALL);
+        anyPort.visibleProperty().bind(model.portInUseProperty());
+        anyPort.managedProperty().bind(anyPort.visibleProperty());
+        anyPort.setMinWidth(Region.USE_PREF_SIZE);
+        anyPort.setOnAction(e -> model.startOnAnyFreePort());
+        HBox row = new HBox(10, problem, anyPort);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.managedProperty().bind(model.problemProperty().isNotEmpty());
+        row.visibleProperty().bind(row.managedProperty());
+        return row;
+    }
+
+    /** Said once an app refused Sockscope's certificate: it does not trust the CA yet, and how to fix that. */
+    private HBox refusedBanner(ProxyPanelModel model, ProxyActions actions) {
+        Label text = new Label();
+        text.setWrapText(true);
+        text.getStyleClass().add(Styles.TEXT_SMALL);
+        text.setGraphic(Icons.of(Feather.ALERT_TRIANGLE, 14));
+        Button fix = new Button("Set up trust for this app…");
+        fix.setId("appRefusedSetUpTrust");
+        fix.getStyleClass().addAll(Styles.SMALL, Styles.WARNING);
+        fix.setMinWidth(Region.USE_PREF_SIZE);
+        fix.setOnAction(e -> actions.openAssistant());
+        Button show = new Button("Show them");
+        show.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        show.setMinWidth(Region.USE_PREF_SIZE);
+        show.setOnAction(e -> connections.filterState(ProxiedList.TLS_PROBLEMS));
+        HBox banner = new HBox(10, text, fix, show);
+        banner.setId("appRefusedBanner");
+        banner.getStyleClass().add("proxy-refused-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(6, 10, 6, 10));
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Runnable update = () -> {
+            java.util.List<ProxiedRow> refused = model.rows().stream().filter(r -> r.tls() == ProxiedTls.APP_REFUSED).toList();
+            banner.setVisible(!refused.isEmpty());
+            if (!refused.isEmpty()) {
+                text.setText((refused.size() == 1 ? "An app" : refused.size() + " connections: apps")
+                        + " refused Sockscope's certificate (for " + refused.get(refused.size() - 1).host()
+                        + "). It does not trust Sockscope's CA yet, so its traffic is not seen.");
+            }
+        };
+        model.rows().addListener((javafx.collections.ListChangeListener<ProxiedRow>) c -> update.run());
+        banner.managedProperty().bind(banner.visibleProperty());
+        update.run();
+        return banner;
     }
 
     /** The plain HTTP requests through the proxy ({@code proxyHttp}): method, URL, status, size, time. */
@@ -126,34 +194,11 @@ public final class ProxyView extends BorderPane {
         return http;
     }
 
-    /** The port to listen on, editable while the proxy is stopped; on loopback always. */
-    private static HBox portRow(ProxyPanelModel model) {
-        Label label = new Label("Listen on 127.0.0.1 port");
-        javafx.scene.control.TextField port = new javafx.scene.control.TextField(String.valueOf(model.portProperty().get()));
-        port.setId("proxyPort");
-        port.setPrefColumnCount(6);
-        port.getStyleClass().add(Styles.SMALL);
-        port.disableProperty().bind(model.stateProperty().isNotEqualTo(ProxyPanelModel.State.STOPPED));
-        port.textProperty().addListener((obs, old, now) -> {
-            try {
-                int value = Integer.parseInt(now.strip());
-                if (value >= 0 && value <= 65535) {
-                    model.setPort(value);
-                }
-            } catch (NumberFormatException notANumber) {
-                // kept as typed; the last valid port stays
-            }
-        });
-        model.portProperty().addListener((obs, old, now) -> {
-            if (!port.getText().strip().equals(String.valueOf(now))) {
-                port.setText(String.valueOf(now));
-            }
-        });
-        Label hint = new Label("(0 picks any free port)");
-        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        HBox row = new HBox(8, label, port, hint);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+    private void tick(ProxyPanelModel model) {
+        connections.refresh(model::pulse);
+        if (++ticks % 4 == 0) {
+            connections.redraw();
+        }
     }
 
     /** Stops refreshing the list (the tab closed, or the window goes away). */
@@ -182,38 +227,23 @@ public final class ProxyView extends BorderPane {
 
     /** Shows the proxy's tab in these tabs, the existing one if it is open; its list is refreshed four times a second. */
     public static void showIn(javafx.scene.control.TabPane tabs, ProxyPanelModel model, Consumer<TabState> openTab,
-            Consumer<ProxiedRow> openProxied) {
+            Consumer<ProxiedRow> openProxied, ProxyActions actions) {
         for (javafx.scene.control.Tab tab : tabs.getTabs()) {
             if (tab.getContent() instanceof ProxyView) {
                 tabs.getSelectionModel().select(tab);
                 return;
             }
         }
-        ProxyView view = new ProxyView(model, openTab, openProxied);
+        ProxyView view = new ProxyView(model, openTab, openProxied, actions);
         javafx.scene.control.Tab tab = new javafx.scene.control.Tab("Proxy", view);
         tab.setGraphic(Icons.of(Feather.SHUFFLE, 12));
         javafx.animation.Timeline refresh = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
-                javafx.util.Duration.millis(250), e -> model.pulse()));
+                javafx.util.Duration.millis(250), e -> view.tick(model)));
         refresh.setCycleCount(javafx.animation.Animation.INDEFINITE);
         refresh.play();
         view.refresh = refresh;
         tab.setOnClosed(e -> view.dispose());
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
-    }
-
-    /** One connection: host and path, state, messages and bytes each way. */
-    private static final class RowCell extends ListCell<ProxiedRow> {
-        @Override
-        protected void updateItem(ProxiedRow row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null) {
-                setText(null);
-                return;
-            }
-            setText(String.format(Locale.ROOT, "%s%s   %s   \u2197 %,d (%s)   \u2199 %,d (%s)", row.host(), row.path(),
-                    row.state().name().toLowerCase(Locale.ROOT), row.messagesSent(), Bytes.humanSize(row.bytesSent()),
-                    row.messagesReceived(), Bytes.humanSize(row.bytesReceived())));
-        }
     }
 }

@@ -119,7 +119,7 @@ class ProxyPanelTest {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             robot.interact(() -> window.proxy().setPort(taken.getLocalPort()));
             robot.clickOn("#proxyToggle");
-            Label problem = robot.lookup(".proxy-view .danger").queryAs(Label.class);
+            Label problem = robot.lookup("#proxyProblem").queryAs(Label.class);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> problem.getText().startsWith("Port " + taken.getLocalPort()
                     + " is in use by another program"));
             javafx.scene.control.ToggleButton toggle = robot.lookup("#proxyToggle").queryAs(javafx.scene.control.ToggleButton.class);
