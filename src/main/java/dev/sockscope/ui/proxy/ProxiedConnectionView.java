@@ -26,11 +26,13 @@ import org.kordamp.ikonli.feather.Feather;
 public final class ProxiedConnectionView extends BorderPane {
     private final ConnectionView view;
 
+    /** @param upstreamTrust what the proxy trusted upstream: the server's certificates are judged by it */
     public ProxiedConnectionView(LiveConnection live, Background background, BooleanProperty relativeTime,
-            TlsInspection tls) {
+            TlsInspection tls, dev.sockscope.core.TrustOptions upstreamTrust) {
         getStyleClass().add("proxied-connection");
         ConnectionModel model = new ConnectionModel(background.ui());
-        model.follow(live, ConnectRequest.of(live.url()));
+        model.follow(live, new ConnectRequest(live.url(), java.util.List.of(), java.util.List.of(),
+                ConnectRequest.DEFAULT_TIMEOUT, upstreamTrust));
         view = new ConnectionView(model, background, relativeTime, tls, null);
         Label url = new Label(live.url().toString(), Icons.of(Feather.SHUFFLE, 13));
         url.setMinWidth(0);

@@ -41,6 +41,8 @@ public final class ProxyPanelModel {
     private final ObservableList<dev.sockscope.core.HttpExchange> http = FXCollections.observableArrayList();
     private final dev.sockscope.ui.fx.TaskSlot httpReading;
     private String recordingInto;
+    /** The settings the proxy last started with: its connections were made under them. */
+    private ProxyPreferences startedWith;
     private int pulses;
     private ProxyService.Running running;
     private final javafx.beans.property.ObjectProperty<ProxyPreferences> preferences =
@@ -74,6 +76,7 @@ public final class ProxyPanelModel {
         String session = app.sessions().currentSession();
         recordingInto = session;
         ProxyPreferences setup = preferences.get();
+        startedWith = setup;
         int listenOn = setup.port();
         background.run(control -> ProxyService.start(app, setup.toService(session)), started -> {
             running = started;
@@ -226,6 +229,16 @@ public final class ProxyPanelModel {
                     notice.set("Opened " + launched.browser().getFileName() + " through the proxy with a temporary profile"
                             + " (deleted when it exits). Its WebSocket connections appear below.");
                 }, failed -> notice.set("Cannot open a browser: " + failed.getMessage()));
+    }
+
+    /**
+     * What the proxy trusted upstream when it last started (the system's CAs and the user's CA
+     * file): the server leg of its connections is judged by it, as the proxy judged it.
+     */
+    public dev.sockscope.core.TrustOptions upstreamTrust() {
+        ProxyPreferences p = startedWith != null ? startedWith : preferences.get();
+        return new dev.sockscope.core.TrustOptions(p.caFile().isEmpty() ? null : java.nio.file.Path.of(p.caFile()),
+                java.util.Set.of());
     }
 
     /** What the last browser launch did, or why it could not. */

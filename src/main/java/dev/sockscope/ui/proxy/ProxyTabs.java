@@ -81,7 +81,8 @@ public final class ProxyTabs implements ProxyActions {
                 return;
             }
         }
-        ProxiedConnectionView view = new ProxiedConnectionView(row.live(), background, relativeTime, tls);
+        ProxiedConnectionView view = new ProxiedConnectionView(row.live(), background, relativeTime, tls,
+                model.upstreamTrust());
         onShown.accept(view.connectionView());
         Tab tab = new Tab(row.host() + row.path(), view);
         tab.setUserData(row.id());

@@ -242,6 +242,14 @@ public final class ProxyView extends BorderPane {
         refresh.setCycleCount(javafx.animation.Animation.INDEFINITE);
         refresh.play();
         view.refresh = refresh;
+        // Out of the window (closed, or the window's content replaced), it stops reading.
+        view.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                refresh.stop();
+            } else if (tabs.getTabs().contains(tab)) {
+                refresh.play();
+            }
+        });
         tab.setOnClosed(e -> view.dispose());
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);

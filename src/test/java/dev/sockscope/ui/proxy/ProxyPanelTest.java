@@ -56,7 +56,12 @@ class ProxyPanelTest {
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
+        // as the app does at exit: the tabs let go and the proxy stops before the recording closes
+        TestWindows.onFx(() -> {
+            window.disposeAll();
+            return null;
+        });
         app.close();
     }
 
@@ -84,10 +89,10 @@ class ProxyPanelTest {
             assertEquals("127.0.0.1:" + server.port(), row.host());
             assertEquals("/through", row.path());
             assertTrue(row.messagesSent() >= 2 && row.messagesReceived() >= 2, row.toString());
-            String shown = robot.from(list).lookup(".list-cell").nth(0).queryLabeled().getText();
+            String shown = ProxyLegsTest.firstRow(robot, list).getText();
             assertTrue(shown.contains("127.0.0.1:" + server.port()), shown);
 
-            robot.clickOn(robot.from(list).lookup(".list-cell").nth(0).queryAs(javafx.scene.Node.class));
+            robot.clickOn(ProxyLegsTest.firstRow(robot, list));
             robot.clickOn("#openProxied");
             ProxiedConnectionView proxied = (ProxiedConnectionView) window.tabs().getSelectionModel().getSelectedItem().getContent();
             var log = proxied.connectionView().log().table();
@@ -96,7 +101,7 @@ class ProxyPanelTest {
             assertEquals(null, proxied.lookup("#composer"), "nothing is sent from a proxied connection's view");
 
             robot.interact(() -> window.showProxyTab());
-            robot.clickOn(robot.from(list).lookup(".list-cell").nth(0).queryAs(javafx.scene.Node.class));
+            robot.clickOn(ProxyLegsTest.firstRow(robot, list));
             robot.clickOn("#openAsClientTab");
             ConnectionTabView tab = (ConnectionTabView) window.tabs().getSelectionModel().getSelectedItem().getContent();
             assertEquals(url, tab.model().request().urlProperty().get());
