@@ -32,6 +32,13 @@ final class TrustInstructions {
         String ca = quote(caFile);
         String port = proxy.substring(proxy.lastIndexOf(':') + 1);
         String host = proxy.substring(0, proxy.lastIndexOf(':'));
+        List<Target> all = new java.util.ArrayList<>(systems(ca, caFile, caName, proxy, host, port));
+        all.addAll(runtimes(ca, proxy, host, port));
+        return List.copyOf(all);
+    }
+
+    /** Operating systems and browsers. */
+    private static List<Target> systems(String ca, String caFile, String caName, String proxy, String host, String port) {
         return List.of(
             new Target("Linux: Debian, Ubuntu", List.of(
                 new Step("Copy the CA into the local store (the name must end in .crt) and rebuild the bundle:",
@@ -68,7 +75,12 @@ final class TrustInstructions {
                 new Step("Add the CA to your user's Trusted Root store (PowerShell):",
                     "Import-Certificate -FilePath " + ca + " -CertStoreLocation Cert:\\CurrentUser\\Root"),
                 new Step("Or with certutil:", "certutil -user -addstore Root " + ca)),
-                List.of(new Step("Remove it:", "certutil -user -delstore Root \"" + caName + "\""))),
+                List.of(new Step("Remove it:", "certutil -user -delstore Root \"" + caName + "\""))));
+    }
+
+    /** Language runtimes and tools, which keep trust of their own. */
+    private static List<Target> runtimes(String ca, String proxy, String host, String port) {
+        return List.of(
             new Target("Java (keytool)", List.of(
                 new Step("Make a trust store of the JDK's CAs plus Sockscope's (keeps public sites working):",
                     "cp \"$JAVA_HOME/lib/security/cacerts\" sockscope-cacerts && keytool -importcert -noprompt -alias sockscope"

@@ -36,56 +36,10 @@ final class ProxySettingsPane extends TitledPane {
         getStyleClass().add(Styles.DENSE);
         ProxyPreferences now = preferences.get();
 
-        TextField host = field("proxyHost", now.host(), 12);
-        TextField port = field("proxyPort", String.valueOf(now.port()), 6);
-        Label exposed = new Label("Other machines on the network can use this proxy and see what goes through it.");
-        exposed.setId("proxyExposedWarning");
-        exposed.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
-        exposed.setWrapText(true);
-        exposed.managedProperty().bind(exposed.visibleProperty());
-        exposed.setVisible(now.exposed());
-        onEdit(host, text -> p -> p.withHost(text), exposed);
-        onEdit(port, text -> {
-            int value = Integer.parseInt(text);
-            if (value < 0 || value > 65535) {
-                throw new IllegalArgumentException("a port is 0 to 65535");
-            }
-            return p -> p.withPort(value);
-        }, exposed);
-        preferences.addListener((obs, old, p) -> {
-            if (!port.isFocused() && !port.getText().strip().equals(String.valueOf(p.port()))) {
-                port.setText(String.valueOf(p.port()));
-            }
-        });
-        Label portHint = muted("(0 picks any free port)");
-        HBox listen = row(host, new Label("port"), port, portHint);
-
-        ToggleGroup modes = new ToggleGroup();
+        Label exposed = exposedWarning(now);
+        HBox listen = listenRow(now, exposed);
         RadioButton explicit = new RadioButton("Explicit: apps set it as their HTTP(S) proxy");
-        explicit.setId("proxyModeExplicit");
-        RadioButton reverse = new RadioButton("Reverse: apps connect to it as if it were the server at");
-        reverse.setId("proxyModeReverse");
-        explicit.setToggleGroup(modes);
-        reverse.setToggleGroup(modes);
-        (now.reverse() ? reverse : explicit).setSelected(true);
-        TextField upstream = field("proxyReverseUrl", now.reverseUrl(), 22);
-        upstream.setPromptText("wss://server.example:443");
-        CheckBox tls = new CheckBox("apps use wss://");
-        tls.setId("proxyReverseTls");
-        tls.setSelected(now.reverseTls());
-        upstream.disableProperty().bind(reverse.selectedProperty().not());
-        tls.disableProperty().bind(reverse.selectedProperty().not());
-        Runnable applyMode = () -> apply(() -> {
-            String url = reverse.isSelected() ? upstream.getText().strip() : "";
-            if (reverse.isSelected()) {
-                WsUrl.parse(url);
-            }
-            return p -> p.withReverse(url, reverse.isSelected() && tls.isSelected());
-        });
-        modes.selectedToggleProperty().addListener((obs, old, t) -> applyMode.run());
-        upstream.textProperty().addListener((obs, old, t) -> applyMode.run());
-        tls.selectedProperty().addListener((obs, old, t) -> applyMode.run());
-
+        HBox reverse = reverseRow(now, explicit);
         TextField ignore = field("proxyIgnoreHosts", String.join(", ", now.ignoreHosts()), 28);
         ignore.setPromptText("*.bank.example, login.example");
         onEdit(ignore, text -> p -> p.withIgnoreHosts(list(text)), null);
@@ -117,7 +71,7 @@ final class ProxySettingsPane extends TitledPane {
         grid.addRow(r++, name("Listen on"), listen);
         grid.add(exposed, 1, r++);
         grid.addRow(r++, name("Mode"), explicit);
-        grid.add(row(reverse, upstream, tls), 1, r++);
+        grid.add(reverse, 1, r++);
         grid.addRow(r++, name("Pass through untouched"), row(ignore, muted("host globs, comma-separated: never decrypted")));
         grid.addRow(r++, name("Accept certificates of"), row(insecure, muted("checked and recorded, not required to be trusted")));
         grid.addRow(r++, name("Also trust upstream"), caFile);
@@ -132,6 +86,67 @@ final class ProxySettingsPane extends TitledPane {
         locked.managedProperty().bind(locked.visibleProperty());
         grid.disableProperty().bind(locked.visibleProperty());
         setContent(new javafx.scene.layout.VBox(6, locked, grid));
+    }
+
+    private HBox listenRow(ProxyPreferences now, Label exposed) {
+        TextField host = field("proxyHost", now.host(), 12);
+        TextField port = field("proxyPort", String.valueOf(now.port()), 6);
+        onEdit(host, text -> p -> p.withHost(text), exposed);
+        onEdit(port, text -> {
+            int value = Integer.parseInt(text);
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("a port is 0 to 65535");
+            }
+            return p -> p.withPort(value);
+        }, exposed);
+        preferences.addListener((obs, old, p) -> {
+            if (!port.isFocused() && !port.getText().strip().equals(String.valueOf(p.port()))) {
+                port.setText(String.valueOf(p.port()));
+            }
+        });
+        Label portHint = muted("(0 picks any free port)");
+        return row(host, new Label("port"), port, portHint);
+
+    }
+
+    private static Label exposedWarning(ProxyPreferences now) {
+        Label exposed = new Label("Other machines on the network can use this proxy and see what goes through it.");
+        exposed.setId("proxyExposedWarning");
+        exposed.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
+        exposed.setWrapText(true);
+        exposed.managedProperty().bind(exposed.visibleProperty());
+        exposed.setVisible(now.exposed());
+        return exposed;
+    }
+
+    /** The reverse-mode choice with its upstream URL; {@code explicit} is the other choice. */
+    private HBox reverseRow(ProxyPreferences now, RadioButton explicit) {
+        ToggleGroup modes = new ToggleGroup();
+        explicit.setId("proxyModeExplicit");
+        RadioButton reverse = new RadioButton("Reverse: apps connect to it as if it were the server at");
+        reverse.setId("proxyModeReverse");
+        explicit.setToggleGroup(modes);
+        reverse.setToggleGroup(modes);
+        (now.reverse() ? reverse : explicit).setSelected(true);
+        TextField upstream = field("proxyReverseUrl", now.reverseUrl(), 22);
+        upstream.setPromptText("wss://server.example:443");
+        CheckBox tls = new CheckBox("apps use wss://");
+        tls.setId("proxyReverseTls");
+        tls.setSelected(now.reverseTls());
+        upstream.disableProperty().bind(reverse.selectedProperty().not());
+        tls.disableProperty().bind(reverse.selectedProperty().not());
+        Runnable applyMode = () -> apply(() -> {
+            String url = reverse.isSelected() ? upstream.getText().strip() : "";
+            if (reverse.isSelected()) {
+                WsUrl.parse(url);
+            }
+            return p -> p.withReverse(url, reverse.isSelected() && tls.isSelected());
+        });
+        modes.selectedToggleProperty().addListener((obs, old, t) -> applyMode.run());
+        upstream.textProperty().addListener((obs, old, t) -> applyMode.run());
+        tls.selectedProperty().addListener((obs, old, t) -> applyMode.run());
+
+        return row(reverse, upstream, tls);
     }
 
     /** Takes a field's value on every edit when it can be used; otherwise says why, keeping the last good one. */

@@ -2,13 +2,11 @@ package dev.sockscope.ui.proxy;
 
 import atlantafx.base.theme.Styles;
 import dev.sockscope.app.TabState;
-import dev.sockscope.core.Bytes;
 import dev.sockscope.core.Header;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.ui.common.Icons;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
