@@ -22,11 +22,30 @@ public final class ProxyScreenshots {
     private ProxyScreenshots() {
     }
 
+    /** Each app (URL, CA file or null) through the proxy with python3-websockets, one after another. */
+    private static void runApps(int port, String[][] apps) throws Exception {
+        for (String[] a : apps) {
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(PythonPeer.PYTHON.toString(),
+                Path.of("src/test/resources/peers/proxied_client.py").toAbsolutePath().toString(), String.valueOf(port),
+                a[0]));
+            if (a[1] != null) {
+                command.addAll(java.util.List.of("--cafile", a[1]));
+            }
+            Process client = new ProcessBuilder(command).redirectErrorStream(true).start();
+            client.getInputStream().readAllBytes();
+            client.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         String theme = args[1];
         Platform.startup(() -> { });
+        dev.sockscope.testing.TestPki pki = new dev.sockscope.testing.TestPki();
+        Path upstreamCa = pki.writeRootPem(Files.createTempDirectory("sockscope-shot-ca"));
         try (PythonPeer server = PythonPeer.start(null, null);
+                dev.sockscope.testing.EchoServer secure = dev.sockscope.testing.EchoServer.tls(
+                        dev.sockscope.tls.ServerTls.context(pki.localhostLeaf()));
                 AppContext app = new AppContext(Files.createTempDirectory("sockscope-proxy-shot"))) {
             MainWindow window = onFx(() -> {
                 MainWindow w = new MainWindow(app, dev.sockscope.app.Settings.defaults().withTheme(theme),
@@ -36,7 +55,8 @@ public final class ProxyScreenshots {
                 Theme.apply(theme, scene);
                 stage.setScene(scene);
                 stage.show();
-                w.proxy().setPort(0);
+                w.proxy().preferencesProperty().set(w.proxy().preferencesProperty().get().withPort(0)
+                        .withCaFile(upstreamCa.toString()));
                 w.proxy().start();
                 w.showProxyTab();
                 return w;
@@ -46,14 +66,12 @@ public final class ProxyScreenshots {
             }
             String address = onFx(() -> window.proxy().addressProperty().get());
             int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
-            for (String path : new String[] {"/market/stream", "/chat?room=qa"}) {
-                Process client = new ProcessBuilder(PythonPeer.PYTHON.toString(),
-                        Path.of("src/test/resources/peers/proxied_client.py").toAbsolutePath().toString(), String.valueOf(port),
-                        "ws://127.0.0.1:" + server.port() + path, "--cafile",
-                        LocalAuthority.in(app.dataDir()).info().certificateFile().toString()).start();
-                client.getInputStream().readAllBytes();
-                client.waitFor(30, TimeUnit.SECONDS);
-            }
+            String ca = LocalAuthority.in(app.dataDir()).info().certificateFile().toString();
+            String[][] apps = {{"ws://127.0.0.1:" + server.port() + "/market/stream", ca},
+                {"wss://localhost:" + secure.boundPort() + "/orders", ca},
+                {"ws://127.0.0.1:" + server.port() + "/chat?room=qa", ca},
+                {"wss://localhost:" + secure.boundPort() + "/notifications", null}};
+            runApps(port, apps);
             Thread.sleep(1500);
             Scene scene = onFx(window::getScene);
             onFx(() -> {
@@ -62,13 +80,28 @@ public final class ProxyScreenshots {
             });
             onFx(() -> {
                 var list = (javafx.scene.control.ListView<?>) window.lookup("#proxyConnections");
-                list.getSelectionModel().select(0);
+                list.getSelectionModel().select(1);
                 ((javafx.scene.control.Button) window.lookup("#openProxied")).fire();
                 return null;
             });
             Thread.sleep(1500);
             onFx(() -> {
                 Snapshots.write(scene, out.resolve("screenshot-proxied-" + theme + ".png"));
+                var side = (javafx.scene.control.TabPane) scene.getRoot().lookup(".detail-tabs");
+                side.getSelectionModel().select(2);
+                var split = (javafx.scene.control.SplitPane) scene.getRoot().lookup(".proxied-connection .split-pane");
+                split.setDividerPositions(0.3);
+                return null;
+            });
+            Thread.sleep(1500);
+            onFx(() -> {
+                Snapshots.write(scene, out.resolve("screenshot-proxy-legs-" + theme + ".png"));
+                window.proxyTabs().showAssistant();
+                return null;
+            });
+            Thread.sleep(1500);
+            onFx(() -> {
+                Snapshots.write(scene, out.resolve("screenshot-ca-assistant-" + theme + ".png"));
                 return null;
             });
         } finally {

@@ -68,6 +68,7 @@ public final class CaAssistantView extends VBox {
                 + " own CA. The app accepts it only once it trusts the CA: pick the kind of client below and follow its"
                 + " steps. The CA is this install's alone; its key never leaves the data directory.");
         why.setWrapText(true);
+        why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         why.getStyleClass().add(Styles.TEXT_MUTED);
         card.setHgap(12);
         card.setVgap(4);

@@ -144,7 +144,8 @@ public final class CertificateView extends ScrollPane {
             parent.setExpanded(true);
             parent = next;
         }
-        if (report.trustAnchor() != null && !certs.contains(report.trustAnchor())) {
+        // A server may send its root too: the anchor is added only when the chain does not hold it already.
+        if (report.trustAnchor() != null && certs.stream().noneMatch(c -> c.sha256().equals(report.trustAnchor().sha256()))) {
             parent.getChildren().add(new TreeItem<>(report.trustAnchor()));
             parent.setExpanded(true);
         }

@@ -38,7 +38,7 @@ final class ProxiedList extends VBox {
     static final String FAILED = "Failed";
     static final String TLS_PROBLEMS = "TLS problems";
 
-    private static final double[] WIDTHS = {200, 0, 64, 168, 70, 70, 112, 112};
+    private static final double[] WIDTHS = {200, 0, 64, 196, 70, 70, 112, 112};
     private static final String[] TITLES = {"Host", "Path", "State", "TLS", "Started", "Duration", "\u2197 App to server",
         "\u2199 Server to app"};
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
@@ -160,7 +160,7 @@ final class ProxiedList extends VBox {
             row.getStyleClass().add("proxied-header");
             row.getChildren().forEach(n -> n.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, Styles.TEXT_BOLD));
             // the list's cells have padding and the list a border: the titles sit over their values
-            row.setPadding(new javafx.geometry.Insets(0, 22, 0, 13));
+            row.setPadding(new javafx.geometry.Insets(0, 9, 0, 8));
         }
         return row;
     }

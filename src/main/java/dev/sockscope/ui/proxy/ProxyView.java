@@ -2,11 +2,7 @@ package dev.sockscope.ui.proxy;
 
 import atlantafx.base.theme.Styles;
 import dev.sockscope.app.TabState;
-import dev.sockscope.core.Header;
-import dev.sockscope.core.SessionEvent;
 import dev.sockscope.ui.common.Icons;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -46,6 +42,7 @@ public final class ProxyView extends BorderPane {
         title.getStyleClass().add(Styles.TITLE_4);
         Label how = new Label();
         how.setWrapText(true);
+        how.setMinHeight(Region.USE_PREF_SIZE);
         how.getStyleClass().add(Styles.TEXT_MUTED);
         how.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             String at = model.addressProperty().get();
@@ -76,7 +73,7 @@ public final class ProxyView extends BorderPane {
         open.setOnAction(e -> {
             ProxiedRow row = connections.selected();
             if (row != null) {
-                openTab.accept(asClientTab(row));
+                openTab.accept(ClientTabFromProxied.of(row));
             }
         });
         Button show = new Button("Open", Icons.of(Feather.EYE, 13));
@@ -204,23 +201,6 @@ public final class ProxyView extends BorderPane {
         if (refresh != null) {
             refresh.stop();
         }
-    }
-
-    /** The proxied connection as a client tab would make it: URL, the app's own headers, subprotocols. */
-    static TabState asClientTab(ProxiedRow row) {
-        List<TabState.HeaderRow> headers = new ArrayList<>();
-        String protocols = "";
-        SessionEvent.Opened opened = row.live().opened();
-        if (opened != null && opened.client() != null) {
-            for (Header h : opened.client().handshake().requestHeaders()) {
-                if (h.is("Sec-WebSocket-Protocol")) {
-                    protocols = protocols.isEmpty() ? h.value() : protocols + ", " + h.value();
-                } else if (Header.refusalOf(h.name()) == null && !h.is("Proxy-Authorization") && !h.is("Proxy-Connection")) {
-                    headers.add(new TabState.HeaderRow(h.name(), h.value(), true));
-                }
-            }
-        }
-        return new TabState(row.url(), headers, protocols, 10, "", List.of(), "", "text");
     }
 
     /** Shows the proxy's tab in these tabs, the existing one if it is open; its list is refreshed four times a second. */

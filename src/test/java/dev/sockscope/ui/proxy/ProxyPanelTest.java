@@ -113,6 +113,13 @@ class ProxyPanelTest {
                 tab.model().send();
             });
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tab.model().connection().log().count(Direction.RECEIVE) == 1);
+            // What the app sent is offered again ("Resend"): its text and its binary message, in order.
+            var saved = tab.model().saved();
+            assertEquals(2, saved.size(), saved.toString());
+            assertEquals("hello through the proxy", saved.get(0).text());
+            assertEquals("hex", saved.get(1).mode());
+            robot.interact(() -> tab.model().sendSaved(saved.get(1)));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tab.model().connection().log().count(Direction.RECEIVE) == 2);
 
             robot.clickOn("#proxyToggle");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> address.getText().isEmpty());
