@@ -25,6 +25,22 @@ class SettingsStoreTest {
     }
 
     @Test
+    void savesAndRestoresTheProxySettings() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        ProxyPreferences proxy = ProxyPreferences.defaults().withHost("0.0.0.0").withPort(9090)
+                .withReverse("wss://staging.example/socket", true).withIgnoreHosts(List.of("*.bank.example"))
+                .withInsecureUpstream(List.of("staging.example")).withCaFile("/etc/company-ca.pem").withMaxMessage(8L << 20);
+        Settings defaults = Settings.defaults();
+        Settings settings = new Settings(defaults.theme(), defaults.relativeTime(), defaults.tabs(), 0, "default",
+                defaults.retention(), 0, List.of(), proxy);
+        store.save(settings);
+        Settings loaded = new SettingsStore(dir).load();
+        assertEquals(proxy, loaded.proxy());
+        assertTrue(loaded.proxy().exposed(), "0.0.0.0 is reachable from other machines");
+        assertEquals("wss://staging.example/socket", loaded.proxy().toService("s").reverse());
+    }
+
+    @Test
     void keepsADamagedFileAsideAndStartsWithDefaults() throws Exception {
         Files.writeString(dir.resolve("settings.json"), "{ not json");
         Settings loaded = new SettingsStore(dir).load();
