@@ -84,6 +84,8 @@ public final class ProxyPanelModel {
             state.set(State.RUNNING);
         }, failed -> {
             String why = failed.getMessage() == null ? "" : failed.getMessage();
+            // The service names the command line's flag; the window's user set it in the settings.
+            why = why.startsWith("--ca-file ") ? "the upstream CA file " + why.substring("--ca-file ".length()) : why;
             problem.set(why.contains("the port is in use")
                     ? "Port " + listenOn + " is in use by another program: choose another port in the settings (0 picks any"
                             + " free one) and switch the proxy on again."
@@ -220,7 +222,7 @@ public final class ProxyPanelModel {
     }
 
     private void launchBrowser(List<String> extraFlags, String startUrl) {
-        String at = address.get();
+        String at = reachableAddress();
         notice.set("Starting a browser through " + at + "\u2026");
         background.run(control -> BrowserLauncher.launch(at, LocalAuthority.in(app.dataDir()).info().spkiSha256(),
                 extraFlags, startUrl), launched -> {
@@ -239,6 +241,21 @@ public final class ProxyPanelModel {
         ProxyPreferences p = startedWith != null ? startedWith : preferences.get();
         return new dev.sockscope.core.TrustOptions(p.caFile().isEmpty() ? null : java.nio.file.Path.of(p.caFile()),
                 java.util.Set.of());
+    }
+
+    /**
+     * Where an app on this computer reaches the proxy: its address, with a wildcard listen address
+     * (0.0.0.0, ::) given as loopback, which every system connects to.
+     */
+    public String reachableAddress() {
+        String at = address.get();
+        int colon = at.lastIndexOf(':');
+        if (colon < 0) {
+            return at;
+        }
+        String host = at.substring(0, colon);
+        boolean wildcard = host.equals("0.0.0.0") || host.equals("::") || host.matches("[0:]+");
+        return wildcard ? "127.0.0.1" + at.substring(colon) : at;
     }
 
     /** What the last browser launch did, or why it could not. */

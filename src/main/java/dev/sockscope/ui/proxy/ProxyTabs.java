@@ -58,7 +58,7 @@ public final class ProxyTabs implements ProxyActions {
             }
         }
         dev.sockscope.ui.ca.CaAssistantView assistant = new dev.sockscope.ui.ca.CaAssistantView(dataDir, background, () -> {
-            String at = model.addressProperty().get();
+            String at = model.reachableAddress();
             return at.isEmpty() ? model.preferencesProperty().get().host() + ":" + model.preferencesProperty().get().port() : at;
         });
         Tab tab = new Tab("Trust Sockscope's CA", assistant);
