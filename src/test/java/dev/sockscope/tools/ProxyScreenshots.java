@@ -102,6 +102,13 @@ public final class ProxyScreenshots {
             Thread.sleep(1500);
             onFx(() -> {
                 Snapshots.write(scene, out.resolve("screenshot-ca-assistant-" + theme + ".png"));
+                window.showProxyTab();
+                ((javafx.scene.control.TitledPane) scene.getRoot().lookup("#proxySettings")).setExpanded(true);
+                return null;
+            });
+            Thread.sleep(1000);
+            onFx(() -> {
+                Snapshots.write(scene, out.resolve("screenshot-proxy-settings-" + theme + ".png"));
                 return null;
             });
         } finally {
