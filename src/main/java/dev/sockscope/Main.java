@@ -25,19 +25,20 @@ public final class Main {
         // Logging first: the first logger made (any class's) fixes where the log file goes.
         configureLogging(args);
         dev.sockscope.tls.InterceptTls.refuseClientRenegotiation();
-        if (args.length == 0 || STORE_COMMANDS.contains(args[0])) {
+        boolean window = opensWindow(args);
+        if (window || STORE_COMMANDS.contains(args[0])) {
             dev.sockscope.app.AppContext.warmUpInBackground();
         }
-        if (args.length == 0 || args[0].equals("gui") || args[0].equals("proxy")) {
+        if (window || args[0].equals("proxy")) {
             dev.sockscope.app.HeapPolicy.applyForLongRunning();
         }
         if (args.length == 0) {
-            System.exit(launchGuiOrExplain(null));
+            System.exit(launchGuiOrExplain(null, null));
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = SockscopeCommand.execute(args, out, err, dir -> {
-            int result = launchGuiOrExplain(dir);
+        int code = SockscopeCommand.execute(args, out, err, (dir, open) -> {
+            int result = launchGuiOrExplain(dir, open);
             if (result != 0) {
                 System.exit(result);
             }
@@ -47,8 +48,28 @@ public final class Main {
         System.exit(code);
     }
 
+    /**
+     * True when the arguments open the window: none, {@code gui ...}, or only the top-level options
+     * and a file to open ({@code sockscope --data-dir DIR}, {@code sockscope session.har}).
+     */
+    static boolean opensWindow(String[] args) {
+        if (args.length == 0 || args[0].equals("gui")) {
+            return true;
+        }
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--data-dir")) {
+                i++;
+            } else if (!a.startsWith("--data-dir=") && !a.equals("--verbose") && (a.startsWith("-") || STORE_COMMANDS.contains(a)
+                    || !java.nio.file.Files.isRegularFile(Path.of(a)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Opens the desktop app; without a display (or GTK) says so in one line and returns 1. */
-    private static int launchGuiOrExplain(Path dataDir) {
+    private static int launchGuiOrExplain(Path dataDir, Path open) {
         // JavaFX warns on every start that it runs from the class path: harmless, and not for users.
         java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
         Path dir = DataDirectory.resolve(dataDir);
@@ -59,7 +80,11 @@ public final class Main {
             return 1;
         }
         try {
-            Application.launch(SockscopeApp.class, "--data-dir=" + dir);
+            if (open == null) {
+                Application.launch(SockscopeApp.class, "--data-dir=" + dir);
+            } else {
+                Application.launch(SockscopeApp.class, "--data-dir=" + dir, "--open=" + open);
+            }
             return 0;
         } catch (RuntimeException | LinkageError e) {
             System.err.println("sockscope: cannot open the desktop app: " + e.getMessage()
@@ -87,8 +112,7 @@ public final class Main {
             // An unusable data directory: no log file (the command says what is wrong, in one line).
             System.setProperty("sockscope.logdir", "");
         }
-        boolean window = args.length == 0 || args[0].equals("gui") || args[0].startsWith("--data-dir");
-        System.setProperty("sockscope.logname", window ? "sockscope" : "sockscope-cli");
+        System.setProperty("sockscope.logname", opensWindow(args) ? "sockscope" : "sockscope-cli");
         if (Arrays.asList(args).contains("--verbose")) {
             System.setProperty("sockscope.console", "DEBUG");
             System.setProperty("sockscope.level", "DEBUG");

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /** The top-level command: {@code sockscope [--verbose] SUBCOMMAND}. */
 @Command(name = "sockscope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Sockscope, a WebSocket inspector.",
-                "Without a subcommand it opens the desktop app."},
+                "Without a subcommand it opens the desktop app (on --data-dir DIR when given; a HAR or JSON Lines"
+                        + " FILE is imported and shown)."},
         subcommands = {GuiCommand.class, ConnectCommand.class, TlsCommand.class, SessionsCommand.class, SearchCommand.class,
                 ExportCommand.class, ImportCommand.class, ProxyCommand.class, CaCommand.class,
                 CommandLine.HelpCommand.class})
@@ -22,9 +23,26 @@ public final class SockscopeCommand implements Runnable {
             description = "Print debug logs and stack traces to standard error.")
     boolean verbose;
 
+    @CommandLine.Mixin
+    DataDirOption dataDir;
+
+    @CommandLine.Parameters(arity = "0..1", paramLabel = "FILE", hidden = true)
+    java.nio.file.Path open;
+
+    private final GuiLauncher gui;
+
+    SockscopeCommand(GuiLauncher gui) {
+        this.gui = gui;
+    }
+
+    /** No subcommand: the desktop app, as `sockscope gui` with the same options. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "choose a subcommand (see --help)");
+        if (open != null && !java.nio.file.Files.exists(open)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "unknown subcommand or file: " + open
+                    + " (see --help)");
+        }
+        gui.launch(dataDir.dataDir, GuiCommand.checked(open));
     }
 
     /**
@@ -33,7 +51,7 @@ public final class SockscopeCommand implements Runnable {
      * @param gui opens the desktop app for the {@code gui} subcommand
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, GuiLauncher gui) {
-        CommandLine cli = new CommandLine(new SockscopeCommand(), new Factory(gui));
+        CommandLine cli = new CommandLine(new SockscopeCommand(gui), new Factory(gui));
         cli.setOut(out);
         cli.setErr(err);
         cli.setOverwrittenOptionsAllowed(true);

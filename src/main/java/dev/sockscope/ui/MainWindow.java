@@ -359,6 +359,11 @@ public final class MainWindow extends BorderPane {
         proxy.stopNow();
     }
 
+    /** Imports a HAR or JSON Lines file opened from outside the app and shows its session. */
+    public void importAndShow(java.nio.file.Path file) {
+        sessionMenu.importAndShow(file.toFile());
+    }
+
     /** The proxy model behind the header's switch. */
     public dev.sockscope.ui.proxy.ProxyPanelModel proxy() {
         return proxy;

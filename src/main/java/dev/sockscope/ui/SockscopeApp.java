@@ -73,6 +73,11 @@ public final class SockscopeApp extends Application {
         stage.setOnHidden(e -> javafx.application.Platform.exit());
         stage.show();
         background.ui().run(() -> StoreTroubleDialog.offer(stage, app.recording(), background, window::refreshRecordingStatus));
+        String open = getParameters().getNamed().get("open");
+        if (open != null) {
+            // A file the user opened from a file manager (or named on the command line): imported and shown.
+            window.importAndShow(Path.of(open));
+        }
 
         Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(3), e -> saveIfChanged()));
         autosave.setCycleCount(Timeline.INDEFINITE);

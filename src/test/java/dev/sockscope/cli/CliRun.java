@@ -15,7 +15,7 @@ record CliRun(int exit, String out, String err) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = SockscopeCommand.execute(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true),
-                d -> {
+                (d, open) -> {
                     throw new AssertionError("no GUI in tests");
                 });
         return new CliRun(code, out.toString(), err.toString());

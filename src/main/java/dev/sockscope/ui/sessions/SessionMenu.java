@@ -140,6 +140,21 @@ public final class SessionMenu extends MenuButton {
         runImport(file, file.getName().replaceFirst("\\.[^.]+$", ""), false);
     }
 
+    /**
+     * Imports a file the user opened from outside (a file manager, the command line) as a session
+     * named after it and shows that session; a file imported before is not imported twice, its
+     * session is shown.
+     */
+    public void importAndShow(File file) {
+        String session = file.getName().replaceFirst("\\.[^.]+$", "");
+        showActivity("Importing " + file.getName() + "…");
+        background.run(control -> transfers.importFile(file.toPath(), session, false), result -> {
+            showActivity(result.skipped() ? file.getName() + " was imported before: showing session \u201c" + session + "\u201d"
+                    : String.format(Locale.ROOT, "Imported %,d messages as session \u201c%s\u201d", result.messages(), session));
+            openRecorded.accept(session);
+        }, failed -> showActivity("Import failed: " + String.valueOf(failed.getMessage()).lines().findFirst().orElse("")));
+    }
+
     private void runImport(File file, String session, boolean again) {
         showActivity("Importing " + file.getName() + "…");
         background.run(control -> transfers.importFile(file.toPath(), session, again),
