@@ -7,3 +7,12 @@ for s in 16 24 32 48 64 128 256 512; do
 done
 cp sockscope-256.png sockscope.png
 echo "rendered: $(ls sockscope-*.png sockscope.png | tr '\n' ' ')"
+
+# Windows and macOS icons for jpackage, made from the PNGs above (ImageMagick's convert; icnsutils' png2icns).
+if command -v /usr/bin/convert >/dev/null && command -v png2icns >/dev/null; then
+  /usr/bin/convert sockscope-16.png sockscope-24.png sockscope-32.png sockscope-48.png sockscope-64.png sockscope-256.png sockscope.ico
+  png2icns sockscope.icns sockscope-16.png sockscope-32.png sockscope-48.png sockscope-128.png sockscope-256.png sockscope-512.png >/dev/null
+  echo "and sockscope.ico, sockscope.icns"
+else
+  echo "sockscope.ico and sockscope.icns not remade: apt-get install imagemagick icnsutils"
+fi

@@ -87,6 +87,8 @@ public final class Main {
             }
             return 0;
         } catch (RuntimeException | LinkageError e) {
+            // In the log (and on stderr with --verbose) with its causes; the user gets one line.
+            org.slf4j.LoggerFactory.getLogger(Main.class).error("cannot open the desktop app", e);
             System.err.println("sockscope: cannot open the desktop app: " + e.getMessage()
                     + " (the command line works without a display: sockscope --help)");
             return 1;

@@ -42,12 +42,20 @@ public final class AppContext implements AutoCloseable {
 
     /** @throws UserFacingException when the data directory cannot be made or written */
     public AppContext(Path dataDir) {
-        this(dataDir, true, OpeningProgress.NONE);
+        this(dataDir, true, OpeningProgress.NONE, false);
     }
 
     /** The app's context, telling {@code progress} how an upgrade of an older recording advances. */
     public AppContext(Path dataDir, OpeningProgress progress) {
-        this(dataDir, true, progress);
+        this(dataDir, true, progress, false);
+    }
+
+    /**
+     * For the window: it returns at once and the recording opens on a thread of its own (the window
+     * shows "opening the recording" until it is open); nothing published meanwhile is lost.
+     */
+    public static AppContext forWindow(Path dataDir, OpeningProgress progress) {
+        return new AppContext(dataDir, true, progress, true);
     }
 
     /**
@@ -55,15 +63,16 @@ public final class AppContext implements AutoCloseable {
      * opened read-only and no recorder starts.
      */
     public static AppContext forReading(Path dataDir) {
-        return new AppContext(dataDir, false, OpeningProgress.NONE);
+        return new AppContext(dataDir, false, OpeningProgress.NONE, false);
     }
 
-    private AppContext(Path dataDir, boolean record, OpeningProgress progress) {
+    private AppContext(Path dataDir, boolean record, OpeningProgress progress, boolean inBackground) {
         this.dataDir = dataDir;
         this.tlsInspection = new TlsInspection(dataDir);
         DataDirectory.prepare(dataDir);
         this.settings = new SettingsStore(dataDir);
-        this.recording = new RecordingStore(dataDir, registry, record, progress);
+        this.recording = inBackground ? RecordingStore.openingInBackground(dataDir, registry, progress)
+                : new RecordingStore(dataDir, registry, record, progress);
         registry.subscribe(live);
         this.sessions = new SessionCatalog(recording);
         this.queries = new RecordingQueries(recording);

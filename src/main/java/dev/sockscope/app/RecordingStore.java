@@ -40,6 +40,9 @@ public final class RecordingStore implements AutoCloseable {
     private volatile Trouble trouble;
     private volatile boolean readOnly;
     private volatile AutoCloseable subscription = () -> { };
+    /** Counted down once the database is open, or could not be opened. */
+    private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean opening;
 
     /** @param record false for a command that only reads: the file is opened read-only and nothing records */
     RecordingStore(Path dataDir, SessionRegistry registry, boolean record, OpeningProgress progress) {
@@ -50,9 +53,76 @@ public final class RecordingStore implements AutoCloseable {
         } catch (StoreException e) {
             fail(e);
         }
+        ready.countDown();
+    }
+
+    private RecordingStore(Path dataDir, SessionRegistry registry) {
+        this.dataDir = dataDir;
+        this.registry = registry;
+    }
+
+    /**
+     * A recording store that opens its database on a thread of its own, for the window: it appears
+     * at once and records as soon as the database is open (an older one may need an upgrade
+     * first). Meanwhile events are held, not lost, and queries wait for the database.
+     */
+    static RecordingStore openingInBackground(Path dataDir, SessionRegistry registry, OpeningProgress progress) {
+        RecordingStore store = new RecordingStore(dataDir, registry);
+        store.opening = true;
+        HeldEvents held = new HeldEvents();
+        store.subscription = registry.subscribe(held, held::awaitCapacity);
+        Thread opener = new Thread(() -> store.openHolding(held, progress), "store-open");
+        opener.setDaemon(true);
+        opener.start();
+        return store;
+    }
+
+    private void openHolding(HeldEvents held, OpeningProgress progress) {
+        try {
+            Database opened = Database.open(dataDir, progress::step);
+            database = opened;
+            Recorder started = new Recorder(opened);
+            recorder = started;
+            started.onStopped(this::recorderStopped);
+            held.handTo(started);
+        } catch (StoreException e) {
+            fail(e);
+            held.drop();
+        } catch (RuntimeException e) {
+            LOG.error("the recording could not be opened", e);
+            problem = "the recording could not be opened: " + e.getMessage();
+            trouble = Trouble.OTHER;
+            held.drop();
+        } finally {
+            opening = false;
+            ready.countDown();
+            changed();
+        }
+    }
+
+    /** True while the database is still being opened (the window is up meanwhile). */
+    public boolean isOpening() {
+        return opening;
+    }
+
+    /** Waits until the database is open or could not be opened (at most a few minutes: an upgrade). */
+    private void awaitOpen() {
+        try {
+            if (!ready.await(10, java.util.concurrent.TimeUnit.MINUTES)) {
+                throw UserFacingException.failure("the recording is still being opened");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw UserFacingException.failure("interrupted while the recording opens");
+        }
     }
 
     private void attach(Database opened, boolean record) {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.debug("unsubscribing the previous recorder", e);
+        }
         database = opened;
         problem = null;
         stoppedBecause = null;
@@ -151,6 +221,9 @@ public final class RecordingStore implements AutoCloseable {
 
     /** The open database, for the query services; refused with the reason when there is none. */
     Database database() {
+        if (opening) {
+            awaitOpen();
+        }
         Database db = database;
         if (db == null) {
             throw UserFacingException.failure(problem == null ? "the recording database is not open" : problem);
@@ -178,6 +251,13 @@ public final class RecordingStore implements AutoCloseable {
     /** Writes what is queued, then closes the database. */
     @Override
     public void close() {
+        if (opening) {
+            try {
+                awaitOpen();
+            } catch (UserFacingException e) {
+                LOG.warn("closing while the recording still opens: {}", e.getMessage());
+            }
+        }
         try {
             subscription.close();
         } catch (Exception e) {

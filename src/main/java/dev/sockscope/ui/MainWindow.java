@@ -212,7 +212,13 @@ public final class MainWindow extends BorderPane {
         var problem = app.recording().problem();
         var stopped = app.recording().stoppedBecause();
         recordingStatus.getStyleClass().removeAll(Styles.WARNING, Styles.DANGER, Styles.TEXT_MUTED);
-        if (stopped.isPresent()) {
+        recordingStatus.setTooltip(null);
+        if (app.recording().isOpening()) {
+            recordingStatus.setText("Opening the recording\u2026");
+            recordingStatus.setGraphic(Icons.of(Feather.DATABASE, 13));
+            recordingStatus.getStyleClass().add(Styles.TEXT_MUTED);
+            recordingStatus.setTooltip(new Tooltip("Connections made meanwhile are recorded once it is open."));
+        } else if (stopped.isPresent()) {
             recordingStatus.setText("Recording stopped: " + stopped.get());
             recordingStatus.setGraphic(Icons.of(Feather.ALERT_OCTAGON, 13));
             recordingStatus.getStyleClass().add(Styles.DANGER);

@@ -43,9 +43,14 @@ public final class SockscopeApp extends Application {
                 LOG.error("uncaught exception on thread {}", thread.getName(), error));
         String dir = getParameters().getNamed().get("data-dir");
         UpgradeProgressWindow upgrade = new UpgradeProgressWindow(new FxThread());
-        try {
-            app = new AppContext(DataDirectory.resolve(dir == null ? null : Path.of(dir)), upgrade);
-        } finally {
+        // The recording opens beside the window, not before it: the window is usable at once.
+        app = AppContext.forWindow(DataDirectory.resolve(dir == null ? null : Path.of(dir)), upgrade);
+        app.recording().onChange(() -> {
+            if (!app.recording().isOpening()) {
+                upgrade.close();
+            }
+        });
+        if (!app.recording().isOpening()) {
             upgrade.close();
         }
         lastSaved.set(app.settings().load());
@@ -72,7 +77,7 @@ public final class SockscopeApp extends Application {
         // open), the app ends as on a normal close: stop() closes the connections and the recording.
         stage.setOnHidden(e -> javafx.application.Platform.exit());
         stage.show();
-        background.ui().run(() -> StoreTroubleDialog.offer(stage, app.recording(), background, window::refreshRecordingStatus));
+        offerStoreTroubleWhenOpen(stage, background);
         String open = getParameters().getNamed().get("open");
         if (open != null) {
             // A file the user opened from a file manager (or named on the command line): imported and shown.
@@ -82,6 +87,19 @@ public final class SockscopeApp extends Application {
         Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(3), e -> saveIfChanged()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
+    }
+
+    /** Once the recording is open (or could not be), offers the way on when it is locked or damaged. */
+    private void offerStoreTroubleWhenOpen(Stage stage, Background background) {
+        java.util.concurrent.atomic.AtomicBoolean offered = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable offer = () -> {
+            if (!app.recording().isOpening() && offered.compareAndSet(false, true)) {
+                background.ui().run(() -> StoreTroubleDialog.offer(stage, app.recording(), background,
+                        window::refreshRecordingStatus));
+            }
+        };
+        app.recording().onChange(offer);
+        offer.run();
     }
 
     public MainWindow window() {
