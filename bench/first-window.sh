@@ -27,7 +27,7 @@ for run in $(seq 1 "$runs"); do
       shown=$(( ($(date +%s%N) - start) / 1000000 ))
       break
     fi
-    sleep 0.01
+    sleep 0.02
   done
   kill "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
