@@ -77,8 +77,23 @@ public record ProxyPreferences(String host, int port, String reverseUrl, boolean
         return reverse() ? settings.reversing(reverseUrl, reverseTls) : settings;
     }
 
-    /** True when it listens where other machines can reach it (anyone there could use it). */
+    /**
+     * True when it listens where other machines can reach it (anyone there could use it). Asks no
+     * DNS (the window calls it as the user types): a name other than localhost counts as exposed.
+     */
     public boolean exposed() {
-        return toService("default").exposed();
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        if (h.equals("localhost") || h.endsWith(".localhost")) {
+            return false;
+        }
+        if (!h.matches("[0-9.]+") && !h.contains(":")) {
+            return true;
+        }
+        try {
+            // a literal address is parsed, not looked up
+            return !java.net.InetAddress.getByName(h).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return true;
+        }
     }
 }
