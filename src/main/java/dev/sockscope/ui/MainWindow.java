@@ -52,7 +52,7 @@ public final class MainWindow extends BorderPane {
     private final BooleanProperty relativeTime = new SimpleBooleanProperty();
     private final ToggleButton darkToggle = new ToggleButton();
     private final StackPane center = new StackPane();
-    private final Label recordingStatus = new Label();
+    private final RecordingStatusLabel recordingStatus;
     private javafx.scene.control.TextField searchBox;
     private final javafx.beans.property.ObjectProperty<Retention> retention = new javafx.beans.property.SimpleObjectProperty<>();
     private dev.sockscope.ui.sessions.SessionMenu sessionMenu;
@@ -62,6 +62,7 @@ public final class MainWindow extends BorderPane {
         this.app = app;
         this.background = background;
         this.proxy = new dev.sockscope.ui.proxy.ProxyPanelModel(app, background);
+        this.recordingStatus = new RecordingStatusLabel(app.recording(), app.sessions());
         proxy.preferencesProperty().set(settings.proxy());
         this.logShare = settings.logShare();
         sharedMessages.setAll(settings.sharedMessages());
@@ -191,47 +192,17 @@ public final class MainWindow extends BorderPane {
 
     /** Says where traffic is recorded, or plainly that it is not and why. */
     private Label recordingLabel() {
-        recordingStatus.setId("recordingStatus");
-        recordingStatus.getStyleClass().add(Styles.TEXT_SMALL);
-        recordingStatus.setMaxWidth(520);
-        refreshRecordingStatus();
         return recordingStatus;
     }
 
     /** A short-lived note in the header about an export or import. */
     public void showActivity(String text) {
-        recordingStatus.setText(text);
-        javafx.animation.PauseTransition back = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(6));
-        back.setOnFinished(e -> refreshRecordingStatus());
-        back.playFromStart();
+        recordingStatus.showActivity(text);
     }
-
 
     /** Call after the recording's state changed (read-only opened, fresh start). */
     public void refreshRecordingStatus() {
-        var problem = app.recording().problem();
-        var stopped = app.recording().stoppedBecause();
-        recordingStatus.getStyleClass().removeAll(Styles.WARNING, Styles.DANGER, Styles.TEXT_MUTED);
-        recordingStatus.setTooltip(null);
-        if (app.recording().isOpening()) {
-            recordingStatus.setText("Opening the recording\u2026");
-            recordingStatus.setGraphic(Icons.of(Feather.DATABASE, 13));
-            recordingStatus.getStyleClass().add(Styles.TEXT_MUTED);
-            recordingStatus.setTooltip(new Tooltip("Connections made meanwhile are recorded once it is open."));
-        } else if (stopped.isPresent()) {
-            recordingStatus.setText("Recording stopped: " + stopped.get());
-            recordingStatus.setGraphic(Icons.of(Feather.ALERT_OCTAGON, 13));
-            recordingStatus.getStyleClass().add(Styles.DANGER);
-            recordingStatus.setTooltip(new Tooltip("Nothing is recorded since then. Restart Sockscope once the cause is fixed."));
-        } else if (problem.isPresent()) {
-            recordingStatus.setText("Not recording: " + problem.get());
-            recordingStatus.setGraphic(Icons.of(Feather.ALERT_TRIANGLE, 13));
-            recordingStatus.getStyleClass().add(Styles.WARNING);
-        } else {
-            recordingStatus.setText("Recording into session \u201c" + app.sessions().currentSession() + "\u201d");
-            recordingStatus.setGraphic(Icons.of(Feather.DATABASE, 13));
-            recordingStatus.getStyleClass().add(Styles.TEXT_MUTED);
-        }
+        recordingStatus.refresh();
     }
 
     private VBox emptyState() {

@@ -118,7 +118,7 @@ public final class CaAssistantView extends VBox {
             fillCard(info);
             TrustInstructions.Target before = targets.getSelectionModel().getSelectedItem();
             List<TrustInstructions.Target> all = TrustInstructions.all(info.certificateFile().toString(),
-                    commonName(info.subject()), proxyAddress.get());
+                    dev.sockscope.ui.certificate.CertificateView.commonName(info.subject()), proxyAddress.get());
             targets.getItems().setAll(all);
             int keep = before == null ? 0 : all.stream().map(TrustInstructions.Target::name).toList().indexOf(before.name());
             targets.getSelectionModel().select(Math.max(0, keep));
@@ -264,14 +264,5 @@ public final class CaAssistantView extends VBox {
         label.setWrapText(true);
         label.getStyleClass().add(Styles.TEXT_SMALL);
         return label;
-    }
-
-    static String commonName(String subject) {
-        for (String part : subject.split(",")) {
-            if (part.strip().startsWith("CN=")) {
-                return part.strip().substring(3);
-            }
-        }
-        return subject;
     }
 }

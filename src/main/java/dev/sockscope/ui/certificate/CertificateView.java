@@ -227,7 +227,8 @@ public final class CertificateView extends ScrollPane {
         }
     }
 
-    static String commonName(String subject) {
+    /** The CN of a distinguished name, or the whole name when it has none. */
+    public static String commonName(String subject) {
         for (String part : subject.split(",")) {
             if (part.strip().startsWith("CN=")) {
                 return part.strip().substring(3);
