@@ -29,14 +29,17 @@ for run in $(seq 1 "$runs"); do
     fi
     sleep 0.02
   done
+  sleep 1 # for its first pulse and the log line about it
   kill "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
+  # the app's own word, from its log: JVM start to the first laid-out window
+  inside=$(sed -n 's/.*first window laid out \([0-9]*\) ms.*/\1/p' "$data/logs/sockscope.log" 2>/dev/null | tail -1)
   [ -z "${SOCKSCOPE_BENCH_DATA:-}" ] && rm -rf "$data"
   if [ -z "$shown" ]; then
     echo "run $run: no window in 15 s (see /tmp/first-window-$run.log)"
     continue
   fi
-  echo "run $run: window after $shown ms"
+  echo "run $run: window after $shown ms${inside:+ (the app logged $inside ms from JVM start to its first layout)}"
   times+=("$shown")
   sleep 1
 done

@@ -135,6 +135,8 @@ public final class MainWindow extends BorderPane {
         logo.setFitHeight(22);
         Label name = new Label("Sockscope");
         name.getStyleClass().addAll(Styles.TITLE_4, "app-name");
+        // In a narrow window the recording's status gives way (it ellipsizes), not the name or the switches.
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Button newTab = new Button(null, Icons.of(Feather.PLUS, 16));
         newTab.setId("newTabButton");
         newTab.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);

@@ -25,6 +25,7 @@ final class RecordingStatusLabel extends Label {
         setId("recordingStatus");
         getStyleClass().add(Styles.TEXT_SMALL);
         setMaxWidth(520);
+        setMinWidth(60);
         refresh();
     }
 

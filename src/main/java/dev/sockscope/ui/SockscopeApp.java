@@ -77,6 +77,7 @@ public final class SockscopeApp extends Application {
         // open), the app ends as on a normal close: stop() closes the connections and the recording.
         stage.setOnHidden(e -> javafx.application.Platform.exit());
         stage.show();
+        logFirstFrame(scene);
         offerStoreTroubleWhenOpen(stage, background);
         String open = getParameters().getNamed().get("open");
         if (open != null) {
@@ -87,6 +88,23 @@ public final class SockscopeApp extends Application {
         Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(3), e -> saveIfChanged()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
+    }
+
+    /**
+     * Says in the log how long the process took to its first laid-out window: a start-up number
+     * measured where it happens, for the benchmark and for anyone who finds the app slow to open.
+     */
+    private static void logFirstFrame(Scene scene) {
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                // The JVM's uptime (the heap policy has loaded the management classes already).
+                LOG.info("first window laid out {} ms after the JVM started",
+                        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
     }
 
     /** Once the recording is open (or could not be), offers the way on when it is locked or damaged. */

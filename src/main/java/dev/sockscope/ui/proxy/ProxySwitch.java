@@ -20,10 +20,12 @@ public final class ProxySwitch extends HBox {
         ToggleButton toggle = new ToggleButton("Proxy", Icons.of(Feather.SHUFFLE, 14));
         toggle.setId("proxyToggle");
         toggle.getStyleClass().add(Styles.FLAT);
+        toggle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         toggle.setTooltip(new Tooltip("Start or stop Sockscope's proxy, to see other apps' WebSocket traffic"));
         Label address = new Label();
         address.setId("proxyAddress");
         address.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        address.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         address.textProperty().bind(model.addressProperty());
         address.managedProperty().bind(address.textProperty().isNotEmpty());
         address.visibleProperty().bind(address.managedProperty());
