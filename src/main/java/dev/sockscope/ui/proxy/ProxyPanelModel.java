@@ -33,6 +33,8 @@ public final class ProxyPanelModel {
     private final ReadOnlyStringWrapper address = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    /** What the settings pane could not take (empty when every field is right). */
+    private final javafx.beans.property.StringProperty settingsProblem = new javafx.beans.property.SimpleStringProperty("");
     private final java.util.Set<BrowserLauncher.Launched> browsers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** True when the last start failed because the port was taken: the view offers a free port. */
     private final javafx.beans.property.BooleanProperty portInUse = new javafx.beans.property.SimpleBooleanProperty();
@@ -67,6 +69,11 @@ public final class ProxyPanelModel {
     /** Starts the proxy as the preferences say, recording into the window's current session. */
     public void start() {
         if (state.get() != State.STOPPED) {
+            return;
+        }
+        if (!settingsProblem.get().isEmpty()) {
+            problem.set("Fix the settings first (" + settingsProblem.get() + "): the proxy would run otherwise than they show.");
+            portInUse.set(false);
             return;
         }
         state.set(State.STARTING);
@@ -256,6 +263,11 @@ public final class ProxyPanelModel {
         String host = at.substring(0, colon);
         boolean wildcard = host.equals("0.0.0.0") || host.equals("::") || host.matches("[0:]+");
         return wildcard ? "127.0.0.1" + at.substring(colon) : at;
+    }
+
+    /** Set by the settings pane: a field that cannot be used; the proxy does not start meanwhile. */
+    public javafx.beans.property.StringProperty settingsProblemProperty() {
+        return settingsProblem;
     }
 
     /** What the last browser launch did, or why it could not. */

@@ -28,9 +28,13 @@ import javafx.scene.layout.Priority;
 final class ProxySettingsPane extends TitledPane {
     private final ObjectProperty<ProxyPreferences> preferences;
     private final Label problem = new Label();
+    private final ProxyPanelModel model;
+    /** What is wrong with which field (by its id, or "mode"), in the order it was found. */
+    private final java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
 
     ProxySettingsPane(ProxyPanelModel model) {
         this.preferences = model.preferencesProperty();
+        this.model = model;
         setText("Settings");
         setId("proxySettings");
         getStyleClass().add(Styles.DENSE);
@@ -135,7 +139,7 @@ final class ProxySettingsPane extends TitledPane {
         tls.setSelected(now.reverseTls());
         upstream.disableProperty().bind(reverse.selectedProperty().not());
         tls.disableProperty().bind(reverse.selectedProperty().not());
-        Runnable applyMode = () -> apply(() -> {
+        Runnable applyMode = () -> apply("mode", () -> {
             String url = reverse.isSelected() ? upstream.getText().strip() : "";
             if (reverse.isSelected()) {
                 WsUrl.parse(url);
@@ -153,22 +157,29 @@ final class ProxySettingsPane extends TitledPane {
     private void onEdit(TextField field, java.util.function.Function<String, UnaryOperator<ProxyPreferences>> parse,
             Label exposed) {
         field.textProperty().addListener((obs, old, text) -> {
-            apply(() -> parse.apply(text.strip()));
+            apply(field.getId(), () -> parse.apply(text.strip()));
             if (exposed != null) {
                 exposed.setVisible(preferences.get().exposed());
             }
         });
     }
 
-    private void apply(java.util.function.Supplier<UnaryOperator<ProxyPreferences>> change) {
+    /**
+     * Takes one field's change, or keeps why it cannot be taken until that field is right again;
+     * the model refuses to start while any field is wrong (the proxy would run otherwise than shown).
+     */
+    private void apply(String key, java.util.function.Supplier<UnaryOperator<ProxyPreferences>> change) {
         try {
             preferences.set(change.get().apply(preferences.get()));
-            problem.setText("");
+            problems.remove(key);
         } catch (NumberFormatException e) {
-            problem.setText("Not a number: the last valid value is kept.");
+            problems.put(key, "not a number: the last valid value is kept");
         } catch (RuntimeException e) {
-            problem.setText("Not taken: " + e.getMessage());
+            problems.put(key, "not taken: " + e.getMessage());
         }
+        String all = String.join("; ", problems.values());
+        problem.setText(all.isEmpty() ? "" : Character.toUpperCase(all.charAt(0)) + all.substring(1) + ".");
+        model.settingsProblemProperty().set(all);
     }
 
     static List<String> list(String text) {

@@ -33,6 +33,8 @@ public final class ProxySwitch extends HBox {
             if (toggle.isSelected()) {
                 model.start();
                 showProxyTab.run();
+                // A start refused at once (settings that cannot be used) changes no state: the switch says so.
+                toggle.setSelected(model.stateProperty().get() != ProxyPanelModel.State.STOPPED);
             } else {
                 model.stop();
             }

@@ -146,6 +146,34 @@ class ProxyPanelTest {
     }
 
     @Test
+    void aSettingThatCannotBeTakenKeepsTheProxyFromStartingOtherwiseThanShown(FxRobot robot) throws Exception {
+        robot.interact(() -> window.showProxyTab());
+        robot.clickOn("Settings");
+        robot.clickOn("#proxyModeReverse");
+        Label settingsProblem = robot.lookup("#proxySettingsProblem").queryAs(Label.class);
+        assertTrue(settingsProblem.getText().startsWith("Not taken: "), settingsProblem.getText());
+        robot.clickOn("#proxyToggle");
+        Label problem = robot.lookup("#proxyProblem").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> problem.getText().startsWith("Fix the settings first"));
+        assertEquals("", robot.lookup("#proxyAddress").queryAs(Label.class).getText(), "it did not start as an explicit proxy");
+        assertTrue(!robot.lookup("#proxyToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected(),
+                "the switch says it is off");
+
+        robot.clickOn("#proxyReverseUrl").write("ws://127.0.0.1:9/");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> settingsProblem.getText().isEmpty());
+        assertTrue(window.proxy().preferencesProperty().get().reverse());
+        robot.clickOn("#proxyToggle");
+        Label address = robot.lookup("#proxyAddress").queryAs(Label.class);
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> address.getText().matches("127\\.0\\.0\\.1:\\d+"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not started: " + problem.getText() + " / " + window.proxy().stateProperty().get());
+        }
+        robot.clickOn("#proxyToggle");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> address.getText().isEmpty());
+    }
+
+    @Test
     void plainHttpRequestsThroughTheProxyAreListed(FxRobot robot) throws Exception {
         try (dev.sockscope.testing.HttpOrigin origin = dev.sockscope.testing.HttpOrigin.plain("origin")) {
             robot.clickOn("#proxyToggle");
