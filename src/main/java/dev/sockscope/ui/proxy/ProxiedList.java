@@ -62,10 +62,18 @@ final class ProxiedList extends VBox {
         stateFilter.valueProperty().addListener((obs, old, now) -> applyFilter());
         Label count = new Label();
         count.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> shown.size() == model.rows().size()
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> (shown.size() == model.rows().size()
                 ? model.rows().size() + (model.rows().size() == 1 ? " connection" : " connections")
-                : shown.size() + " of " + model.rows().size() + " connections", shown, model.rows()));
-        HBox filters = new HBox(8, hostFilter, stateFilter, count);
+                : shown.size() + " of " + model.rows().size() + " connections")
+                + (model.endedLetGoProperty().get() == 0 ? ""
+                        : " (" + model.endedLetGoProperty().get() + " older ended ones are in the recording: Sessions)"),
+                shown, model.rows(), model.endedLetGoProperty()));
+        javafx.scene.control.Button clear = new javafx.scene.control.Button("Clear ended");
+        clear.setId("proxyClearEnded");
+        clear.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        clear.setTooltip(new javafx.scene.control.Tooltip("Take ended connections off this list (they stay in the recording)"));
+        clear.setOnAction(e -> model.clearEnded());
+        HBox filters = new HBox(8, hostFilter, stateFilter, clear, count);
         filters.setAlignment(Pos.CENTER_LEFT);
 
         list.setId("proxyConnections");

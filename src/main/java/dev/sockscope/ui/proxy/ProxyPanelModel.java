@@ -24,6 +24,12 @@ import javafx.collections.ObservableList;
 public final class ProxyPanelModel {
     public enum State { STOPPED, STARTING, RUNNING, STOPPING }
 
+    /**
+     * The list keeps this many ended connections, with their frames; older ended ones are let go
+     * (they are in the recording), so a proxy that runs all day does not fill the heap.
+     */
+    static final int MAX_ENDED_KEPT = 100;
+
     /** The HTTP list shows the newest this many requests. */
     static final int MAX_HTTP_SHOWN = 500;
 
@@ -33,6 +39,7 @@ public final class ProxyPanelModel {
     private final ReadOnlyStringWrapper address = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.SimpleIntegerProperty endedLetGo = new javafx.beans.property.SimpleIntegerProperty();
     /** What the settings pane could not take (empty when every field is right). */
     private final javafx.beans.property.StringProperty settingsProblem = new javafx.beans.property.SimpleStringProperty("");
     private final java.util.Set<BrowserLauncher.Launched> browsers = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -144,11 +151,16 @@ public final class ProxyPanelModel {
 
     /** Reads the proxied connections again (a few times a second, from the window's pulse). FX thread. */
     public void pulse() {
-        List<ProxiedRow> now = new ArrayList<>();
+        List<LiveConnection> proxied = new ArrayList<>();
         for (LiveConnection live : app.live().all()) {
             if (live.origin() == Origin.PROXY || live.origin() == Origin.REVERSE_PROXY) {
-                now.add(ProxiedRow.of(live));
+                proxied.add(live);
             }
+        }
+        letGoOfOldEnded(proxied, MAX_ENDED_KEPT);
+        List<ProxiedRow> now = new ArrayList<>();
+        for (LiveConnection live : proxied) {
+            now.add(ProxiedRow.of(live));
         }
         if (!now.equals(rows)) {
             rows.setAll(now);
@@ -170,6 +182,36 @@ public final class ProxyPanelModel {
                 }
             }, failed -> problem.set("Cannot read the HTTP requests: " + failed.getMessage()));
         }
+    }
+
+    /**
+     * Lets go of the oldest ended connections beyond {@code keep} (a tab that shows one keeps its
+     * own reference, so an open view is not affected). Removes them from {@code proxied}.
+     */
+    private void letGoOfOldEnded(List<LiveConnection> proxied, int keep) {
+        List<LiveConnection> ended = proxied.stream().filter(c -> c.end() != null).toList();
+        for (int i = 0; i < ended.size() - keep; i++) {
+            app.live().release(ended.get(i).id());
+            proxied.remove(ended.get(i));
+            endedLetGo.set(endedLetGo.get() + 1);
+        }
+    }
+
+    /** Lets go of every ended connection now ("Clear ended"); they stay in the recording. */
+    public void clearEnded() {
+        List<LiveConnection> proxied = new ArrayList<>();
+        for (LiveConnection live : app.live().all()) {
+            if (live.origin() == Origin.PROXY || live.origin() == Origin.REVERSE_PROXY) {
+                proxied.add(live);
+            }
+        }
+        letGoOfOldEnded(proxied, 0);
+        pulse();
+    }
+
+    /** How many ended connections the list has let go of (they are in the recording). */
+    public javafx.beans.property.ReadOnlyIntegerProperty endedLetGoProperty() {
+        return endedLetGo;
     }
 
     /** The plain HTTP requests through the proxy (not upgrades), newest last. */

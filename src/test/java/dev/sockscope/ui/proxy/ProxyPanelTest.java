@@ -174,6 +174,30 @@ class ProxyPanelTest {
     }
 
     @Test
+    void endedConnectionsBeyondTheKeptNumberAreLetGoAndClearEndedTakesTheRest(FxRobot robot) throws Exception {
+        robot.interact(() -> window.showProxyTab());
+        app.live().showProxied();
+        int ended = ProxyPanelModel.MAX_ENDED_KEPT + 30;
+        for (long id = 1; id <= ended + 1; id++) {
+            dev.sockscope.core.WsUrl url = dev.sockscope.core.WsUrl.parse("ws://app" + id + ".test/");
+            app.registry().publish(new dev.sockscope.core.SessionEvent.Started(1000 + id, dev.sockscope.core.Origin.PROXY,
+                    "default", url, id));
+            if (id <= ended) {
+                app.registry().publish(new dev.sockscope.core.SessionEvent.Closed(1000 + id, 1000, "",
+                        dev.sockscope.core.ClosedBy.CLIENT, id + 1));
+            }
+        }
+        ListView<ProxiedRow> list = robot.lookup("#proxyConnections").queryListView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == ProxyPanelModel.MAX_ENDED_KEPT + 1);
+        assertEquals(30, window.proxy().endedLetGoProperty().get());
+        assertEquals("app31.test:80", list.getItems().get(0).host(), "the oldest ended ones went first");
+        assertEquals(null, app.live().get(1001), "let go of, not only hidden");
+        robot.clickOn("#proxyClearEnded");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
+        assertEquals(ConnectionState.CONNECTING, list.getItems().get(0).state(), "the running one stays");
+    }
+
+    @Test
     void plainHttpRequestsThroughTheProxyAreListed(FxRobot robot) throws Exception {
         try (dev.sockscope.testing.HttpOrigin origin = dev.sockscope.testing.HttpOrigin.plain("origin")) {
             robot.clickOn("#proxyToggle");
