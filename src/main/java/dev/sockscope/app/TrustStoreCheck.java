@@ -1,17 +1,16 @@
 package dev.sockscope.app;
 
+import dev.sockscope.core.Digests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -61,7 +60,7 @@ public final class TrustStoreCheck {
             while (aliases.hasMoreElements()) {
                 String alias = aliases.nextElement();
                 Certificate cert = store.getCertificate(alias);
-                if (cert != null && sha256.equals(sha256(cert.getEncoded()))) {
+                if (cert != null && sha256.equals(Digests.sha256(cert.getEncoded()))) {
                     return new Result(name, cacerts.toString(), Verdict.TRUSTS, "as \u201c" + alias + "\u201d");
                 }
             }
@@ -76,7 +75,7 @@ public final class TrustStoreCheck {
         try (InputStream in = Files.newInputStream(file)) {
             var certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
             for (Certificate cert : certificates) {
-                if (sha256.equals(sha256(cert.getEncoded()))) {
+                if (sha256.equals(Digests.sha256(cert.getEncoded()))) {
                     return new Result(name, file.toString(), Verdict.TRUSTS, "in the bundle");
                 }
             }
@@ -101,7 +100,7 @@ public final class TrustStoreCheck {
                 String pem = run(List.of("certutil", "-d", "sql:" + db, "-L", "-n", nickname, "-a"));
                 for (Certificate cert : CertificateFactory.getInstance("X.509")
                         .generateCertificates(new java.io.ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
-                    if (sha256.equals(sha256(cert.getEncoded()))) {
+                    if (sha256.equals(Digests.sha256(cert.getEncoded()))) {
                         return new Result(name, db.toString(), Verdict.TRUSTS, "as \u201c" + nickname + "\u201d");
                     }
                 }
@@ -125,9 +124,5 @@ public final class TrustStoreCheck {
             throw new IllegalStateException("certutil did not answer in 10 s");
         }
         return new String(out, StandardCharsets.UTF_8);
-    }
-
-    private static String sha256(byte[] der) throws java.security.NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
     }
 }

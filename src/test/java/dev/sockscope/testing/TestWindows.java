@@ -33,6 +33,18 @@ public final class TestWindows {
         return window;
     }
 
+    /**
+     * Closes as the app does at exit: the window's tabs let go and its proxy stops (on the FX
+     * thread), then the recording closes. Not on the FX thread.
+     */
+    public static void closeAsTheAppDoes(MainWindow window, AppContext app) throws Exception {
+        onFx(() -> {
+            window.disposeAll();
+            return null;
+        });
+        app.close();
+    }
+
     /** Runs {@code call} on the FX thread and waits for its result (a minute at most). Not on the FX thread. */
     public static <T> T onFx(Callable<T> call) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();

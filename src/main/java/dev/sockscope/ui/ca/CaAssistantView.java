@@ -7,6 +7,7 @@ import dev.sockscope.core.CaInfo;
 import dev.sockscope.core.Digests;
 import dev.sockscope.ui.common.CopyButton;
 import dev.sockscope.ui.common.Icons;
+import dev.sockscope.ui.common.Labels;
 import dev.sockscope.ui.fx.Background;
 import java.io.File;
 import java.nio.file.Path;
@@ -97,8 +98,8 @@ public final class CaAssistantView extends VBox {
         check.getStyleClass().add(Styles.SMALL);
         check.setOnAction(e -> checkStores());
         stores.setId("trustStoreResults");
-        VBox storeBox = new VBox(6, new HBox(10, section("Which trust stores here trust it"), check), stores);
-        getChildren().addAll(title, why, card, actions(), result, section("How to trust it"), howTo, storeBox);
+        VBox storeBox = new VBox(6, new HBox(10, Labels.section("Which trust stores here trust it"), check), stores);
+        getChildren().addAll(title, why, card, actions(), result, Labels.section("How to trust it"), howTo, storeBox);
         load();
     }
 
@@ -162,7 +163,7 @@ public final class CaAssistantView extends VBox {
         heading.getStyleClass().add(Styles.TEXT_BOLD);
         steps.getChildren().add(heading);
         addSteps(target.install());
-        steps.getChildren().add(section("To remove it again"));
+        steps.getChildren().add(Labels.section("To remove it again"));
         addSteps(target.remove());
     }
 
@@ -191,12 +192,12 @@ public final class CaAssistantView extends VBox {
             return;
         }
         String sha = ca.sha256();
-        stores.getChildren().setAll(small("Checking\u2026"));
+        stores.getChildren().setAll(Labels.small("Checking\u2026"));
         background.run(control -> TrustStoreCheck.check(sha), found -> {
             stores.getChildren().clear();
             for (TrustStoreCheck.Result r : found) {
                 boolean trusts = r.verdict() == TrustStoreCheck.Verdict.TRUSTS;
-                Label line = small(r.store() + ": " + switch (r.verdict()) {
+                Label line = Labels.small(r.store() + ": " + switch (r.verdict()) {
                     case TRUSTS -> "trusts it " + r.detail();
                     case DOES_NOT_TRUST -> "does not trust it (" + r.detail() + ")";
                     case NOT_FOUND -> "not here (" + r.detail() + ")";
@@ -206,7 +207,7 @@ public final class CaAssistantView extends VBox {
                 line.getStyleClass().add(trusts ? Styles.SUCCESS : Styles.TEXT_MUTED);
                 stores.getChildren().add(line);
             }
-        }, failed -> stores.getChildren().setAll(small("Could not check: " + failed.getMessage())));
+        }, failed -> stores.getChildren().setAll(Labels.small("Could not check: " + failed.getMessage())));
     }
 
     private void export(boolean der) {
@@ -253,16 +254,4 @@ public final class CaAssistantView extends VBox {
         return button;
     }
 
-    private static Label section(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().addAll(Styles.TEXT_BOLD, Styles.TEXT_SMALL);
-        return label;
-    }
-
-    private static Label small(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.getStyleClass().add(Styles.TEXT_SMALL);
-        return label;
-    }
 }

@@ -8,6 +8,7 @@ import dev.sockscope.core.Pem;
 import dev.sockscope.core.TlsReport;
 import dev.sockscope.ui.common.CopyButton;
 import dev.sockscope.ui.common.Icons;
+import dev.sockscope.ui.common.Labels;
 import java.io.File;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -76,12 +77,12 @@ public final class CertificateView extends ScrollPane {
         fillVerdict(report);
         fillSession(report);
         fillChain(report);
-        VBox chainBox = new VBox(4, section("Certificate chain (leaf first)"), chain);
-        VBox sessionBox = new VBox(4, section("Session"), session);
+        VBox chainBox = new VBox(4, Labels.section("Certificate chain (leaf first)"), chain);
+        VBox sessionBox = new VBox(4, Labels.section("Session"), session);
         // Chain above session, each the pane's full width: side by side, a narrow pane cut the chain's
         // names ("localhost (expired 1065 d").
         VBox overview = new VBox(12, chainBox, sessionBox);
-        content.getChildren().addAll(verdict, overview, actions(report), section("Selected certificate"), details);
+        content.getChildren().addAll(verdict, overview, actions(report), Labels.section("Selected certificate"), details);
     }
 
     private void fillVerdict(TlsReport report) {
@@ -92,10 +93,10 @@ public final class CertificateView extends ScrollPane {
         title.getStyleClass().addAll(Styles.TEXT_BOLD, report.trusted() ? Styles.SUCCESS : Styles.DANGER);
         verdict.getChildren().add(title);
         if (report.trustAnchor() != null) {
-            verdict.getChildren().add(small("Validated against the trust anchor " + report.trustAnchor().subject()));
+            verdict.getChildren().add(Labels.small("Validated against the trust anchor " + report.trustAnchor().subject()));
         }
         for (ChainProblem problem : report.problems()) {
-            Label line = small(headline(problem.kind()) + ": " + problem.explanation());
+            Label line = Labels.small(headline(problem.kind()) + ": " + problem.explanation());
             line.setWrapText(true);
             line.setGraphic(Icons.of(Feather.ALERT_CIRCLE, 12));
             line.getStyleClass().add(Styles.DANGER);
@@ -123,10 +124,10 @@ public final class CertificateView extends ScrollPane {
             {"SNI sent", dash(r.sniHost())}, {"Session resumed", r.resumed() ? "yes" : "no"},
             {"Peer", r.peerHost() + (r.peerAddress().isEmpty() ? "" : " (" + r.peerAddress() + ")")}};
         for (int i = 0; i < rows.length; i++) {
-            Label name = small(rows[i][0]);
+            Label name = Labels.small(rows[i][0]);
             name.getStyleClass().add(Styles.TEXT_MUTED);
             session.add(name, 0, i);
-            session.add(small(rows[i][1]), 1, i);
+            session.add(Labels.small(rows[i][1]), 1, i);
         }
     }
 
@@ -191,19 +192,6 @@ public final class CertificateView extends ScrollPane {
         button.getStyleClass().add(Styles.SMALL);
         button.setOnAction(e -> run.run());
         return button;
-    }
-
-    private static Label section(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().addAll(Styles.TEXT_BOLD, Styles.TEXT_SMALL, "section-title");
-        return label;
-    }
-
-    private static Label small(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.getStyleClass().add(Styles.TEXT_SMALL);
-        return label;
     }
 
     private static String dash(String s) {

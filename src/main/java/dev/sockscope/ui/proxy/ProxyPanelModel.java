@@ -151,12 +151,7 @@ public final class ProxyPanelModel {
 
     /** Reads the proxied connections again (a few times a second, from the window's pulse). FX thread. */
     public void pulse() {
-        List<LiveConnection> proxied = new ArrayList<>();
-        for (LiveConnection live : app.live().all()) {
-            if (live.origin() == Origin.PROXY || live.origin() == Origin.REVERSE_PROXY) {
-                proxied.add(live);
-            }
-        }
+        List<LiveConnection> proxied = proxiedConnections();
         letGoOfOldEnded(proxied, MAX_ENDED_KEPT);
         List<ProxiedRow> now = new ArrayList<>();
         for (LiveConnection live : proxied) {
@@ -197,14 +192,20 @@ public final class ProxyPanelModel {
         }
     }
 
-    /** Lets go of every ended connection now ("Clear ended"); they stay in the recording. */
-    public void clearEnded() {
+    /** The proxy's connections the app follows now, oldest first (a list of our own, to edit). */
+    private List<LiveConnection> proxiedConnections() {
         List<LiveConnection> proxied = new ArrayList<>();
         for (LiveConnection live : app.live().all()) {
             if (live.origin() == Origin.PROXY || live.origin() == Origin.REVERSE_PROXY) {
                 proxied.add(live);
             }
         }
+        return proxied;
+    }
+
+    /** Lets go of every ended connection now ("Clear ended"); they stay in the recording. */
+    public void clearEnded() {
+        List<LiveConnection> proxied = proxiedConnections();
         letGoOfOldEnded(proxied, 0);
         pulse();
     }

@@ -59,12 +59,7 @@ class ProxyLegsTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        // as the app does at exit: the tabs let go and the proxy stops before the recording closes
-        TestWindows.onFx(() -> {
-            window.disposeAll();
-            return null;
-        });
-        app.close();
+        TestWindows.closeAsTheAppDoes(window, app);
     }
 
     private int startProxy(FxRobot robot) throws Exception {

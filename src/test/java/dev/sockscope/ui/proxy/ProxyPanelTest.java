@@ -57,12 +57,7 @@ class ProxyPanelTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        // as the app does at exit: the tabs let go and the proxy stops before the recording closes
-        TestWindows.onFx(() -> {
-            window.disposeAll();
-            return null;
-        });
-        app.close();
+        TestWindows.closeAsTheAppDoes(window, app);
     }
 
     @Test
