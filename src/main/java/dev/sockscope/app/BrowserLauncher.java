@@ -29,8 +29,19 @@ public final class BrowserLauncher {
             "C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe",
             "C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe");
 
+    /** How long the profile's deletion keeps trying while the browser's helper processes wind down. */
+    private static final long PROFILE_DELETE_PATIENCE_MILLIS = 30_000;
+
     /** A browser that is running through the proxy; its profile goes when it exits. */
     public record Launched(Path browser, Path profile, Process process) {
+        /**
+         * Ends the browser with its helper processes (renderers, zygote, GPU), which would otherwise
+         * outlive it for a while and keep writing into the profile.
+         */
+        public void stop() {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        }
     }
 
     private BrowserLauncher() {
@@ -103,17 +114,43 @@ public final class BrowserLauncher {
             deleteProfile(profile);
             throw UserFacingException.failure("cannot start " + browser + ": " + e.getMessage());
         }
-        process.onExit().thenRun(() -> deleteProfile(profile));
+        process.onExit().thenRunAsync(() -> deleteProfileWhenFree(profile));
         return new Launched(browser, profile, process);
     }
 
-    static void deleteProfile(Path profile) {
+    /**
+     * Deletes the profile, trying again for a while: when the browser's main process has exited its
+     * helpers may still be writing into it (a file appears in a directory being deleted).
+     */
+    static void deleteProfileWhenFree(Path profile) {
+        long deadline = System.nanoTime() + PROFILE_DELETE_PATIENCE_MILLIS * 1_000_000;
+        while (!deleteProfile(profile)) {
+            if (System.nanoTime() > deadline) {
+                LOG.warn("could not delete the browser profile {}: its files are still in use", profile);
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Deletes the profile; false when something in it could not be deleted this time. */
+    static boolean deleteProfile(Path profile) {
+        if (!Files.exists(profile)) {
+            return true;
+        }
         try (Stream<Path> files = Files.walk(profile)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        } catch (IOException e) {
-            LOG.warn("could not delete the browser profile {}: {}", profile, e.toString());
+            return !Files.exists(profile);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LOG.debug("browser profile {} not deleted yet: {}", profile, e.toString());
+            return false;
         }
     }
 }

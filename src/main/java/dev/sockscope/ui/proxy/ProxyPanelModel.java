@@ -138,7 +138,7 @@ public final class ProxyPanelModel {
     public void stopNow() {
         // A browser opened through the proxy is of no use without it, and its profile must go.
         for (BrowserLauncher.Launched browser : browsers) {
-            browser.process().destroy();
+            browser.stop();
         }
         ProxyService.Running stopping = running;
         running = null;

@@ -208,8 +208,8 @@ class ProxyLegsTest {
             List<BrowserLauncher.Launched> browsers = window.proxy().browsers();
             assertEquals(1, browsers.size());
             Path profile = browsers.get(0).profile();
-            browsers.get(0).process().destroy();
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !Files.exists(profile));
+            browsers.get(0).stop();
+            WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> !Files.exists(profile));
         }
     }
 }
