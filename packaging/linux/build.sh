@@ -17,15 +17,17 @@ runtime="$target/jpackage/runtime"
 rm -rf "$dist" "$target/jpackage"
 mkdir -p "$dist" "$input/lib"
 
-cp "$target/sockscope.jar" packaging/cds-dump.sh "$input/"
+cp "$target/sockscope.jar" packaging/cds-dump.sh packaging/linux/path-command.sh "$input/"
 for jar in "$target"/lib/*.jar; do
   case "$(basename "$jar")" in javafx-*) ;; *) cp "$jar" "$input/lib/" ;; esac
 done
 fx=$(ls "$target"/lib/javafx-*-linux.jar | tr '\n' ':')
 
 echo "jlink: runtime with $(tr ',' ' ' < packaging/modules.txt | wc -w) modules"
+# --compress=0: no slower or faster to start than zip (measured), and the .deb comes out smaller
+# (48 MB against 70 MB: dpkg's xz does better on uncompressed modules); installed it takes 47 MB more.
 jlink --module-path "$fx" --add-modules "$(tr -d ' \n' < packaging/modules.txt)" --strip-debug --no-header-files \
-  --no-man-pages --compress=2 --generate-cds-archive --output "$runtime"
+  --no-man-pages --compress=0 --generate-cds-archive --output "$runtime"
 
 echo "jpackage: app-image"
 jpackage @packaging/common.args @packaging/launcher.args @packaging/linux/app-image.args --app-version "$app_version" \

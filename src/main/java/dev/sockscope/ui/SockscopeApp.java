@@ -30,6 +30,7 @@ public final class SockscopeApp extends Application {
     private AppContext app;
     private MainWindow window;
     private final AtomicReference<Settings> lastSaved = new AtomicReference<>();
+    private final StartupMarks startup = new StartupMarks();
 
     /**
      * Opens the data directory, the database (migrating it when an older version made it, with a
@@ -38,6 +39,7 @@ public final class SockscopeApp extends Application {
      */
     @Override
     public void init() {
+        startup.mark("toolkit up");
         // A bug must not print a stack trace at the user or kill the FX thread silently: log it.
         Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
                 LOG.error("uncaught exception on thread {}", thread.getName(), error));
@@ -58,10 +60,14 @@ public final class SockscopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        startup.mark("data directory read");
         Settings settings = lastSaved.get();
         Background background = new Background(app.background(), new FxThread());
         window = new MainWindow(app, settings, background);
-        Scene scene = new Scene(window, 1280, 800);
+        // 1280×800, or the screen's free area when it is smaller (a laptop at 1366×768 less its panel).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight() - 32));
+        startup.mark("window built");
         Theme.apply(settings.theme(), scene);
         stage.setScene(scene);
         stage.setTitle("Sockscope");
@@ -71,12 +77,12 @@ public final class SockscopeApp extends Application {
                 stage.getIcons().add(new Image(icon));
             }
         }
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
         // However the main window goes (closed, or hidden without a close request while a dialog is
         // open), the app ends as on a normal close: stop() closes the connections and the recording.
         stage.setOnHidden(e -> javafx.application.Platform.exit());
         stage.show();
+        keepOpeningSize(stage);
+        startup.mark("shown");
         logFirstFrame(scene);
         offerStoreTroubleWhenOpen(stage, background);
         String open = getParameters().getNamed().get("open");
@@ -91,17 +97,31 @@ public final class SockscopeApp extends Application {
     }
 
     /**
+     * The smallest window that still fits every view. GTK hands the window manager the minimum as a
+     * base size too, and openbox then opened the window at that minimum instead of the scene's size:
+     * the size it opened at is given again after.
+     */
+    private static void keepOpeningSize(Stage stage) {
+        double width = stage.getWidth();
+        double height = stage.getHeight();
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        stage.setWidth(width);
+        stage.setHeight(height);
+    }
+
+    /**
      * Says in the log how long the process took to its first laid-out window: a start-up number
      * measured where it happens, for the benchmark and for anyone who finds the app slow to open.
      */
-    private static void logFirstFrame(Scene scene) {
+    private void logFirstFrame(Scene scene) {
         Runnable once = new Runnable() {
             @Override
             public void run() {
                 scene.removePostLayoutPulseListener(this);
                 // The JVM's uptime (the heap policy has loaded the management classes already).
-                LOG.info("first window laid out {} ms after the JVM started",
-                        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+                startup.mark("laid out");
+                LOG.info("first window laid out {} ms after the JVM started ({})", startup.last(), startup);
             }
         };
         scene.addPostLayoutPulseListener(once);
