@@ -40,13 +40,13 @@ final class ArchitectureTest {
     static final ArchRule coreDependsOnNothingOfOurs = noClasses().that().resideInAPackage("dev.sockscope.core..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.sockscope.codec..", "dev.sockscope.tls..",
                     "dev.sockscope.client..", "dev.sockscope.proxy..", "dev.sockscope.store..", "dev.sockscope.app..",
-                    "dev.sockscope.ui..", "dev.sockscope.cli..");
+                    "dev.sockscope.ui..", "dev.sockscope.cli..", "dev.sockscope.check..");
 
     @ArchTest
     static final ArchRule uiAndCliReachTheRestThroughApp = noClasses()
             .that().resideInAnyPackage("dev.sockscope.ui..", "dev.sockscope.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.sockscope.codec..", "dev.sockscope.tls..",
-                    "dev.sockscope.client..", "dev.sockscope.proxy..", "dev.sockscope.store..");
+                    "dev.sockscope.client..", "dev.sockscope.proxy..", "dev.sockscope.store..", "dev.sockscope.check..");
 
     @ArchTest
     static final ArchRule uiAndCliStayApart = noClasses().that().resideInAPackage("dev.sockscope.ui..")
@@ -55,7 +55,7 @@ final class ArchitectureTest {
     @ArchTest
     static final ArchRule lowerLayersNeverImportUpperOnes = noClasses()
             .that().resideInAnyPackage("dev.sockscope.codec..", "dev.sockscope.tls..", "dev.sockscope.client..",
-                    "dev.sockscope.proxy..", "dev.sockscope.store..")
+                    "dev.sockscope.proxy..", "dev.sockscope.store..", "dev.sockscope.check..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.sockscope.app..", "dev.sockscope.ui..", "dev.sockscope.cli..");
 
     @ArchTest

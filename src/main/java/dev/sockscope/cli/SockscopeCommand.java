@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
         description = {"Sockscope, a WebSocket inspector.",
                 "Without a subcommand it opens the desktop app (on --data-dir DIR when given; a HAR or JSON Lines"
                         + " FILE is imported and shown)."},
-        subcommands = {GuiCommand.class, ConnectCommand.class, TlsCommand.class, SessionsCommand.class, SearchCommand.class,
+        subcommands = {GuiCommand.class, ConnectCommand.class, TlsCommand.class, CheckCommand.class, SessionsCommand.class,
+                SearchCommand.class,
                 ExportCommand.class, ImportCommand.class, ProxyCommand.class, CaCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SockscopeCommand implements Runnable {

@@ -30,13 +30,22 @@ public final class EchoServer extends WebSocketServer implements AutoCloseable {
     private final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
 
     private EchoServer(Draft draft) {
-        super(new InetSocketAddress("127.0.0.1", 0), List.of(draft));
+        this(draft, 0);
+    }
+
+    private EchoServer(Draft draft, int port) {
+        super(new InetSocketAddress("127.0.0.1", port), List.of(draft));
         setReuseAddr(true);
         setConnectionLostTimeout(0);
     }
 
     public static EchoServer plain() throws InterruptedException {
         return start(new EchoServer(draft()), null);
+    }
+
+    /** A plain one on a given port of 127.0.0.1 (port 80, for a check that looks there). */
+    public static EchoServer plainOn(int port) throws InterruptedException {
+        return start(new EchoServer(draft(), port), null);
     }
 
     public static EchoServer tls(SSLContext context) throws InterruptedException {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +58,11 @@ public final class OpenSsl {
          * exits, and we try again on another port.
          */
         public Server(Path dir) throws IOException, InterruptedException {
+            this(dir, new String[0]);
+        }
+
+        /** As {@link #Server(Path)}, with more s_server options (e.g. {@code -tls1}). */
+        public Server(Path dir, String... options) throws IOException, InterruptedException {
             Path log = dir.resolve("s_server.log");
             String why = "";
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -65,8 +71,10 @@ public final class OpenSsl {
                     candidate = probe.getLocalPort();
                 }
                 // Not -quiet: s_server prints ACCEPT once it listens, which tells its port from a thief's.
-                Process started = new ProcessBuilder("openssl", "s_server", "-accept", "127.0.0.1:" + candidate, "-cert", "leaf.pem",
-                        "-key", "leaf.key", "-www").directory(dir.toFile())
+                List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + candidate,
+                        "-cert", "leaf.pem", "-key", "leaf.key", "-www"));
+                command.addAll(List.of(options));
+                Process started = new ProcessBuilder(command).directory(dir.toFile())
                         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
                 if (listening(started, candidate, log)) {
                     process = started;
