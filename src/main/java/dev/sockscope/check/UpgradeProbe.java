@@ -70,6 +70,9 @@ final class UpgradeProbe {
     /** An upgrade of {@code resource} at {@code host:port} with exactly {@code headers} (Origin among them, or not). */
     Response upgrade(String host, int port, boolean tls, String resource, List<Header> headers) {
         try (Open open = open(host, port, tls, upgradeHead(host, port, resource, headers))) {
+            if (open.response().upgraded()) {
+                sayGoodbye(open.socket());
+            }
             return open.response();
         } catch (ProbeFailure e) {
             return Response.failed(e.getMessage());
@@ -184,6 +187,24 @@ final class UpgradeProbe {
 
     static boolean isHeader(Header header, String name) {
         return header.name().toLowerCase(Locale.ROOT).equals(name);
+    }
+
+    /** A close frame (1000, masked as a client's must be) before the socket goes, so the server sees a polite end. */
+    static void sayGoodbye(Socket socket) {
+        byte[] mask = new byte[4];
+        RANDOM.nextBytes(mask);
+        byte[] payload = {0x03, (byte) 0xE8};
+        byte[] frame = {(byte) 0x88, (byte) 0x82, mask[0], mask[1], mask[2], mask[3],
+            (byte) (payload[0] ^ mask[0]), (byte) (payload[1] ^ mask[1])};
+        try {
+            socket.getOutputStream().write(frame);
+            socket.getOutputStream().flush();
+            socket.setSoTimeout(500);
+            // The server's close in answer, if it comes soon; the probe has what it came for either way.
+            socket.getInputStream().read(new byte[64]);
+        } catch (IOException ignored) {
+            // the server went first; nothing to be polite to
+        }
     }
 
     private static void close(Socket socket) {

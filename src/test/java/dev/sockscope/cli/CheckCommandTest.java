@@ -11,13 +11,8 @@ import dev.sockscope.testing.GuardedServer;
 import dev.sockscope.testing.OpenSsl;
 import dev.sockscope.testing.PythonPeer;
 import dev.sockscope.testing.RefusingPort;
-import dev.sockscope.testing.TestPki;
-import dev.sockscope.tls.IssuedCertificate;
-import dev.sockscope.tls.ServerTls;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CheckCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final TestPki pki = new TestPki();
-
     @TempDir
     Path dir;
 
@@ -142,15 +135,15 @@ class CheckCommandTest {
     @Test
     void aWssEndpointAlsoOpenOnPlainWsOnPort80Fails() throws Exception {
         assumeTrue(port80Free(), "port 80 cannot be bound here (not root, or taken)");
-        IssuedCertificate leaf = pki.leaf().validity(Instant.now().minus(Duration.ofDays(1)),
-                Instant.now().plus(Duration.ofDays(90))).build();
-        try (GuardedServer tls = GuardedServer.start(Set.of(), null, null, ServerTls.context(leaf));
+        PythonPeer.requireInCi();
+        OpenSsl.makeChain(dir);
+        // python3-websockets serves the wss:// side: Java-WebSocket's TLS server did not always survive the raw hellos.
+        try (PythonPeer tls = PythonPeer.start(dir.resolve("leaf.pem"), dir.resolve("leaf.key"));
                 EchoServer plain = EchoServer.plainOn(80)) {
-            JsonNode report = check("wss://localhost:" + tls.boundPort() + "/", "--ca-file",
-                    pki.writeRootPem(dir).toString());
+            JsonNode report = check("wss://localhost:" + tls.port() + "/", "--ca-file", dir.resolve("ca.pem").toString());
             assertVerdict(report, "plaintext", "fail");
             assertTrue(item(report, "plaintext").get("summary").asText().contains("port 80"), report.toString());
-            assertVerdict(report, "certificate", "pass");
+            assertVerdict(report, "origin", "warn");
             assertVerdict(report, "headers", "warn");
         }
     }
