@@ -7,6 +7,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -62,8 +63,13 @@ public final class LeafIssuer {
                 .commonName(name.length() <= MAX_COMMON_NAME ? name : "Sockscope interception")
                 .organization("Sockscope - local development only")
                 .addSubjectAltName(name);
-        if (name.startsWith("127.") || name.equals("::1") || name.equals("0:0:0:0:0:0:0:1")) {
-            builder.addSubjectAltName("localhost");
+        // Every name of this machine's loopback: wss://localhost, 127.0.0.1 and [::1] all work with one leaf.
+        if (name.equals("localhost") || name.startsWith("127.") || name.equals("::1") || name.equals("0:0:0:0:0:0:0:1")) {
+            for (String loopback : List.of("localhost", "127.0.0.1", "::1")) {
+                if (!loopback.equals(name)) {
+                    builder.addSubjectAltName(loopback);
+                }
+            }
         }
         IssuedCertificate leaf = builder
                 .validity(now.minus(BACKDATE), now.plus(VALIDITY))
