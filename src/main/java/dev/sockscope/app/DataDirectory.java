@@ -53,7 +53,7 @@ public final class DataDirectory {
     }
 
     /** Why a file or directory could not be made or written, in words: the exceptions' messages are bare paths. */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof AccessDeniedException denied) {
             return "permission denied (" + denied.getFile() + ")";
         }

@@ -3,7 +3,11 @@ package dev.sockscope.ui.connection;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.sockscope.app.TlsInspection;
+import dev.sockscope.core.CheckRequest;
+import dev.sockscope.core.ConnectRequest;
 import dev.sockscope.core.ConnectionState;
+import dev.sockscope.ui.check.SecurityCheckModel;
+import dev.sockscope.ui.check.SecurityCheckView;
 import dev.sockscope.ui.common.Icons;
 import dev.sockscope.ui.fx.Background;
 import javafx.beans.property.BooleanProperty;
@@ -32,6 +36,8 @@ public final class ConnectionTabView extends BorderPane {
     private final Circle dot = new Circle(5);
     private final ConnectionView connection;
     private final AutoReconnect reconnect;
+    /** Brings the detail pane's Security tab to the front. */
+    private Runnable showSecurity = () -> { };
 
     /** The log, detail pane and composer while the tab is behind another (see {@link #setInFront}). */
     private javafx.scene.Node body;
@@ -44,7 +50,8 @@ public final class ConnectionTabView extends BorderPane {
         RequestOptionsView options = new RequestOptionsView(model.request());
         options.managedProperty().bind(options.visibleProperty());
         options.setVisible(false);
-        VBox top = new VBox(urlBar(options), urlProblem(),
+        SecurityCheckView check = new SecurityCheckView(new SecurityCheckModel(background, this::checkRequest));
+        VBox top = new VBox(urlBar(options, check), urlProblem(),
                 new FailureBanner(model.connection(), () -> {
                     // The banner and its button go away: keep the keyboard in this tab (the composer
                     // takes it once the connection opens), not on whatever comes next in the window.
@@ -55,6 +62,7 @@ public final class ConnectionTabView extends BorderPane {
         setTop(top);
 
         Runnable showSaved = connection.addSideTab("Saved", new SavedMessagesView(model, background));
+        showSecurity = connection.addSideTab("Security", check);
         ComposerView composer = new ComposerView(model, showSaved, background);
         setCenter(withDrawer(logOverComposer(composer), options));
         StatusBarView statusBar = connection.takeStatusBar();
@@ -170,7 +178,14 @@ public final class ConnectionTabView extends BorderPane {
         return false;
     }
 
-    private HBox urlBar(RequestOptionsView options) {
+    /** The tab's request as the security check asks it: the same URL, headers, subprotocols, timeout and trust. */
+    private CheckRequest checkRequest(long messageSize) {
+        ConnectRequest asked = model.request().build();
+        return new CheckRequest(asked.url(), asked.headers(), asked.subprotocols(), asked.trust(), null, messageSize,
+                asked.timeout());
+    }
+
+    private HBox urlBar(RequestOptionsView options, SecurityCheckView check) {
         urlField.setId("urlField");
         urlField.setPromptText("wss://example.com/socket");
         urlField.setLeft(dot);
@@ -190,7 +205,18 @@ public final class ConnectionTabView extends BorderPane {
         showOptions.selectedProperty().bindBidirectional(options.visibleProperty());
         showOptions.setMinWidth(Region.USE_PREF_SIZE);
 
-        HBox bar = new HBox(8, urlField, connectButton, showOptions);
+        Button checkButton = new Button("Check", Icons.of(Feather.SHIELD));
+        checkButton.setId("checkSecurityButton");
+        checkButton.setTooltip(new Tooltip("Security check of this endpoint: TLS, certificate, plaintext, Origin,"
+                + " credentials, headers"));
+        checkButton.setMinWidth(Region.USE_PREF_SIZE);
+        checkButton.disableProperty().bind(check.model().runningProperty());
+        checkButton.setOnAction(e -> {
+            showSecurity.run();
+            check.model().run();
+        });
+
+        HBox bar = new HBox(8, urlField, connectButton, showOptions, checkButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10, 10, 6, 10));
         return bar;
