@@ -115,11 +115,29 @@ final class UpgradeProbe {
             throw new ProbeFailure(authority(host, port) + ": no answer within " + millis + " ms");
         } catch (SSLException e) {
             close(socket);
-            throw new ProbeFailure(authority(host, port) + ": the TLS handshake failed (" + e.getMessage() + ")");
+            throw new ProbeFailure(authority(host, port) + ": the TLS handshake failed (" + tlsReason(e) + ")");
         } catch (IOException | GeneralSecurityException e) {
             close(socket);
             throw new ProbeFailure(authority(host, port) + ": " + e.getMessage());
         }
+    }
+
+    /** JSSE's reason in words a user reads: its messages name record formats and alerts in its own terms. */
+    static String tlsReason(SSLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.contains("Unsupported or unrecognized SSL message")) {
+            return "the server did not answer in TLS: is it ws:// rather than wss://?";
+        }
+        if (message.contains("PKIX path") || message.contains("unable to find valid certification path")) {
+            return "the certificate is not trusted: give its CA with --ca-file, or see the certificate item";
+        }
+        if (message.contains("No subject alternative") || message.contains("No name matching")) {
+            return "the certificate is not for this host name";
+        }
+        if (message.startsWith("Received fatal alert: ")) {
+            return "the server refused with alert " + message.substring("Received fatal alert: ".length());
+        }
+        return message.isEmpty() ? "no reason given" : message;
     }
 
     String upgradeHead(String host, int port, String resource, List<Header> headers) {

@@ -132,6 +132,10 @@ public final class CheckCommand implements Callable<Integer> {
                 throw UserError.usage("--trust-cert: " + e.getMessage());
             }
         }
+        if (caFile != null && !java.nio.file.Files.isReadable(caFile)) {
+            throw UserError.usage("--ca-file: cannot read " + caFile + (java.nio.file.Files.exists(caFile) ? ""
+                    : " (no such file)"));
+        }
         if (timeoutSeconds <= 0 || messageSize < 0) {
             throw UserError.usage("--timeout must be positive and --message-size not negative");
         }
