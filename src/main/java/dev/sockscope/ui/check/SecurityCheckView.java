@@ -1,6 +1,7 @@
 package dev.sockscope.ui.check;
 
 import atlantafx.base.theme.Styles;
+import dev.sockscope.app.EndpointCheck;
 import dev.sockscope.core.CheckItem;
 import dev.sockscope.core.CheckReport;
 import dev.sockscope.ui.common.CopyButton;
@@ -13,7 +14,9 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -118,6 +121,22 @@ public final class SecurityCheckView extends BorderPane {
         // Worst first, for triage; the exports keep the report's fixed order.
         report.checks().stream().sorted(java.util.Comparator.comparing(CheckItem::verdict).reversed())
                 .forEach(item -> items.getChildren().add(card(item)));
+        if (EndpointCheck.wantsExamples(report)) {
+            items.getChildren().add(examples());
+        }
+    }
+
+    /** How wss:// is usually put in front of a server (nginx, Caddy, Sockscope on a laptop), folded. */
+    private static TitledPane examples() {
+        TextArea text = new TextArea(EndpointCheck.examples());
+        text.setEditable(false);
+        text.setWrapText(false);
+        text.getStyleClass().add("mono");
+        text.setPrefRowCount(22);
+        TitledPane pane = new TitledPane("Examples: wss:// in front of your server (to adapt, not to paste as is)", text);
+        pane.setId("checkExamples");
+        pane.setExpanded(false);
+        return pane;
     }
 
     private static VBox card(CheckItem item) {

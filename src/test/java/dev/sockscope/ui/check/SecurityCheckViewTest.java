@@ -46,12 +46,13 @@ class SecurityCheckViewTest {
             robot.clickOn("#urlField").write("ws://127.0.0.1:" + server.boundPort() + "/feed");
             robot.clickOn("#checkSecurityButton");
             VBox items = robot.lookup("#checkItems").queryAs(VBox.class);
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> items.getChildren().size() == 8);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> items.getChildren().size() == 9);
             WaitForAsyncUtils.waitForFxEvents();
             List<String> badges = robot.lookup("#checkItems .check-badge").queryAllAs(Label.class).stream()
                     .map(Label::getText).toList();
             assertEquals("WARN", badges.get(0), "worst first: " + badges);
             assertTrue(badges.contains("SKIPPED") && !badges.contains("FAIL"), badges.toString());
+            assertTrue(robot.lookup("#checkExamples").tryQuery().isPresent(), "a plaintext endpoint is shown how to serve wss://");
             String status = robot.lookup("#checkStatus").queryAs(Label.class).getText();
             assertTrue(status.startsWith("Checked ws://127.0.0.1:" + server.boundPort() + "/feed: 2 warn"), status);
 
