@@ -4,6 +4,7 @@ import dev.sockscope.codec.ProtocolViolation;
 import dev.sockscope.core.Clock;
 import dev.sockscope.core.ConnectRequest;
 import dev.sockscope.core.Connection;
+import dev.sockscope.core.Direction;
 import dev.sockscope.core.Failure;
 import dev.sockscope.core.FailureKind;
 import dev.sockscope.core.Frame;
@@ -12,6 +13,7 @@ import dev.sockscope.core.Header;
 import dev.sockscope.core.Leg;
 import dev.sockscope.core.LegInfo;
 import dev.sockscope.core.Message;
+import dev.sockscope.core.Opcode;
 import dev.sockscope.core.SessionEvent;
 import dev.sockscope.core.TlsInfo;
 import dev.sockscope.core.WsUrl;
@@ -32,6 +34,7 @@ import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.extensions.IExtension;
 import org.java_websocket.framing.PingFrame;
+import org.java_websocket.framing.PongFrame;
 import org.java_websocket.protocols.IProtocol;
 import org.java_websocket.protocols.Protocol;
 import org.slf4j.Logger;
@@ -62,6 +65,8 @@ public final class ClientConnection implements Connection, WireTap.Listener {
     static final long CLOSE_ANSWER_SECONDS = 5;
     /** The library reported the end (its onClose): nothing more to wait for. */
     private volatile boolean libraryEnded;
+    /** The server's close was read: no pong may follow it (the tap sees it before the library does). */
+    private volatile boolean closeReceived;
 
     private final long id;
     private final ConnectRequest request;
@@ -229,7 +234,33 @@ public final class ClientConnection implements Connection, WireTap.Listener {
     @Override
     public void frame(Frame frame, Message completes) {
         closing.saw(frame);
+        if (frame.direction() == Direction.RECEIVE) {
+            if (frame.opcode() == Opcode.CLOSE) {
+                closeReceived = true;
+            } else if (frame.opcode() == Opcode.PING) {
+                answer(frame);
+            }
+        }
         events.frame(new SessionEvent.FrameEvent(id, Leg.UPSTREAM, frame, completes));
+    }
+
+    /**
+     * Answers a server's ping at once, in wire order: before whatever the same read completes
+     * after it (an application echoing a message there must not overtake the pong), and never
+     * after the server's close (RFC 6455 5.5.1: nothing follows it). Runs on the read thread.
+     */
+    private void answer(Frame ping) {
+        JwsAdapter c = client;
+        if (c == null || closeReceived || !c.isOpen()) {
+            return;
+        }
+        PongFrame pong = new PongFrame();
+        pong.setPayload(ByteBuffer.wrap(ping.payload()));
+        try {
+            c.sendFrame(pong);
+        } catch (WebsocketNotConnectedException e) {
+            LOG.debug("connection {}: the pong found the connection closing", id);
+        }
     }
 
     /** The server broke RFC 6455: fail the connection with the code the codec names and its reason. */

@@ -3,8 +3,10 @@ package dev.sockscope.client;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ServerHandshake;
 
 /**
@@ -37,6 +39,16 @@ final class JwsAdapter extends WebSocketClient {
     @Override
     public void onMessage(ByteBuffer bytes) {
         // Seen on the wire by the tap, as the frames that carried it.
+    }
+
+    /**
+     * The connection answers pings itself, from the tap, in wire order (see
+     * {@link ClientConnection#frame}): the library would answer only after the tap had published
+     * every frame of the same read, so a message completed behind the ping was answered first.
+     */
+    @Override
+    public void onWebsocketPing(WebSocket conn, Framedata frame) {
+        // answered by the connection
     }
 
     @Override

@@ -1,0 +1,276 @@
+package dev.sockscope.conformance;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The fuzzing peer in the server role for one case on one accepted connection, with Autobahn's
+ * state machine: open, closing (once either close frame went), closed. It completes the upgrade,
+ * does the case's steps, reads the other side with a frame reader of its own, answers a close
+ * with close 1000 and drops TCP once the handshake is done, drops it when its own close is not
+ * answered within a second, and closes by itself once the expected events came.
+ */
+final class CasePlayer {
+    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    private static final long CLOSE_HANDSHAKE_TIMEOUT_MS = 1_000;
+    /** Beyond every timer of these cases: a case still running then is cut off and says so. */
+    private static final long CASE_LIMIT_MS = 20_000;
+
+    private enum State { OPEN, CLOSING, CLOSED }
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final AutobahnCase testCase;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Observed observed = new Observed();
+    private State state = State.OPEN;
+
+    CasePlayer(Socket socket, AutobahnCase testCase) throws IOException {
+        this.socket = socket;
+        this.out = socket.getOutputStream();
+        this.testCase = testCase;
+    }
+
+    Observed play() throws IOException, InterruptedException {
+        InputStream in = socket.getInputStream();
+        upgrade(in);
+        observed.opened = true;
+        Thread reader = new Thread(() -> read(in), "autobahn-" + testCase.id());
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            for (Step step : testCase.steps()) {
+                if (!perform(step)) {
+                    break;
+                }
+            }
+            if (!closed.await(CASE_LIMIT_MS, TimeUnit.MILLISECONDS)) {
+                observed.timedOut = true;
+                drop();
+            }
+            reader.join(2_000);
+        } finally {
+            timers.shutdownNow();
+        }
+        return observed;
+    }
+
+    /** Does one step; false once the connection is closed and nothing more can be done. */
+    private boolean perform(Step step) throws InterruptedException {
+        if (step instanceof Step.Raw raw) {
+            if (stateIs(State.CLOSED)) {
+                return false;
+            }
+            writeChopped(raw.bytes(), raw.chop());
+        } else if (step instanceof Step.Close close) {
+            fuzzerClose(close.payload());
+        } else if (step instanceof Step.Pause pause) {
+            return !closed.await(pause.millis(), TimeUnit.MILLISECONDS);
+        } else if (step instanceof Step.CloseAfter after) {
+            timers.schedule(() -> {
+                if (stateIs(State.OPEN)) {
+                    fuzzerClose(new byte[0]);
+                }
+            }, after.millis(), TimeUnit.MILLISECONDS);
+        } else if (step instanceof Step.KillAfter kill) {
+            timers.schedule(() -> {
+                if (stateIs(State.OPEN)) {
+                    fuzzerClose(Wire.closePayload(1001, "Going Away"));
+                } else if (stateIs(State.CLOSING)) {
+                    drop();
+                }
+            }, kill.millis(), TimeUnit.MILLISECONDS);
+        }
+        return true;
+    }
+
+    private synchronized boolean stateIs(State wanted) {
+        return state == wanted;
+    }
+
+    /** The fuzzer starts the closing handshake (sendClose / sendCloseFrame): only when open. */
+    private void fuzzerClose(byte[] payload) {
+        synchronized (this) {
+            if (state != State.OPEN) {
+                return;
+            }
+            state = State.CLOSING;
+            observed.closedByMe = true;
+        }
+        write(Wire.frame(Wire.CLOSE, payload));
+        timers.schedule(() -> {
+            if (!stateIs(State.CLOSED)) {
+                drop();
+            }
+        }, CLOSE_HANDSHAKE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void onPeerClose(byte[] payload) {
+        observed.peerCloseCode = payload.length >= 2 ? (payload[0] & 0xFF) << 8 | payload[1] & 0xFF : null;
+        boolean answer;
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            answer = state == State.OPEN;
+            state = State.CLOSING;
+        }
+        if (answer) {
+            write(Wire.frame(Wire.CLOSE, Wire.closePayload(1000, "")));
+        }
+        observed.wasClean = true;
+        // A server drops TCP once the closing handshake is done (RFC 6455 7.1.1).
+        drop();
+    }
+
+    private void drop() {
+        synchronized (this) {
+            state = State.CLOSED;
+        }
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closed already
+        }
+        closed.countDown();
+    }
+
+    private void record(CaseEvent event) {
+        observed.events.add(event);
+        Expectation expected = testCase.expectation();
+        if (!testCase.suppressClose() && expected.closedByMe() && expected.completedBy(observed.events)) {
+            fuzzerClose(Wire.closePayload(expected.closeCodes().stream().sorted().findFirst().orElse(1000), ""));
+        }
+    }
+
+    private void upgrade(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("the client closed before its upgrade was complete");
+            }
+            head.write(b);
+            matched = b == (matched % 2 == 0 ? '\r' : '\n') ? matched + 1 : b == '\r' ? 1 : 0;
+        }
+        String key = "";
+        for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("sec-websocket-key:")) {
+                key = line.substring(line.indexOf(':') + 1).strip();
+            }
+        }
+        String accept;
+        try {
+            accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
+                    .digest((key + GUID).getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: "
+                + accept + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private void writeChopped(byte[] bytes, int chop) {
+        if (chop <= 0) {
+            write(bytes);
+            return;
+        }
+        for (int at = 0; at < bytes.length; at += chop) {
+            write(java.util.Arrays.copyOfRange(bytes, at, Math.min(bytes.length, at + chop)));
+        }
+    }
+
+    private void write(byte[] bytes) {
+        synchronized (out) {
+            try {
+                out.write(bytes);
+                out.flush();
+            } catch (IOException e) {
+                // The other side is gone; what it did before is what is judged.
+            }
+        }
+    }
+
+    private void read(InputStream stream) {
+        DataInputStream in = new DataInputStream(stream);
+        ByteArrayOutputStream message = null;
+        boolean binary = false;
+        try {
+            while (true) {
+                int first = in.readUnsignedByte();
+                int second = in.readUnsignedByte();
+                int opcode = first & 0x0F;
+                boolean fin = (first & 0x80) != 0;
+                long length = second & 0x7F;
+                if (length == 126) {
+                    length = in.readUnsignedShort();
+                } else if (length == 127) {
+                    length = in.readLong();
+                }
+                if ((second & 0x80) == 0) {
+                    observed.unmasked = true;
+                }
+                byte[] mask = new byte[4];
+                if ((second & 0x80) != 0) {
+                    in.readFully(mask);
+                }
+                byte[] payload = new byte[(int) length];
+                in.readFully(payload);
+                for (int i = 0; i < payload.length; i++) {
+                    payload[i] ^= mask[i % 4];
+                }
+                if (opcode == Wire.CLOSE) {
+                    onPeerClose(payload);
+                } else if (opcode == Wire.PONG) {
+                    record(CaseEvent.pong(payload));
+                } else if (opcode == Wire.PING) {
+                    if (stateIs(State.OPEN)) {
+                        write(Wire.frame(Wire.PONG, payload));
+                    }
+                } else {
+                    if (opcode == Wire.TEXT || opcode == Wire.BINARY) {
+                        message = new ByteArrayOutputStream();
+                        binary = opcode == Wire.BINARY;
+                    }
+                    if (message != null) {
+                        message.write(payload);
+                        if (fin) {
+                            record(CaseEvent.message(message.toByteArray(), binary));
+                            message = null;
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            drop();
+        }
+    }
+
+    /** What the other side did during one case. */
+    static final class Observed {
+        final List<CaseEvent> events = new CopyOnWriteArrayList<>();
+        volatile boolean opened;
+        volatile boolean closedByMe;
+        volatile Integer peerCloseCode;
+        volatile boolean wasClean;
+        volatile boolean unmasked;
+        volatile boolean timedOut;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.sockscope.conformance;
+
+/** One thing the fuzzing peer does in a case, in the order its {@code onOpen} does them. */
+sealed interface Step {
+    /** Writes a frame as given (a close frame too: written this way it changes no state), whole or in pieces. */
+    record Raw(byte[] bytes, int chop) implements Step {
+    }
+
+    /** Starts the closing handshake with this close payload (possibly invalid), when still open. */
+    record Close(byte[] payload) implements Step {
+    }
+
+    /** Waits, unless the connection ends first (Autobahn's continueLater). */
+    record Pause(long millis) implements Step {
+    }
+
+    /** After {@code millis}: open, it starts the closing handshake with an empty close; closing, nothing. */
+    record CloseAfter(long millis) implements Step {
+    }
+
+    /** After {@code millis}: open, it fails the connection with close 1001 "Going Away"; closing, it drops TCP. */
+    record KillAfter(long millis) implements Step {
+    }
+
+    static Raw frame(int opcode, byte[] payload) {
+        return new Raw(Wire.frame(opcode, payload), 0);
+    }
+
+    static Raw frame(int opcode, byte[] payload, boolean fin, int rsv) {
+        return new Raw(Wire.frame(opcode, payload, fin, rsv), 0);
+    }
+
+    static Raw chopped(Raw raw, int chop) {
+        return new Raw(raw.bytes(), chop);
+    }
+
+    static Close close(int code, String reason) {
+        return new Close(Wire.closePayload(code, reason));
+    }
+}
