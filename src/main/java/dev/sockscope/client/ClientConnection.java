@@ -65,8 +65,10 @@ public final class ClientConnection implements Connection, WireTap.Listener {
     static final long CLOSE_ANSWER_SECONDS = 5;
     /** The library reported the end (its onClose): nothing more to wait for. */
     private volatile boolean libraryEnded;
-    /** The server's close was read: no pong may follow it (the tap sees it before the library does). */
+    /** The server's close was read: no pong or message may follow it (the tap sees it before the library does). */
     private volatile boolean closeReceived;
+    /** Invalid data was read and the connection is being failed: nothing more may be sent. */
+    private volatile boolean failing;
 
     private final long id;
     private final ConnectRequest request;
@@ -240,15 +242,13 @@ public final class ClientConnection implements Connection, WireTap.Listener {
             } else if (frame.opcode() == Opcode.PING) {
                 answer(frame);
             }
+            // The codec fails the connection right after this frame (1007): no answer to it may leave.
+            failing |= completes != null && completes.invalidUtf8At() >= 0;
         }
         events.frame(new SessionEvent.FrameEvent(id, Leg.UPSTREAM, frame, completes));
     }
 
-    /**
-     * Answers a server's ping at once, in wire order: before whatever the same read completes
-     * after it (an application echoing a message there must not overtake the pong), and never
-     * after the server's close (RFC 6455 5.5.1: nothing follows it). Runs on the read thread.
-     */
+    /** Answers a ping at once, in wire order (before an answer to what the same read completes), never after a close. */
     private void answer(Frame ping) {
         JwsAdapter c = client;
         if (c == null || closeReceived || !c.isOpen()) {
@@ -356,7 +356,7 @@ public final class ClientConnection implements Connection, WireTap.Listener {
     /** Hands a message to the library; the tap publishes its frames as they are written. */
     private void send(Runnable write) {
         JwsAdapter c = client;
-        if (c == null || !events.isOpen() || !c.isOpen()) {
+        if (c == null || failing || closeReceived || !events.isOpen() || !c.isOpen()) {
             throw new IllegalStateException("not connected");
         }
         try {

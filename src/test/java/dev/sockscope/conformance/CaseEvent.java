@@ -9,6 +9,10 @@ record CaseEvent(String kind, byte[] payload, boolean binary) {
         return new CaseEvent("message", payload, binary);
     }
 
+    static CaseEvent timeout(String tag) {
+        return new CaseEvent("timeout", tag.getBytes(java.nio.charset.StandardCharsets.US_ASCII), true);
+    }
+
     static CaseEvent pong(byte[] payload) {
         return new CaseEvent("pong", payload, true);
     }
@@ -27,6 +31,9 @@ record CaseEvent(String kind, byte[] payload, boolean binary) {
     public String toString() {
         String shown = payload.length > 24 ? HexFormat.of().formatHex(payload, 0, 24) + "… (" + payload.length + " bytes)"
                 : HexFormat.of().formatHex(payload);
+        if (kind.equals("timeout")) {
+            return "timeout " + new String(payload, java.nio.charset.StandardCharsets.US_ASCII);
+        }
         return kind + (kind.equals("message") ? (binary ? " binary " : " text ") : " ") + shown;
     }
 }

@@ -80,6 +80,11 @@ final class CasePlayer {
             writeChopped(raw.bytes(), raw.chop());
         } else if (step instanceof Step.Close close) {
             fuzzerClose(close.payload());
+        } else if (step instanceof Step.Tag tag) {
+            if (!stateIs(State.OPEN)) {
+                return false;
+            }
+            observed.events.add(CaseEvent.timeout(tag.tag()));
         } else if (step instanceof Step.Pause pause) {
             return !closed.await(pause.millis(), TimeUnit.MILLISECONDS);
         } else if (step instanceof Step.CloseAfter after) {

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * The cases of groups 1 (framing), 2 (pings and pongs), 3 (reserved bits), 4 (opcodes),
- * 5 (fragmentation) and 7 (close handling), as the suite's case definitions describe them.
+ * 5 (fragmentation), 6 (UTF-8 handling, in {@link Utf8Cases}) and 7 (close handling), as the
+ * suite's case definitions describe them.
  */
 final class Cases {
     private static final byte[] HELLO = utf8("Hello, world!");
@@ -33,6 +34,7 @@ final class Cases {
         cases.addAll(reservedBits());
         cases.addAll(opcodes());
         cases.addAll(fragmentation());
+        cases.addAll(Utf8Cases.all());
         cases.addAll(closing());
         return cases;
     }

@@ -37,10 +37,14 @@ final class EchoDriver implements Consumer<SessionEvent> {
                 while (connection == null) {
                     Thread.onSpinWait();
                 }
-                if (m.opcode() == Opcode.TEXT) {
-                    connection.sendText(m.text());
-                } else if (m.opcode() == Opcode.BINARY) {
-                    connection.sendBinary(m.payload());
+                try {
+                    if (m.opcode() == Opcode.TEXT) {
+                        connection.sendText(m.text());
+                    } else if (m.opcode() == Opcode.BINARY) {
+                        connection.sendBinary(m.payload());
+                    }
+                } catch (IllegalStateException closing) {
+                    // The connection is being closed or failed: an application's send is refused, as here.
                 }
             }
         } else if (event instanceof SessionEvent.Closed || event instanceof SessionEvent.Failed) {

@@ -41,6 +41,9 @@ final class Judge {
         } else {
             close = "OK";
         }
+        if (testCase.closerFatal() && expected.closedByMe() != observed.closedByMe) {
+            behavior = "FAILED";
+        }
         if (testCase.wrongCodeFatal() && close.equals("WRONG CODE")) {
             behavior = "FAILED";
         }

@@ -10,6 +10,10 @@ sealed interface Step {
     record Close(byte[] payload) implements Step {
     }
 
+    /** When still open, notes {@code tag} among the events (6.4.x's timeouts); otherwise stops the steps. */
+    record Tag(String tag) implements Step {
+    }
+
     /** Waits, unless the connection ends first (Autobahn's continueLater). */
     record Pause(long millis) implements Step {
     }
