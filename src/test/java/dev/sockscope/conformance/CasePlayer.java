@@ -51,6 +51,7 @@ final class CasePlayer {
         InputStream in = socket.getInputStream();
         upgrade(in);
         observed.opened = true;
+        long started = System.nanoTime();
         Thread reader = new Thread(() -> read(in), "autobahn-" + testCase.id());
         reader.setDaemon(true);
         reader.start();
@@ -65,6 +66,7 @@ final class CasePlayer {
                 drop();
             }
             reader.join(2_000);
+            observed.durationMillis = (System.nanoTime() - started) / 1_000_000;
         } finally {
             timers.shutdownNow();
         }
@@ -80,6 +82,8 @@ final class CasePlayer {
             writeChopped(raw.bytes(), raw.chop());
         } else if (step instanceof Step.Close close) {
             fuzzerClose(close.payload());
+        } else if (step instanceof Step.RoundTrips trips) {
+            return roundTrips(trips);
         } else if (step instanceof Step.Tag tag) {
             if (!stateIs(State.OPEN)) {
                 return false;
@@ -101,6 +105,30 @@ final class CasePlayer {
                     drop();
                 }
             }, kill.millis(), TimeUnit.MILLISECONDS);
+        }
+        return true;
+    }
+
+    private boolean roundTrips(Step.RoundTrips trips) throws InterruptedException {
+        byte[] frame = Wire.frame(trips.opcode(), trips.payload());
+        long deadline = System.nanoTime() + trips.millis() * 1_000_000;
+        for (int sent = 0; sent < trips.count(); sent++) {
+            if (!stateIs(State.OPEN)) {
+                return false;
+            }
+            write(frame);
+            synchronized (observed.events) {
+                while (observed.events.size() <= sent && !stateIs(State.CLOSED)) {
+                    long left = (deadline - System.nanoTime()) / 1_000_000;
+                    if (left <= 0) {
+                        return true;
+                    }
+                    observed.events.wait(Math.min(left, 100));
+                }
+            }
+            if (observed.events.size() <= sent) {
+                return false;
+            }
         }
         return true;
     }
@@ -157,7 +185,10 @@ final class CasePlayer {
     }
 
     private void record(CaseEvent event) {
-        observed.events.add(event);
+        synchronized (observed.events) {
+            observed.events.add(event);
+            observed.events.notifyAll();
+        }
         Expectation expected = testCase.expectation();
         if (!testCase.suppressClose() && expected.closedByMe() && expected.completedBy(observed.events)) {
             fuzzerClose(Wire.closePayload(expected.closeCodes().stream().sorted().findFirst().orElse(1000), ""));
@@ -277,5 +308,7 @@ final class CasePlayer {
         volatile boolean wasClean;
         volatile boolean unmasked;
         volatile boolean timedOut;
+        /** From the open to the end of the TCP connection, closing handshake included (group 9's figure). */
+        volatile long durationMillis;
     }
 }

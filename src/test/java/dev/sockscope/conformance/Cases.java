@@ -36,6 +36,7 @@ final class Cases {
         cases.addAll(fragmentation());
         cases.addAll(Utf8Cases.all());
         cases.addAll(closing());
+        cases.addAll(LimitCases.all());
         return cases;
     }
 

@@ -8,7 +8,7 @@ final class Judge {
     }
 
     /** The two verdicts, the overall one, and for anything but OK why. */
-    record Verdict(String behavior, String close, String overall, String reason) {
+    record Verdict(String behavior, String close, String overall, String reason, long durationMillis) {
         boolean acceptable() {
             return overall.equals("OK") || overall.equals("NON-STRICT") || overall.equals("INFORMATIONAL");
         }
@@ -51,7 +51,7 @@ final class Judge {
             behavior = "FAILED";
         }
         if (testCase.informational()) {
-            return new Verdict("INFORMATIONAL", "INFORMATIONAL", "INFORMATIONAL", describe(observed));
+            return new Verdict("INFORMATIONAL", "INFORMATIONAL", "INFORMATIONAL", describe(observed), observed.durationMillis);
         }
         String reason = "";
         if (!behavior.equals("OK")) {
@@ -67,7 +67,7 @@ final class Judge {
             overall = "FAILED";
             reason = "the case did not end within its time limit; " + reason;
         }
-        return new Verdict(behavior, close, overall, reason);
+        return new Verdict(behavior, close, overall, reason, observed.durationMillis);
     }
 
     private static String describe(CasePlayer.Observed observed) {

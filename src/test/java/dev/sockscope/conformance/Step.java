@@ -14,6 +14,14 @@ sealed interface Step {
     record Tag(String tag) implements Step {
     }
 
+    /**
+     * {@code count} messages of {@code payload}, one at a time: each sent only once the echo of
+     * the one before came back (9.7 and 9.8, round-trip time); stops at the first echo that does
+     * not come within {@code millis} of the start.
+     */
+    record RoundTrips(int opcode, byte[] payload, int count, long millis) implements Step {
+    }
+
     /** Waits, unless the connection ends first (Autobahn's continueLater). */
     record Pause(long millis) implements Step {
     }
