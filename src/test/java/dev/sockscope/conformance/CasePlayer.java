@@ -51,8 +51,28 @@ final class CasePlayer {
         InputStream in = socket.getInputStream();
         upgrade(in);
         observed.opened = true;
+        in = new java.io.FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    observed.received.write(b);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    observed.received.write(buffer, offset, n);
+                }
+                return n;
+            }
+        };
         long started = System.nanoTime();
-        Thread reader = new Thread(() -> read(in), "autobahn-" + testCase.id());
+        InputStream recorded = in;
+        Thread reader = new Thread(() -> read(recorded), "autobahn-" + testCase.id());
         reader.setDaemon(true);
         reader.start();
         try {
@@ -238,6 +258,9 @@ final class CasePlayer {
             try {
                 out.write(bytes);
                 out.flush();
+                if (observed.opened) {
+                    observed.sent.write(bytes, 0, bytes.length);
+                }
             } catch (IOException e) {
                 // The other side is gone; what it did before is what is judged.
             }
@@ -308,6 +331,9 @@ final class CasePlayer {
         volatile boolean wasClean;
         volatile boolean unmasked;
         volatile boolean timedOut;
+        /** The bytes the fuzzer wrote after its 101, and those it read after the upgrade request, as they went. */
+        final ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        final ByteArrayOutputStream received = new ByteArrayOutputStream();
         /** From the open to the end of the TCP connection, closing handshake included (group 9's figure). */
         volatile long durationMillis;
     }

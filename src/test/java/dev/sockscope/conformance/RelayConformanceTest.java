@@ -1,5 +1,6 @@
 package dev.sockscope.conformance;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sockscope.app.AppContext;
@@ -33,6 +34,7 @@ class RelayConformanceTest {
     private static Process client;
     private static Writer urls;
     private static BufferedReader done;
+    private static TapRelay tap;
 
     @BeforeAll
     static void start() throws Exception {
@@ -42,6 +44,7 @@ class RelayConformanceTest {
         app = new AppContext(Files.createTempDirectory("sockscope-relay-conformance"));
         proxy = ProxyService.start(app, ProxyService.Settings.loopback(0, "autobahn-relay")
                 .reversing("ws://127.0.0.1:" + fuzzer.getLocalPort(), false));
+        tap = new TapRelay(proxy.address().getPort());
         client = new ProcessBuilder(PythonPeer.PYTHON.toString(), Path.of("src/test/resources/peers/autobahn_echo_client.py")
                 .toAbsolutePath().toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         urls = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8);
@@ -52,6 +55,9 @@ class RelayConformanceTest {
     static void finish() throws Exception {
         if (client != null) {
             client.destroy();
+        }
+        if (tap != null) {
+            tap.close();
         }
         if (proxy != null) {
             proxy.close();
@@ -65,6 +71,19 @@ class RelayConformanceTest {
         }
     }
 
+    private static int commonPrefix(byte[] a, byte[] b) {
+        int n = 0;
+        while (n < a.length && n < b.length && a[n] == b[n]) {
+            n++;
+        }
+        return n;
+    }
+
+    /** A case that ends in a normal close, with nothing the proxy must refuse on the way. */
+    private static boolean relayedWhole(AutobahnCase testCase) {
+        return !testCase.informational() && testCase.expectation().closeCodes().contains(1000);
+    }
+
     static List<AutobahnCase> cases() {
         return Cases.all();
     }
@@ -72,15 +91,33 @@ class RelayConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void caseIsRelayedConformingly(AutobahnCase testCase) throws Exception {
-        urls.write("ws://127.0.0.1:" + proxy.address().getPort() + "/" + testCase.id() + "\n");
+        urls.write("ws://127.0.0.1:" + tap.port() + "/" + testCase.id() + "\n");
         urls.flush();
         Judge.Verdict verdict;
+        CasePlayer.Observed observed;
         try (Socket socket = fuzzer.accept()) {
             socket.setTcpNoDelay(true);
-            verdict = Judge.judge(testCase, new CasePlayer(socket, testCase).play());
+            observed = new CasePlayer(socket, testCase).play();
+            verdict = Judge.judge(testCase, observed);
         }
         String line = done.readLine();
         assertTrue("done".equals(line), "the python client finished the case: " + line);
+        tap.awaitEnd();
+        assertTrue(observed.sent.size() > 0, testCase.id() + ": the fuzzer sent something");
+        if (!relayedWhole(testCase)) {
+            // The proxy failed the connection: what reached the client is what the server sent up to
+            // there, then at most the proxy's own close frame (2-byte header, 125 bytes at most).
+            byte[] got = tap.toClientAfterHead();
+            int same = commonPrefix(got, observed.sent.toByteArray());
+            assertTrue(got.length - same <= 127, testCase.id() + ": " + (got.length - same)
+                    + " bytes reached the client that the server did not send");
+        } else {
+            // Nothing in the case makes the proxy fail the connection: every byte goes through as it came.
+            assertArrayEquals(observed.sent.toByteArray(), tap.toClientAfterHead(), testCase.id()
+                    + ": what the server sent reaches the client byte for byte");
+            assertArrayEquals(tap.fromClientAfterHead(), observed.received.toByteArray(), testCase.id()
+                    + ": what the client sent reaches the server byte for byte");
+        }
         ConformanceReport.record("relay", testCase, verdict);
         assertTrue(verdict.acceptable(), testCase.id() + " (" + testCase.description() + "), relayed: " + verdict.overall()
                 + ": " + verdict.reason());
