@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -110,28 +109,9 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private CheckRequest request() {
-        WsUrl target;
-        try {
-            target = WsUrl.parse(url);
-        } catch (IllegalArgumentException e) {
-            throw UserError.usage("invalid URL: " + e.getMessage());
-        }
-        List<Header> parsed = new ArrayList<>();
-        for (String h : headers) {
-            try {
-                parsed.add(Header.parse(h));
-            } catch (IllegalArgumentException e) {
-                throw UserError.usage("-H: " + e.getMessage());
-            }
-        }
-        Set<String> fingerprints = new LinkedHashSet<>();
-        for (String pin : pins) {
-            try {
-                fingerprints.add(TrustOptions.normalizeFingerprint(pin));
-            } catch (IllegalArgumentException e) {
-                throw UserError.usage("--trust-cert: " + e.getMessage());
-            }
-        }
+        WsUrl target = RequestFlags.url(url);
+        List<Header> parsed = RequestFlags.headers(headers);
+        Set<String> fingerprints = RequestFlags.pins(pins);
         if (caFile != null && !java.nio.file.Files.isReadable(caFile)) {
             throw UserError.usage("--ca-file: cannot read " + caFile + (java.nio.file.Files.exists(caFile) ? ""
                     : " (no such file)"));

@@ -20,7 +20,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -154,33 +153,9 @@ public final class ConnectCommand implements Callable<Integer> {
     }
 
     private ConnectRequest request() {
-        WsUrl target;
-        try {
-            target = WsUrl.parse(url);
-        } catch (IllegalArgumentException e) {
-            throw UserError.usage("invalid URL: " + e.getMessage());
-        }
-        List<Header> parsedHeaders = new ArrayList<>();
-        for (String h : headers) {
-            try {
-                Header parsed = Header.parse(h);
-                String managed = Header.refusalOf(parsed.name());
-                if (managed != null) {
-                    throw new IllegalArgumentException(managed);
-                }
-                parsedHeaders.add(parsed);
-            } catch (IllegalArgumentException e) {
-                throw UserError.usage("-H: " + e.getMessage());
-            }
-        }
-        Set<String> fingerprints = new LinkedHashSet<>();
-        for (String pin : pins) {
-            try {
-                fingerprints.add(TrustOptions.normalizeFingerprint(pin));
-            } catch (IllegalArgumentException e) {
-                throw UserError.usage("--trust-cert: " + e.getMessage());
-            }
-        }
+        WsUrl target = RequestFlags.url(url);
+        List<Header> parsedHeaders = RequestFlags.headers(headers);
+        Set<String> fingerprints = RequestFlags.pins(pins);
         if (timeoutSeconds <= 0 || waitSeconds < 0) {
             throw UserError.usage("--timeout must be positive and --wait not negative");
         }

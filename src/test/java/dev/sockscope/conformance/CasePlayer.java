@@ -100,6 +100,11 @@ final class CasePlayer {
                 return false;
             }
             writeChopped(raw.bytes(), raw.chop());
+        } else if (step instanceof Step.Lazy lazy) {
+            if (stateIs(State.CLOSED)) {
+                return false;
+            }
+            writeChopped(lazy.bytes().get(), lazy.chop());
         } else if (step instanceof Step.Close close) {
             fuzzerClose(close.payload());
         } else if (step instanceof Step.RoundTrips trips) {

@@ -27,31 +27,36 @@ final class LimitCases {
         int[] sizes = {64 << 10, 256 << 10, MIB, 4 * MIB, 8 * MIB, 16 * MIB};
         for (int binary = 0; binary < 2; binary++) {
             for (int i = 0; i < sizes.length; i++) {
-                byte[] payload = pattern(binary == 1, sizes[i] / scale);
-                cases.add(new AutobahnCase("9." + (binary + 1) + "." + (i + 1), (binary == 1 ? "Binary" : "Text")
-                        + " message of " + size(payload.length), List.of(Step.frame(binary == 1 ? BINARY : TEXT, payload),
-                        new Step.CloseAfter(100_000)), echoed(payload, binary == 1)));
+                boolean bin = binary == 1;
+                int length = sizes[i] / scale;
+                cases.add(new AutobahnCase("9." + (binary + 1) + "." + (i + 1), (bin ? "Binary" : "Text")
+                        + " message of " + size(length), List.of(new Step.Lazy(() -> Wire.frame(bin ? BINARY : TEXT,
+                        pattern(bin, length)), 0), new Step.CloseAfter(100_000)), echoed(pattern(bin, length), bin)));
             }
         }
         int[] fragments = {64, 256, 1 << 10, 4 << 10, 16 << 10, 64 << 10, 256 << 10, MIB, 4 * MIB};
         for (int binary = 0; binary < 2; binary++) {
-            byte[] payload = Wire.repeat(binary == 1 && scale == 1 ? 0xFE : '*', 4 * MIB / scale);
+            boolean bin = binary == 1;
+            int length = 4 * MIB / scale;
             for (int i = 0; i < fragments.length; i++) {
                 int fragment = Math.max(1, fragments[i] / scale);
-                cases.add(new AutobahnCase("9." + (binary + 3) + "." + (i + 1), (binary == 1 ? "Binary" : "Text")
-                        + " message of " + size(payload.length) + " in fragments of " + size(fragment),
-                        fragmented(binary == 1 ? BINARY : TEXT, payload, fragment, new Step.CloseAfter(100_000)),
-                        echoed(payload, binary == 1)));
+                // 9.4.1 is 0xFE, the rest of 9.3 and 9.4 '*'.
+                int fill = bin && i == 0 ? 0xFE : '*';
+                cases.add(new AutobahnCase("9." + (binary + 3) + "." + (i + 1), (bin ? "Binary" : "Text")
+                        + " message of " + size(length) + " in fragments of " + size(fragment),
+                        List.of(new Step.Lazy(() -> fragments(bin ? BINARY : TEXT, Wire.repeat(fill, length), fragment), 0),
+                                new Step.CloseAfter(100_000)), echoed(Wire.repeat(fill, length), bin)));
             }
         }
         int[] chops = {64, 128, 256, 512, 1024, 2048};
         for (int binary = 0; binary < 2; binary++) {
-            byte[] payload = pattern(binary == 1, MIB / scale);
+            boolean bin = binary == 1;
+            int length = MIB / scale;
             for (int i = 0; i < chops.length; i++) {
-                cases.add(new AutobahnCase("9." + (binary + 5) + "." + (i + 1), (binary == 1 ? "Binary" : "Text")
-                        + " message of " + size(payload.length) + " written " + chops[i] + " bytes at a time",
-                        List.of(Step.chopped(Step.frame(binary == 1 ? BINARY : TEXT, payload), chops[i]),
-                                new Step.CloseAfter(100_000)), echoed(payload, binary == 1)));
+                cases.add(new AutobahnCase("9." + (binary + 5) + "." + (i + 1), (bin ? "Binary" : "Text")
+                        + " message of " + size(length) + " written " + chops[i] + " bytes at a time",
+                        List.of(new Step.Lazy(() -> Wire.frame(bin ? BINARY : TEXT, pattern(bin, length)), chops[i]),
+                                new Step.CloseAfter(100_000)), echoed(pattern(bin, length), bin)));
             }
         }
         int[] lengths = {0, 16, 64, 256, 1024, 4096};
@@ -81,22 +86,23 @@ final class LimitCases {
      * an empty final frame after them; a payload no longer than {@code size} in one frame.
      */
     static List<Step> fragmented(int opcode, byte[] payload, int size, Step timer) {
-        List<Step> steps = new ArrayList<>();
+        return List.of(new Step.Raw(fragments(opcode, payload, size), 0), timer);
+    }
+
+    /** The frames of {@link #fragmented}, as one run of bytes. */
+    static byte[] fragments(int opcode, byte[] payload, int size) {
         if (payload.length <= size) {
-            steps.add(Step.frame(opcode, payload));
-        } else {
-            java.io.ByteArrayOutputStream frames = new java.io.ByteArrayOutputStream(payload.length + payload.length / size * 10);
-            int full = payload.length / size;
-            for (int k = 0; k < full; k++) {
-                byte[] part = java.util.Arrays.copyOfRange(payload, k * size, (k + 1) * size);
-                frames.writeBytes(Wire.frame(k == 0 ? opcode : CONTINUATION, part, false, 0));
-            }
-            frames.writeBytes(Wire.frame(CONTINUATION, java.util.Arrays.copyOfRange(payload, full * size, payload.length), true, 0));
-            // One write of all the frames: the case is about fragments, not about how TCP carries them.
-            steps.add(new Step.Raw(frames.toByteArray(), 0));
+            return Wire.frame(opcode, payload);
         }
-        steps.add(timer);
-        return steps;
+        java.io.ByteArrayOutputStream frames = new java.io.ByteArrayOutputStream(payload.length + payload.length / size * 10);
+        int full = payload.length / size;
+        for (int k = 0; k < full; k++) {
+            byte[] part = java.util.Arrays.copyOfRange(payload, k * size, (k + 1) * size);
+            frames.writeBytes(Wire.frame(k == 0 ? opcode : CONTINUATION, part, false, 0));
+        }
+        frames.writeBytes(Wire.frame(CONTINUATION, java.util.Arrays.copyOfRange(payload, full * size, payload.length), true, 0));
+        // One write of all the frames: the case is about fragments, not about how TCP carries them.
+        return frames.toByteArray();
     }
 
     /** The suite's payload patterns, cut to {@code length}: "BAsd7&jh23" for text, 00 fe 23 fa f0 for binary. */

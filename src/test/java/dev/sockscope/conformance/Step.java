@@ -6,6 +6,10 @@ sealed interface Step {
     record Raw(byte[] bytes, int chop) implements Step {
     }
 
+    /** As {@link Raw}, the bytes made when the step is played (group 9's large frames are not kept between cases). */
+    record Lazy(java.util.function.Supplier<byte[]> bytes, int chop) implements Step {
+    }
+
     /** Starts the closing handshake with this close payload (possibly invalid), when still open. */
     record Close(byte[] payload) implements Step {
     }
