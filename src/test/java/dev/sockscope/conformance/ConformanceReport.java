@@ -92,9 +92,9 @@ final class ConformanceReport {
                 .append("ends in a normal close, the bytes the fuzzer sent after its 101 are the bytes the client got after\n")
                 .append("the proxy's 101, and the bytes the client sent after its request are the bytes the fuzzer read,\n")
                 .append("masks included; where the proxy fails the connection, the client got what the fuzzer sent up to\n")
-                .append("there and then at most the proxy's close frame.\n\n")
-                .append("Not yet ported: groups 12-13 (permessage-deflate). Not yet checked in the relay role: that the\n")
-                .append("recording holds every frame of both legs.\n\n")
+                .append("there and then at most the proxy's close frame. For the cases that end normally the recording\n")
+                .append("holds the connection, ended, with every frame that crossed, each once, on the leg it came from.\n\n")
+                .append("Not yet ported: groups 12-13 (permessage-deflate).\n\n")
                 .append("## Cases\n\n").append(table);
         Files.writeString(Path.of("docs", "conformance.md"), md.toString());
     }

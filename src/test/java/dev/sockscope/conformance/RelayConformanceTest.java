@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sockscope.app.AppContext;
 import dev.sockscope.app.ProxyService;
+import dev.sockscope.core.RecordedConnection;
 import dev.sockscope.testing.PythonPeer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -71,6 +72,52 @@ class RelayConformanceTest {
         }
     }
 
+    /**
+     * The recording holds the connection, ended, with every frame that crossed the proxy: each one
+     * once, on the leg it came from (what the server sent and what the client sent).
+     */
+    private static void assertRecordedWhole(AutobahnCase testCase, CasePlayer.Observed observed) throws InterruptedException {
+        long expected = frames(observed.sent.toByteArray()) + frames(observed.received.toByteArray());
+        String path = "/" + testCase.id();
+        RecordedConnection recorded = null;
+        for (int i = 0; i < 200; i++) {
+            recorded = app.queries().connectionsOf("autobahn-relay").stream().filter(c -> c.url().endsWith(path))
+                    .findFirst().orElse(null);
+            if (recorded != null && recorded.end() != null && recorded.wireFrames() == expected) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(testCase.id() + ": the recording holds " + (recorded == null ? "no connection"
+                : recorded.wireFrames() + " frames" + (recorded.end() == null ? ", not ended" : "")) + ", expected "
+                + expected + " frames");
+    }
+
+    /** How many whole frames a run of bytes holds. */
+    private static long frames(byte[] bytes) {
+        long count = 0;
+        int at = 0;
+        while (at + 2 <= bytes.length) {
+            long length = bytes[at + 1] & 0x7F;
+            int header = 2;
+            if (length == 126) {
+                length = (bytes[at + 2] & 0xFF) << 8 | bytes[at + 3] & 0xFF;
+                header += 2;
+            } else if (length == 127) {
+                length = java.nio.ByteBuffer.wrap(bytes, at + 2, 8).getLong();
+                header += 8;
+            }
+            if ((bytes[at + 1] & 0x80) != 0) {
+                header += 4;
+            }
+            at += header + (int) length;
+            if (at <= bytes.length) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private static int commonPrefix(byte[] a, byte[] b) {
         int n = 0;
         while (n < a.length && n < b.length && a[n] == b[n]) {
@@ -117,6 +164,9 @@ class RelayConformanceTest {
                     + ": what the server sent reaches the client byte for byte");
             assertArrayEquals(tap.fromClientAfterHead(), observed.received.toByteArray(), testCase.id()
                     + ": what the client sent reaches the server byte for byte");
+        }
+        if (relayedWhole(testCase)) {
+            assertRecordedWhole(testCase, observed);
         }
         ConformanceReport.record("relay", testCase, verdict);
         assertTrue(verdict.acceptable(), testCase.id() + " (" + testCase.description() + "), relayed: " + verdict.overall()
