@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sockscope.app.AppContext;
 import dev.sockscope.app.ProxyService;
-import dev.sockscope.core.RecordedConnection;
+import dev.sockscope.testing.Eventually;
 import dev.sockscope.testing.PythonPeer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -17,6 +17,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,21 +77,13 @@ class RelayConformanceTest {
      * The recording holds the connection, ended, with every frame that crossed the proxy: each one
      * once, on the leg it came from (what the server sent and what the client sent).
      */
-    private static void assertRecordedWhole(AutobahnCase testCase, CasePlayer.Observed observed) throws InterruptedException {
+    private static void assertRecordedWhole(AutobahnCase testCase, CasePlayer.Observed observed) {
         long expected = frames(observed.sent.toByteArray()) + frames(observed.received.toByteArray());
         String path = "/" + testCase.id();
-        RecordedConnection recorded = null;
-        for (int i = 0; i < 200; i++) {
-            recorded = app.queries().connectionsOf("autobahn-relay").stream().filter(c -> c.url().endsWith(path))
-                    .findFirst().orElse(null);
-            if (recorded != null && recorded.end() != null && recorded.wireFrames() == expected) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(testCase.id() + ": the recording holds " + (recorded == null ? "no connection"
-                : recorded.wireFrames() + " frames" + (recorded.end() == null ? ", not ended" : "")) + ", expected "
-                + expected + " frames");
+        Eventually.eventually(Duration.ofSeconds(10), testCase.id() + ": the recording holds the connection, ended, with "
+                + expected + " frames", () -> app.queries().connectionsOf("autobahn-relay").stream()
+                        .filter(c -> c.url().endsWith(path)).findFirst().orElse(null),
+                recorded -> recorded != null && recorded.end() != null && recorded.wireFrames() == expected);
     }
 
     /** How many whole frames a run of bytes holds. */

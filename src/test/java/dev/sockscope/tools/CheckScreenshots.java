@@ -7,7 +7,6 @@ import dev.sockscope.app.TabState;
 import dev.sockscope.testing.OpenSsl;
 import dev.sockscope.testing.PythonPeer;
 import dev.sockscope.ui.MainWindow;
-import dev.sockscope.ui.common.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +16,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 
 /**
  * The security check's screenshot: a tab whose endpoint (python3-websockets over TLS, a chain
@@ -39,25 +37,18 @@ public final class CheckScreenshots {
             TabState tab = new TabState("wss://localhost:" + server.port() + "/orders",
                     List.of(new TabState.HeaderRow("Cookie", "session=4f2a9c", true)), "", 5,
                     pki.resolve("ca.pem").toString(), List.of(), "", "TEXT", List.of(), false, false);
-            MainWindow window = onFx(() -> {
-                MainWindow w = new MainWindow(app, dev.sockscope.app.Settings.defaults().withTheme(theme).withTabs(List.of(tab), 0),
-                        new dev.sockscope.ui.fx.Background(app.background(), new dev.sockscope.ui.fx.FxThread()));
-                Stage stage = new Stage();
-                Scene scene = new Scene(w, 1280, 800);
-                Theme.apply(theme, scene);
-                stage.setScene(scene);
-                stage.show();
-                return w;
-            });
+            MainWindow window = onFx(() -> Snapshots.showWindow(app, dev.sockscope.app.Settings.defaults()
+                    .withTabs(List.of(tab), 0), theme));
+            // Its first layout, before the button is looked up and pressed.
             Thread.sleep(1000);
             onFx(() -> {
                 ((Button) window.lookup("#checkSecurityButton")).fire();
                 ((SplitPane) window.lookup(".connection-view .split-pane")).setDividerPositions(0.36);
                 return null;
             });
-            for (int i = 0; i < 300 && onFx(() -> ((VBox) window.lookup("#checkItems")).getChildren().size()) < 8; i++) {
-                Thread.sleep(100);
-            }
+            dev.sockscope.testing.Eventually.settle(java.time.Duration.ofSeconds(30),
+                    () -> onFx(() -> ((VBox) window.lookup("#checkItems")).getChildren().size()), n -> n >= 8);
+            // The cards' own layout and CSS pass, before the picture.
             Thread.sleep(800);
             Scene scene = onFx(window::getScene);
             onFx(() -> {

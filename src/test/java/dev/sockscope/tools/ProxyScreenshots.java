@@ -6,13 +6,11 @@ import dev.sockscope.app.AppContext;
 import dev.sockscope.app.LocalAuthority;
 import dev.sockscope.testing.PythonPeer;
 import dev.sockscope.ui.MainWindow;
-import dev.sockscope.ui.common.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.stage.Stage;
 
 /**
  * The proxy's screenshots: its tab after python3-websockets went through it, and that connection
@@ -48,13 +46,7 @@ public final class ProxyScreenshots {
                         dev.sockscope.tls.ServerTls.context(pki.localhostLeaf()));
                 AppContext app = new AppContext(Files.createTempDirectory("sockscope-proxy-shot"))) {
             MainWindow window = onFx(() -> {
-                MainWindow w = new MainWindow(app, dev.sockscope.app.Settings.defaults().withTheme(theme),
-                        new dev.sockscope.ui.fx.Background(app.background(), new dev.sockscope.ui.fx.FxThread()));
-                Stage stage = new Stage();
-                Scene scene = new Scene(w, 1280, 800);
-                Theme.apply(theme, scene);
-                stage.setScene(scene);
-                stage.show();
+                MainWindow w = Snapshots.showWindow(app, dev.sockscope.app.Settings.defaults(), theme);
                 w.proxy().preferencesProperty().set(w.proxy().preferencesProperty().get().withPort(0)
                         .withCaFile(upstreamCa.toString()));
                 w.proxy().start();

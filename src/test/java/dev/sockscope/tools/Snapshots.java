@@ -13,6 +13,19 @@ final class Snapshots {
     private Snapshots() {
     }
 
+    /** A main window in its own stage at 1280×800, in {@code theme}, shown; call on the FX thread. */
+    static dev.sockscope.ui.MainWindow showWindow(dev.sockscope.app.AppContext app, dev.sockscope.app.Settings settings,
+            String theme) {
+        dev.sockscope.ui.MainWindow window = new dev.sockscope.ui.MainWindow(app, settings.withTheme(theme),
+                new dev.sockscope.ui.fx.Background(app.background(), new dev.sockscope.ui.fx.FxThread()));
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        Scene scene = new Scene(window, 1280, 800);
+        dev.sockscope.ui.common.Theme.apply(theme, scene);
+        stage.setScene(scene);
+        stage.show();
+        return window;
+    }
+
     static void write(Scene scene, Path file) throws IOException {
         WritableImage image = scene.snapshot(null);
         int width = (int) image.getWidth();
