@@ -40,6 +40,9 @@ final class CasePlayer {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Observed observed = new Observed();
     private State state = State.OPEN;
+    /** Groups 12 and 13: what the upgrade agreed (null: no compression), and the exchange once open. */
+    private DeflateNegotiation.Agreed agreed;
+    private volatile DeflateExchange exchange;
 
     CasePlayer(Socket socket, AutobahnCase testCase) throws IOException {
         this.socket = socket;
@@ -75,13 +78,18 @@ final class CasePlayer {
         Thread reader = new Thread(() -> read(recorded), "autobahn-" + testCase.id());
         reader.setDaemon(true);
         reader.start();
+        long limit = CASE_LIMIT_MS;
         try {
+            if (testCase.deflate() != null) {
+                startDeflate();
+                limit = Math.max(limit, testCase.deflate().timeoutMillis() + 5_000);
+            }
             for (Step step : testCase.steps()) {
                 if (!perform(step)) {
                     break;
                 }
             }
-            if (!closed.await(CASE_LIMIT_MS, TimeUnit.MILLISECONDS)) {
+            if (!closed.await(limit, TimeUnit.MILLISECONDS)) {
                 observed.timedOut = true;
                 drop();
             }
@@ -89,8 +97,55 @@ final class CasePlayer {
             observed.durationMillis = (System.nanoTime() - started) / 1_000_000;
         } finally {
             timers.shutdownNow();
+            if (exchange != null) {
+                synchronized (exchange) {
+                    exchange.end();
+                }
+            }
         }
         return observed;
+    }
+
+    /**
+     * Groups 12 and 13, as the suite's onOpen: without compression agreed the case is
+     * UNIMPLEMENTED and closed at once; else the first message goes, and the case's timer runs.
+     */
+    private void startDeflate() {
+        if (agreed == null) {
+            observed.deflateOutcome = "UNIMPLEMENTED";
+            observed.deflateReason = "no compression agreed: the client offered "
+                    + (observed.extensionOffers.isEmpty() ? "no extension" : String.join(", ", observed.extensionOffers));
+            fuzzerClose(Wire.closePayload(1000, ""));
+            return;
+        }
+        exchange = new DeflateExchange(testCase.deflate(), agreed);
+        timers.schedule(() -> {
+            if (stateIs(State.OPEN)) {
+                fuzzerClose(new byte[0]);
+            }
+        }, testCase.deflate().timeoutMillis(), TimeUnit.MILLISECONDS);
+        synchronized (exchange) {
+            write(exchange.nextFrames());
+        }
+    }
+
+    /** One echo came (reader thread): judged, then the next message, or the close once all came or one differed. */
+    private void onDeflateEcho(boolean binary, boolean compressed, byte[] payload) {
+        String wrong;
+        synchronized (exchange) {
+            if (observed.deflateOutcome != null) {
+                return;
+            }
+            wrong = exchange.check(binary, compressed, payload);
+            observed.deflateEchoes = exchange.sent() - (wrong == null ? 0 : 1);
+            if (wrong == null && !exchange.allSent()) {
+                write(exchange.nextFrames());
+                return;
+            }
+        }
+        observed.deflateOutcome = wrong == null ? "OK" : "FAILED";
+        observed.deflateReason = wrong;
+        fuzzerClose(Wire.closePayload(1000, ""));
     }
 
     /** Does one step; false once the connection is closed and nothing more can be done. */
@@ -215,7 +270,7 @@ final class CasePlayer {
             observed.events.notifyAll();
         }
         Expectation expected = testCase.expectation();
-        if (!testCase.suppressClose() && expected.closedByMe() && expected.completedBy(observed.events)) {
+        if (testCase.deflate() == null && !testCase.suppressClose() && expected.closedByMe() && expected.completedBy(observed.events)) {
             fuzzerClose(Wire.closePayload(expected.closeCodes().stream().sorted().findFirst().orElse(1000), ""));
         }
     }
@@ -233,9 +288,17 @@ final class CasePlayer {
         }
         String key = "";
         for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("sec-websocket-key:")) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("sec-websocket-key:")) {
                 key = line.substring(line.indexOf(':') + 1).strip();
+            } else if (lower.startsWith("sec-websocket-extensions:")) {
+                observed.extensionOffers.add(line.substring(line.indexOf(':') + 1).strip());
             }
+        }
+        String extension = "";
+        if (testCase.deflate() != null) {
+            agreed = DeflateNegotiation.negotiate(observed.extensionOffers, testCase.deflate().accept());
+            extension = agreed == null ? "" : "Sec-WebSocket-Extensions: " + agreed.header() + "\r\n";
         }
         String accept;
         try {
@@ -245,7 +308,7 @@ final class CasePlayer {
             throw new IllegalStateException(e);
         }
         write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: "
-                + accept + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                + accept + "\r\n" + extension + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private void writeChopped(byte[] bytes, int chop) {
@@ -276,6 +339,7 @@ final class CasePlayer {
         DataInputStream in = new DataInputStream(stream);
         ByteArrayOutputStream message = null;
         boolean binary = false;
+        boolean compressed = false;
         try {
             while (true) {
                 int first = in.readUnsignedByte();
@@ -312,10 +376,14 @@ final class CasePlayer {
                     if (opcode == Wire.TEXT || opcode == Wire.BINARY) {
                         message = new ByteArrayOutputStream();
                         binary = opcode == Wire.BINARY;
+                        compressed = (first & 0x40) != 0;
                     }
                     if (message != null) {
                         message.write(payload);
-                        if (fin) {
+                        if (fin && exchange != null) {
+                            onDeflateEcho(binary, compressed, message.toByteArray());
+                            message = null;
+                        } else if (fin) {
                             record(CaseEvent.message(message.toByteArray(), binary));
                             message = null;
                         }
@@ -336,6 +404,12 @@ final class CasePlayer {
         volatile boolean wasClean;
         volatile boolean unmasked;
         volatile boolean timedOut;
+        /** The client's Sec-WebSocket-Extensions values, as sent. */
+        final List<String> extensionOffers = new CopyOnWriteArrayList<>();
+        /** Groups 12 and 13: OK, FAILED or UNIMPLEMENTED once judged (null: the case did not finish), and why. */
+        volatile String deflateOutcome;
+        volatile String deflateReason;
+        volatile int deflateEchoes;
         /** The bytes the fuzzer wrote after its 101, and those it read after the upgrade request, as they went. */
         final ByteArrayOutputStream sent = new ByteArrayOutputStream();
         final ByteArrayOutputStream received = new ByteArrayOutputStream();

@@ -27,6 +27,19 @@ final class Cases {
     private Cases() {
     }
 
+    /**
+     * The cases a run plays: all of them, or those whose id starts with one of the comma-separated
+     * prefixes in {@code conformance.only} (for example "12.,13.1."); a partial run writes no report.
+     */
+    static List<AutobahnCase> selected() {
+        String only = System.getProperty("conformance.only", "").strip();
+        if (only.isEmpty()) {
+            return all();
+        }
+        List<String> prefixes = List.of(only.split(","));
+        return all().stream().filter(c -> prefixes.stream().anyMatch(p -> (c.id() + ".").startsWith(p.strip()))).toList();
+    }
+
     static List<AutobahnCase> all() {
         List<AutobahnCase> cases = new ArrayList<>();
         cases.addAll(framing());
@@ -37,6 +50,7 @@ final class Cases {
         cases.addAll(Utf8Cases.all());
         cases.addAll(closing());
         cases.addAll(LimitCases.all());
+        cases.addAll(DeflateCases.all());
         return cases;
     }
 

@@ -22,10 +22,11 @@ final class EchoDriver implements Consumer<SessionEvent> {
     private volatile ClientConnection connection;
     private volatile SessionEvent end;
 
-    static EchoDriver connect(int port, ScheduledExecutorService timer) {
+    /** Connects, offering permessage-deflate when {@code deflate} (groups 12 and 13). */
+    static EchoDriver connect(int port, boolean deflate, ScheduledExecutorService timer) {
         EchoDriver driver = new EchoDriver();
-        driver.connection = ClientConnection.open(1, ConnectRequest.of(WsUrl.parse("ws://127.0.0.1:" + port + "/")), driver,
-                timer);
+        driver.connection = ClientConnection.open(1, ConnectRequest.of(WsUrl.parse("ws://127.0.0.1:" + port + "/"))
+                .withDeflate(deflate), driver, timer);
         return driver;
     }
 

@@ -9,16 +9,25 @@ final class Judge {
 
     /** The two verdicts, the overall one, and for anything but OK why. */
     record Verdict(String behavior, String close, String overall, String reason, long durationMillis) {
+        /** OK, NON-STRICT, INFORMATIONAL, or UNIMPLEMENTED (permessage-deflate is optional: RFC 7692 section 5). */
         boolean acceptable() {
-            return overall.equals("OK") || overall.equals("NON-STRICT") || overall.equals("INFORMATIONAL");
+            return overall.equals("OK") || overall.equals("NON-STRICT") || overall.equals("INFORMATIONAL")
+                    || overall.equals("UNIMPLEMENTED");
         }
     }
 
     static Verdict judge(AutobahnCase testCase, CasePlayer.Observed observed) {
         Expectation expected = testCase.expectation();
         String behavior = "FAILED";
+        String behaviorWhy = null;
+        if (testCase.deflate() != null) {
+            behavior = observed.deflateOutcome == null ? "FAILED" : observed.deflateOutcome;
+            behaviorWhy = observed.deflateOutcome != null ? observed.deflateReason : "the case did not finish within "
+                    + testCase.deflate().timeoutMillis() / 1000 + " s (" + observed.deflateEchoes + " of "
+                    + testCase.deflate().count() + " echoes came)";
+        }
         for (Map.Entry<String, java.util.List<CaseEvent>> entry : expected.events().entrySet()) {
-            if (entry.getValue().equals(observed.events)) {
+            if (testCase.deflate() == null && entry.getValue().equals(observed.events)) {
                 behavior = entry.getKey();
                 break;
             }
@@ -54,7 +63,9 @@ final class Judge {
             return new Verdict("INFORMATIONAL", "INFORMATIONAL", "INFORMATIONAL", describe(observed), observed.durationMillis);
         }
         String reason = "";
-        if (!behavior.equals("OK")) {
+        if (behaviorWhy != null && !behavior.equals("OK")) {
+            reason = behaviorWhy;
+        } else if (!behavior.equals("OK")) {
             reason = behavior.equals("NON-STRICT") ? "events matched the NON-STRICT alternative: " + observed.events
                     : (observed.unmasked ? "the client sent an unmasked frame; " : "") + "got " + observed.events
                     + ", expected " + expected.events();
