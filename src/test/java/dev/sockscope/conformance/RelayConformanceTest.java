@@ -86,8 +86,9 @@ class RelayConformanceTest {
         long expected = frames(observed.sent.toByteArray()) + frames(observed.received.toByteArray());
         String path = "/" + testCase.id();
         RecordedConnection connection = Eventually.eventually(Duration.ofSeconds(10), testCase.id()
-                + ": the recording holds the connection, ended, with " + expected + " frames", () -> app.queries().connectionsOf("autobahn-relay").stream()
-                        .filter(c -> c.url().endsWith(path)).findFirst().orElse(null),
+                + ": the recording holds the connection, ended, with " + expected + " frames",
+                () -> app.queries().connectionsOf("autobahn-relay").stream().filter(c -> c.url().endsWith(path))
+                        .findFirst().orElse(null),
                 recorded -> recorded != null && recorded.end() != null && recorded.wireFrames() == expected);
         if (testCase.deflate() != null && "OK".equals(observed.deflateOutcome)) {
             assertRecordedInflated(testCase, connection);
