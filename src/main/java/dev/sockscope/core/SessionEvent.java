@@ -59,11 +59,18 @@ public sealed interface SessionEvent {
      *
      * @param message the message this frame completes (a whole frame is its own message), or null
      *     when it is a fragment that does not end one
+     * @param interception what the proxy's rules or its user did with it, or null (nothing)
      */
-    record FrameEvent(long connectionId, Leg leg, Frame frame, Message message) implements SessionEvent {
+    record FrameEvent(long connectionId, Leg leg, Frame frame, Message message, Interception interception)
+            implements SessionEvent {
         /** A whole frame on the upstream leg: the frame is its own message. */
         public FrameEvent(long connectionId, Frame frame) {
             this(connectionId, Leg.UPSTREAM, frame, Message.of(frame));
+        }
+
+        /** A frame no interception touched. */
+        public FrameEvent(long connectionId, Leg leg, Frame frame, Message message) {
+            this(connectionId, leg, frame, message, null);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.sockscope.store;
 import dev.sockscope.codec.FrameEncoder;
 import dev.sockscope.core.Direction;
 import dev.sockscope.core.Frame;
+import dev.sockscope.core.Interception;
 import dev.sockscope.core.Leg;
 import dev.sockscope.core.Message;
 import dev.sockscope.core.Opcode;
@@ -25,8 +26,9 @@ import java.util.List;
  *                     2 it completes a message of its own (described below);
  *            bits 5-6 the header: 0 not known, 1 the shortest unmasked one, 2 the shortest masked one
  *                     (its 4-byte key follows), 3 as sent (a length byte and the bytes follow);
- *            bit 7  a varint of interception flags follows (reserved for the proxy; none yet)
+ *            bit 7  interception: what the proxy's rules or its user did (see below)
  *     byte   opcode in the low 4 bits, RSV in the next 3
+ *     with bit 7: varint interception flags ({@link Interception}), varint length and the UTF-8 of its note
  *     signed varint  time since the previous frame, microseconds
  *     varint payload length
  *     the header's key or bytes, as bits 5-6 say
@@ -59,8 +61,8 @@ final class FrameBlock {
     private static final int EXTENDED = 0x80;
     private static final int COMPRESSED = 16;
 
-    /** A frame read back: as it crossed the wire, the message it completes (or null), and its leg. */
-    record Row(Frame frame, Message message, Leg leg) {
+    /** A frame read back: as it crossed the wire, the message it completes (or null), its leg, its interception (or null). */
+    record Row(Frame frame, Message message, Leg leg, Interception interception) {
     }
 
     private FrameBlock() {
@@ -117,7 +119,7 @@ final class FrameBlock {
 
         /** Adds a frame that is a whole message by itself (an imported message). */
         void addWhole(Leg leg, Frame frame) {
-            add(leg, frame, null, WHOLE);
+            add(leg, frame, null, WHOLE, null);
         }
 
         /**
@@ -125,11 +127,11 @@ final class FrameBlock {
          *
          * @param message the message the frame completes, or null when it completes none
          */
-        void add(Leg leg, Frame frame, Message message) {
-            add(leg, frame, message, message == null ? NONE : isFramePayload(frame, message) ? WHOLE : OWN);
+        void add(Leg leg, Frame frame, Message message, Interception interception) {
+            add(leg, frame, message, message == null ? NONE : isFramePayload(frame, message) ? WHOLE : OWN, interception);
         }
 
-        private void add(Leg leg, Frame frame, Message message, int kind) {
+        private void add(Leg leg, Frame frame, Message message, int kind, Interception interception) {
             long previous = frames == 0 ? frame.timestampMicros() : lastMicros;
             if (frames == 0) {
                 firstMicros = frame.timestampMicros();
@@ -141,8 +143,15 @@ final class FrameBlock {
             byte[] header = frame.header();
             int headerMode = headerMode(frame);
             meta.write((frame.direction() == Direction.RECEIVE ? RECEIVED : 0) | (frame.fin() ? FIN : 0)
-                    | (leg == Leg.CLIENT ? CLIENT_LEG : 0) | kind << MESSAGE_SHIFT | headerMode << HEADER_SHIFT);
+                    | (leg == Leg.CLIENT ? CLIENT_LEG : 0) | kind << MESSAGE_SHIFT | headerMode << HEADER_SHIFT
+                    | (interception != null ? EXTENDED : 0));
             meta.write(frame.opcode().code() | frame.rsv() << 4);
+            if (interception != null) {
+                byte[] note = interception.note().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                meta.writeVarint(interception.flags());
+                meta.writeVarint(note.length);
+                meta.write(note);
+            }
             meta.writeSigned(frame.timestampMicros() - previous);
             meta.writeVarint(frame.size());
             if (headerMode == HEADER_MASKED) {
@@ -226,8 +235,7 @@ final class FrameBlock {
         Layout layout = new Layout(in, body.length, true);
         List<Row> rows = new ArrayList<>(layout.count);
         for (int i = 0; i < layout.count; i++) {
-            rows.add(row(in, layout.flags[i], layout.opcodes[i], layout.times[i], layout.sizes[i], layout.headers[i],
-                    layout.own, i));
+            rows.add(row(in, layout, i));
         }
         layout.checkEnd(in);
         return rows;
@@ -266,6 +274,7 @@ final class FrameBlock {
         final byte[][] headers;
         /** Per frame with a message of its own: opcode byte, frames, length. */
         final int[] own;
+        final Interception[] interceptions;
 
         Layout(ByteReader in, int bodyLength, boolean withHeaders) {
             count = in.readLength(bodyLength);
@@ -276,11 +285,14 @@ final class FrameBlock {
             sizes = new int[count];
             headers = new byte[count][];
             own = new int[count * 3];
+            interceptions = new Interception[count];
             for (int i = 0; i < count; i++) {
                 flags[i] = in.read();
                 opcodes[i] = in.read();
                 if ((flags[i] & EXTENDED) != 0) {
-                    in.readVarint(); // interception flags: none defined yet
+                    int interceptionFlags = (int) in.readVarint();
+                    byte[] note = in.read(in.readLength(bodyLength));
+                    interceptions[i] = new Interception(interceptionFlags, new String(note, java.nio.charset.StandardCharsets.UTF_8));
                 }
                 time += in.readSigned();
                 times[i] = time;
@@ -311,7 +323,14 @@ final class FrameBlock {
         }
     }
 
-    private static Row row(ByteReader in, int flags, int opcodeByte, long time, int size, byte[] header, int[] own, int i) {
+    private static Row row(ByteReader in, Layout layout, int i) {
+        int flags = layout.flags[i];
+        int opcodeByte = layout.opcodes[i];
+        long time = layout.times[i];
+        int[] own = layout.own;
+        Interception interception = layout.interceptions[i];
+        byte[] header = layout.headers[i];
+        int size = layout.sizes[i];
         Direction direction = (flags & RECEIVED) != 0 ? Direction.RECEIVE : Direction.SEND;
         Frame frame = new Frame(direction, opcode(opcodeByte & 0x0F), (flags & FIN) != 0, opcodeByte >>> 4 & 7, in.read(size),
                 time, header);
@@ -321,10 +340,10 @@ final class FrameBlock {
             if (frame.opcode() == Opcode.CONTINUATION) {
                 throw new DamagedBlockException("a continuation frame stored as a whole message");
             }
-            return new Row(frame, Message.of(frame), leg);
+            return new Row(frame, Message.of(frame), leg, interception);
         }
         if (kind == NONE) {
-            return new Row(frame, null, leg);
+            return new Row(frame, null, leg, interception);
         }
         Opcode opcode = opcode(own[i * 3] & 0x0F);
         if (opcode == Opcode.CONTINUATION) {
@@ -333,7 +352,7 @@ final class FrameBlock {
         byte[] payload = in.read(own[i * 3 + 2]);
         int invalid = opcode == Opcode.TEXT ? Utf8.firstInvalid(payload) : -1;
         return new Row(frame, new Message(direction, opcode, payload, time, Math.max(1, own[i * 3 + 1]),
-                (own[i * 3] & COMPRESSED) != 0, invalid), leg);
+                (own[i * 3] & COMPRESSED) != 0, invalid), leg, interception);
     }
 
     private static Opcode opcode(int code) {

@@ -177,7 +177,7 @@ public final class FrameQueries {
                         Message message = row.message();
                         if (seq >= fromSeq && seq <= toSeq && message != null && query.accepts(name[0], name[1], message)
                                 && textMatches(message)) {
-                            sink.accept(new RecordedFrame(name[0], connection, seq, name[1], row.frame(), message));
+                            sink.accept(new RecordedFrame(name[0], connection, seq, name[1], row.frame(), message, row.interception()));
                             if (++found == query.limit()) {
                                 return;
                             }
@@ -229,7 +229,8 @@ public final class FrameQueries {
                 int seq = FrameKey.seq(rs.getLong(1));
                 for (FrameBlock.Row row : readOrSkip(rs)) {
                     if (seq >= fromSeq && seq <= toSeq) {
-                        sink.accept(new RecordedFrame(name[0], connection, seq, name[1], row.frame(), row.message()));
+                        sink.accept(new RecordedFrame(name[0], connection, seq, name[1], row.frame(), row.message(),
+                                row.interception()));
                         found++;
                     }
                     seq++;

@@ -85,7 +85,7 @@ final class FramesToBlocks {
             while (rs.next()) {
                 Frame frame = frame(rs);
                 Integer leg = (Integer) rs.getObject(13);
-                moved.open.add(leg != null && leg == 0 ? Leg.CLIENT : Leg.UPSTREAM, frame, message(rs, frame));
+                moved.open.add(leg != null && leg == 0 ? Leg.CLIENT : Leg.UPSTREAM, frame, message(rs, frame), null);
                 if (moved.open.isFull()) {
                     moved.flush(blocks);
                 }

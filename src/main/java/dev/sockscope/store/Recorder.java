@@ -277,7 +277,7 @@ public final class Recorder implements Consumer<SessionEvent>, AutoCloseable {
             recording.openedNanos = System.nanoTime();
         }
         int before = block.buffered();
-        block.add(f.leg(), f.frame(), f.message());
+        block.add(f.leg(), f.frame(), f.message(), f.interception());
         bufferedBytes += block.buffered() - before;
         if (block.isFull()) {
             flush(recording, false);

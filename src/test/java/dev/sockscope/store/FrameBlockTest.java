@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.sockscope.codec.FrameEncoder;
 import dev.sockscope.core.Direction;
 import dev.sockscope.core.Frame;
+import dev.sockscope.core.Interception;
 import dev.sockscope.core.Leg;
 import dev.sockscope.core.Message;
 import dev.sockscope.core.Opcode;
@@ -62,13 +63,18 @@ class FrameBlockTest {
         out.add(new Object[] {Leg.UPSTREAM, bad, Message.of(bad)});
         Frame close = Frame.close(Direction.SEND, 1000, "bye", t + 50).withHeader(FrameEncoder.header(true, 0, 8, 5, 0x01020304L));
         out.add(new Object[] {Leg.UPSTREAM, close, Message.of(close)});
+        Frame dropped = Frame.message(Direction.RECEIVE, Opcode.TEXT, utf8("{\"price\":1}"), t + 60);
+        out.add(new Object[] {Leg.UPSTREAM, dropped, Message.of(dropped), new Interception(Interception.REPLACED,
+            "rule \"cheap\" — prix réduit")});
+        Frame instead = Frame.message(Direction.RECEIVE, Opcode.TEXT, utf8("{\"price\":-1}"), t + 61);
+        out.add(new Object[] {Leg.CLIENT, instead, Message.of(instead), new Interception(Interception.SENT_INSTEAD, "")});
         return out;
     }
 
     private static byte[] bodyOf(List<Object[]> frames) {
         FrameBlock.Builder builder = new FrameBlock.Builder();
         for (Object[] f : frames) {
-            builder.add((Leg) f[0], (Frame) f[1], (Message) f[2]);
+            builder.add((Leg) f[0], (Frame) f[1], (Message) f[2], f.length > 3 ? (Interception) f[3] : null);
         }
         return builder.body();
     }
@@ -86,6 +92,7 @@ class FrameBlockTest {
             assertArrayEquals(expected.header(), row.frame().header(), "header of frame " + i);
             assertArrayEquals(FrameEncoder.wireBytes(expected), FrameEncoder.wireBytes(row.frame()), "wire bytes of frame " + i);
             assertEquals(frames.get(i)[0], row.leg(), "leg of frame " + i);
+            assertEquals(frames.get(i).length > 3 ? frames.get(i)[3] : null, row.interception(), "interception of frame " + i);
             Message message = (Message) frames.get(i)[2];
             if (message == null) {
                 assertNull(row.message(), "frame " + i + " completes no message");
@@ -141,13 +148,13 @@ class FrameBlockTest {
     void aBlockIsFullAtItsFrameOrByteLimit() {
         FrameBlock.Builder builder = new FrameBlock.Builder();
         for (int i = 0; i < FrameBlock.MAX_FRAMES - 1; i++) {
-            builder.add(Leg.UPSTREAM, Frame.message(Direction.RECEIVE, Opcode.TEXT, utf8("x"), i), null);
+            builder.add(Leg.UPSTREAM, Frame.message(Direction.RECEIVE, Opcode.TEXT, utf8("x"), i), null, null);
         }
         assertEquals(false, builder.isFull());
-        builder.add(Leg.UPSTREAM, Frame.message(Direction.RECEIVE, Opcode.TEXT, utf8("x"), 0), null);
+        builder.add(Leg.UPSTREAM, Frame.message(Direction.RECEIVE, Opcode.TEXT, utf8("x"), 0), null, null);
         assertEquals(true, builder.isFull());
         builder.clear();
-        builder.add(Leg.UPSTREAM, Frame.message(Direction.RECEIVE, Opcode.BINARY, new byte[FrameBlock.MAX_BYTES], 0), null);
+        builder.add(Leg.UPSTREAM, Frame.message(Direction.RECEIVE, Opcode.BINARY, new byte[FrameBlock.MAX_BYTES], 0), null, null);
         assertEquals(true, builder.isFull(), "one frame of the byte limit fills a block");
     }
 }

@@ -96,7 +96,7 @@ final class IndexedStore implements AutoCloseable {
                 FrameBlock.Builder block = open.computeIfAbsent(connection, k -> new FrameBlock.Builder());
                 dev.sockscope.core.Frame frame = dev.sockscope.core.Frame.message((Direction) row[1], (Opcode) row[2],
                         (byte[]) row[3], ++clock);
-                block.add(dev.sockscope.core.Leg.UPSTREAM, frame, dev.sockscope.core.Message.of(frame));
+                block.add(dev.sockscope.core.Leg.UPSTREAM, frame, dev.sockscope.core.Message.of(frame), null);
                 if (block.isFull()) {
                     write(blocks, connection, block);
                 }
