@@ -94,6 +94,16 @@ public final class ProxyService {
      * @throws UserFacingException when the address cannot be listened on (in use, not local), or the CA cannot be used
      */
     public static Running start(AppContext app, Settings settings) {
+        return start(app, settings, RuleBook.empty());
+    }
+
+    /**
+     * Starts the proxy, applying the book's rules (as they are at each message) to the connections
+     * they concern.
+     *
+     * @throws UserFacingException when the address cannot be listened on (in use, not local), or the CA cannot be used
+     */
+    public static Running start(AppContext app, Settings settings, RuleBook rules) {
         String session = SessionNames.check(settings.session());
         LocalAuthority authority = LocalAuthority.in(app.dataDir());
         LeafIssuer leaves = authority.leafIssuer();
@@ -133,7 +143,7 @@ public final class ProxyService {
             }
         };
         try {
-            return new Running(ProxyServer.start(config, sink, intercept));
+            return new Running(ProxyServer.start(config, sink, intercept, rules.hooks()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw UserFacingException.failure("interrupted while starting the proxy");

@@ -3,6 +3,7 @@ package dev.sockscope.cli;
 import dev.sockscope.app.AppContext;
 import dev.sockscope.app.DataDirectory;
 import dev.sockscope.app.ProxyService;
+import dev.sockscope.app.RuleBook;
 import dev.sockscope.core.HttpExchange;
 import dev.sockscope.core.SessionEvent;
 import java.io.PrintWriter;
@@ -75,6 +76,10 @@ public final class ProxyCommand implements Callable<Integer> {
             description = "Largest frame or message relayed (default: 64 MiB); beyond it both sides get close 1009.")
     long maxMessage;
 
+    @Option(names = "--rules", paramLabel = "FILE", description = "Apply these interception rules (a JSON list of {match,"
+            + " action}) to proxied messages; a file with an error is refused, naming the line.")
+    Path rulesFile;
+
     @Option(names = "--quiet", description = "Print only the 'listening on' line.")
     boolean quiet;
 
@@ -93,11 +98,12 @@ public final class ProxyCommand implements Callable<Integer> {
                 throw UserError.usage("--insecure-upstream takes one exact host name, not '" + host + "'");
             }
         }
+        RuleBook rules = rulesFile == null ? RuleBook.empty() : RuleBook.load(rulesFile, true);
         CountDownLatch stop = new CountDownLatch(1);
         StopSignals.onStop(stop::countDown);
         try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir));
                 AutoCloseable lines = quiet ? () -> { } : printConnections(app, out);
-                ProxyService.Running proxy = ProxyService.start(app, settings)) {
+                ProxyService.Running proxy = ProxyService.start(app, settings, rules)) {
             for (String host : insecureUpstream) {
                 err.println("sockscope: warning: the certificate of " + host + " is not required to be trusted"
                         + " (--insecure-upstream); what it presents is recorded");
@@ -110,6 +116,9 @@ public final class ProxyCommand implements Callable<Integer> {
             var address = proxy.address();
             String host = address.getAddress().getHostAddress();
             out.println("listening on " + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+            if (!quiet && !rules.rules().isEmpty()) {
+                out.println("rules   " + rules.rules().size() + " from " + rulesFile + " (" + rules.switchedOn() + " on)");
+            }
             out.flush();
             stop.await();
         }

@@ -54,7 +54,7 @@ final class AppSide extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        connection = new ProxiedConnection(server.events(), server.config(), ctx.channel(), this);
+        connection = new ProxiedConnection(server.events(), server.config(), ctx.channel(), this, server.hooks());
         server.track(connection);
         long timeout = server.config().headTimeout().toMillis();
         ctx.executor().schedule(() -> {

@@ -65,12 +65,27 @@ final class ProxiedConnection {
     private long bytesUp;
     private long bytesDown;
     private boolean ended;
+    private final InterceptHooks hooks;
+    /** The relay's interception, when rules concern this connection; else null (byte for byte). */
+    private InterceptedRelay intercepted;
+    /** A rule closed one side: the code and what the recording says. */
+    private int ruleCloseCode;
+    private String ruleCloseReason;
 
-    ProxiedConnection(EventSink events, ProxyConfig config, Channel app, AppSide appSide) {
+    ProxiedConnection(EventSink events, ProxyConfig config, Channel app, AppSide appSide, InterceptHooks hooks) {
         this.events = events;
         this.config = config;
         this.app = app;
         this.appSide = appSide;
+        this.hooks = hooks;
+    }
+
+    long id() {
+        return id;
+    }
+
+    WsUrl url() {
+        return url;
     }
 
     Channel app() {
@@ -294,6 +309,13 @@ final class ProxiedConnection {
         PerMessageDeflate deflate = PerMessageDeflate.negotiated(answer.headers()).orElse(null);
         WireDecoder.Settings settings = new WireDecoder.Settings(config.maxMessage(), config.maxMessage(), deflate);
         frames = new RelayedFrames(events, id, settings);
+        java.util.List<dev.sockscope.intercept.Rule> rules = hooks.rules().get();
+        String path = url.uri().getRawPath() == null || url.uri().getRawPath().isEmpty() ? "/" : url.uri().getRawPath();
+        if (!rules.isEmpty() && dev.sockscope.intercept.Interceptor.concerns(rules, url.host(), path)) {
+            intercepted = new InterceptedRelay(this, new dev.sockscope.intercept.Interceptor(hooks.rules(), url.host(), path),
+                    hooks, deflate);
+            frames.intercept(intercepted);
+        }
         relaying = true;
         long now = Clock.nowMicros();
         Timings timings = new Timings(0, connectedMicros - startedMicros, 0, now - connectedMicros);
@@ -301,6 +323,14 @@ final class ProxiedConnection {
                 new LegInfo(upstreamLeg, upstreamTls, upstreamPeer, timings),
                 new LegInfo(appLeg, appTls, remote(app), Timings.NONE),
                 answer.header("Sec-WebSocket-Protocol").orElse(""), now));
+        if (intercepted != null) {
+            intercepted.start();
+        }
+    }
+
+    /** The connection's interception, or null when no rule concerns it. */
+    InterceptedRelay intercepted() {
+        return intercepted;
     }
 
     /** Bytes from the app, after its request head. */
@@ -322,6 +352,11 @@ final class ProxiedConnection {
                 // That chunk is not forwarded: both sides get a close with the violation's code.
                 bytes.release();
                 violated(violation, leg);
+                return;
+            }
+            if (intercepted != null) {
+                // The interception wrote what goes on, frame by frame.
+                bytes.release();
                 return;
             }
         }
@@ -346,12 +381,13 @@ final class ProxiedConnection {
             return;
         }
         ended = true;
+        stopInterception();
         byte[] payload = Frame.close(Direction.SEND, code, reason, 0).payload();
         if (app.isActive()) {
-            sendOwnClose(app, payload, -1, Direction.RECEIVE, Leg.CLIENT);
+            sendOwnClose(app, payload, -1, Direction.RECEIVE, Leg.CLIENT, true);
         }
         if (upstream != null && upstream.isActive()) {
-            sendOwnClose(upstream, payload, MASKS.nextInt() & 0xFFFFFFFFL, Direction.SEND, Leg.UPSTREAM);
+            sendOwnClose(upstream, payload, MASKS.nextInt() & 0xFFFFFFFFL, Direction.SEND, Leg.UPSTREAM, true);
         }
         if (relaying) {
             events.publish(new SessionEvent.Closed(id, code, recorded, by, Clock.nowMicros()));
@@ -362,14 +398,38 @@ final class ProxiedConnection {
     /**
      * Writes a close frame of the proxy's own and records it on the leg it was written to (what the
      * proxy relays is recorded once, on the leg it was read from).
+     *
+     * @param thenClose close the channel once it is written, without waiting for the other's close
      */
-    private void sendOwnClose(Channel to, byte[] payload, long mask, Direction direction, Leg leg) {
+    void sendOwnClose(Channel to, byte[] payload, long mask, Direction direction, Leg leg, boolean thenClose) {
         byte[] wire = FrameEncoder.encode(true, 0, Opcode.CLOSE, payload, mask);
-        to.writeAndFlush(Unpooled.wrappedBuffer(wire)).addListener(ChannelFutureListener.CLOSE);
+        io.netty.channel.ChannelFuture written = to.writeAndFlush(Unpooled.wrappedBuffer(wire));
+        if (thenClose) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
         if (relaying) {
             byte[] header = java.util.Arrays.copyOf(wire, wire.length - payload.length);
             Frame frame = new Frame(direction, Opcode.CLOSE, true, 0, payload, Clock.nowMicros(), header);
             events.publish(new SessionEvent.FrameEvent(id, leg, frame, Message.of(frame)));
+        }
+    }
+
+    /** Records a frame the interception wrote (a replacement, a copy, an injection) on the leg it went to. */
+    void recordOwn(Leg leg, Frame frame, Message message, dev.sockscope.core.Interception interception) {
+        if (relaying && !ended) {
+            events.publish(new SessionEvent.FrameEvent(id, leg, frame, message, interception));
+        }
+    }
+
+    /** A rule closed one side: the connection's end is recorded as the proxy's, with this code and reason. */
+    void closedByRule(int code, String recorded) {
+        this.ruleCloseCode = code;
+        this.ruleCloseReason = recorded;
+    }
+
+    private void stopInterception() {
+        if (intercepted != null) {
+            intercepted.stop();
         }
     }
 
@@ -380,6 +440,10 @@ final class ProxiedConnection {
 
     /** One side's TCP connection ended: the other is closed after what was written reaches it. */
     void sideClosed(boolean byApp) {
+        if (intercepted != null && relaying && !ended && intercepted.holdsOutput(byApp, () -> sideClosed(byApp))) {
+            // What the interception still holds for the other side (a delay, a breakpoint) goes first.
+            return;
+        }
         Channel other = byApp ? upstream : app;
         if (other != null && other.isActive()) {
             other.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
@@ -396,8 +460,11 @@ final class ProxiedConnection {
                     + " tunnelled untouched (--ignore-host), for " + (Clock.nowMicros() - startedMicros) / 1000 + " ms",
                     bytesUp, bytesDown, Clock.nowMicros()));
         } else if (relaying) {
+            stopInterception();
             Frame close = frames.firstClose();
-            if (close != null) {
+            if (ruleCloseReason != null) {
+                events.publish(new SessionEvent.Closed(id, ruleCloseCode, ruleCloseReason, ClosedBy.PROXY, Clock.nowMicros()));
+            } else if (close != null) {
                 int code = close.closeCode() < 0 ? 1005 : close.closeCode();
                 events.publish(new SessionEvent.Closed(id, code, close.closeReason(), frames.firstToClose(), Clock.nowMicros()));
             } else {
@@ -415,6 +482,7 @@ final class ProxiedConnection {
     }
 
     private void release() {
+        stopInterception();
         if (frames != null) {
             frames.close();
         }

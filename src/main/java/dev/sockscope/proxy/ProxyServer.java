@@ -37,15 +37,18 @@ public final class ProxyServer implements AutoCloseable {
     private final ProxyConfig config;
     private final EventSink events;
     private final InterceptTls interceptTls;
+    private final InterceptHooks hooks;
     private final EventLoopGroup loops;
     private final boolean epoll;
     private final Channel listener;
     private final Set<ProxiedConnection> connections = ConcurrentHashMap.newKeySet();
 
-    private ProxyServer(ProxyConfig config, EventSink events, InterceptTls interceptTls) throws InterruptedException {
+    private ProxyServer(ProxyConfig config, EventSink events, InterceptTls interceptTls, InterceptHooks hooks)
+            throws InterruptedException {
         this.config = config;
         this.events = events;
         this.interceptTls = interceptTls;
+        this.hooks = hooks;
         this.epoll = Epoll.isAvailable();
         this.loops = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 new io.netty.util.concurrent.DefaultThreadFactory("proxy", true),
@@ -77,7 +80,13 @@ public final class ProxyServer implements AutoCloseable {
      * @throws java.net.BindException (or another exception of the socket) when the address cannot be bound
      */
     public static ProxyServer start(ProxyConfig config, EventSink events, InterceptTls interceptTls) throws InterruptedException {
-        return new ProxyServer(config, events, interceptTls);
+        return new ProxyServer(config, events, interceptTls, InterceptHooks.NONE);
+    }
+
+    /** Starts listening, with these rules applied to the messages of the connections they concern. */
+    public static ProxyServer start(ProxyConfig config, EventSink events, InterceptTls interceptTls, InterceptHooks hooks)
+            throws InterruptedException {
+        return new ProxyServer(config, events, interceptTls, hooks);
     }
 
     /** Where it listens: the port is the real one when 0 was asked. */
@@ -96,6 +105,10 @@ public final class ProxyServer implements AutoCloseable {
 
     EventSink events() {
         return events;
+    }
+
+    InterceptHooks hooks() {
+        return hooks;
     }
 
     InterceptTls interceptTls() {

@@ -29,6 +29,8 @@ final class RelayedFrames {
     private Frame appClose;
     private Frame serverClose;
     private ClosedBy firstToClose;
+    /** When rules concern the connection: what decides each frame's way on and its recording. */
+    private InterceptedRelay intercepted;
 
     RelayedFrames(EventSink events, long id, WireDecoder.Settings settings) {
         this.events = events;
@@ -52,6 +54,11 @@ final class RelayedFrames {
             left -= n;
         }
         return listener.found;
+    }
+
+    /** From now on each frame is handed to the interception, which records it (possibly later) and passes it on. */
+    void intercept(InterceptedRelay relay) {
+        this.intercepted = relay;
     }
 
     /** Who sent the first close frame, or null when none crossed. */
@@ -95,7 +102,12 @@ final class RelayedFrames {
                     firstToClose = leg == Leg.CLIENT ? ClosedBy.CLIENT : ClosedBy.SERVER;
                 }
             }
-            events.publish(new SessionEvent.FrameEvent(id, leg, frame, completes));
+            if (intercepted != null) {
+                intercepted.frame(frame, completes, leg, interception -> events.publish(new SessionEvent.FrameEvent(id, leg, frame,
+                        completes, interception)));
+            } else {
+                events.publish(new SessionEvent.FrameEvent(id, leg, frame, completes));
+            }
         }
 
         @Override

@@ -40,7 +40,7 @@ final class ConformanceReport {
         boolean complete = done >= Cases.all().size();
         Path report = complete ? Path.of("docs", "conformance.md") : Path.of("target", "conformance-partial.md");
         List<String> roles = new ArrayList<>();
-        for (String role : List.of("client", "relay")) {
+        for (String role : List.of("client", "relay", "relay-rules")) {
             if (ROLES.getOrDefault(role, Map.of()).size() >= done) {
                 roles.add(role);
             }
@@ -115,7 +115,10 @@ final class ConformanceReport {
                 .append("  received is sent back).\n")
                 .append("- **Relay**: python3-websockets as the echoing client, connected through Sockscope's proxy (reverse\n")
                 .append("  mode, recording into a real store) to the fuzzing peer: the case's verdict end to end, and the\n")
-                .append("  bytes relayed.\n\n")
+                .append("  bytes relayed.\n")
+                .append("- **Relay, rules loaded**: the same, with interception rules loaded whose one rule concerns every\n")
+                .append("  connection and matches no message: the proxy relays frame by frame through its interception\n")
+                .append("  instead of as the bytes came, and must still pass every byte on as it came.\n\n")
                 .append("Case 7.9.x uses the suite's newest list of invalid close codes (1014 and 1015 are valid since\n")
                 .append("2018). A case counts as passed when it is OK, NON-STRICT or INFORMATIONAL (7.1.6 and 7.13.x are\n")
                 .append("informational in the suite itself); a close that is not OK (wrong endpoint, unclean, wrong\n")
@@ -144,7 +147,7 @@ final class ConformanceReport {
     }
 
     private static String title(String role) {
-        return role.equals("client") ? "Client" : "Relay";
+        return role.equals("client") ? "Client" : role.equals("relay") ? "Relay" : "Relay, rules loaded";
     }
 
     private static Map<String, Integer> emptyTotals() {

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sockscope.app.AppContext;
 import dev.sockscope.app.ProxyService;
+import dev.sockscope.app.RuleBook;
 import dev.sockscope.core.Direction;
 import dev.sockscope.core.Message;
 import dev.sockscope.core.Opcode;
 import dev.sockscope.core.RecordedConnection;
+import dev.sockscope.intercept.RulesFile;
 import dev.sockscope.testing.Eventually;
 import dev.sockscope.testing.PythonPeer;
 import java.io.BufferedReader;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -42,15 +45,27 @@ class RelayConformanceTest {
     private static Writer urls;
     private static BufferedReader done;
     private static TapRelay tap;
+    /** The role in the report: "relay", or "relay-rules" when rules are loaded. */
+    private static String role;
+
+    /**
+     * Rules that concern every connection and match no message: the proxy then relays frame by
+     * frame through its interception, and must still pass every byte on as it came.
+     */
+    private static final String RULES_THAT_MATCH_NOTHING = "[{\"name\": \"never\", \"match\": {\"contains\": "
+            + "\"never in any case\"}, \"action\": {\"drop\": true}}]";
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(TestInfo test) throws Exception {
         PythonPeer.requireInCi();
+        boolean withRules = test.getTestClass().orElseThrow() != RelayConformanceTest.class;
+        role = withRules ? "relay-rules" : "relay";
         fuzzer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         fuzzer.setSoTimeout(15_000);
         app = new AppContext(Files.createTempDirectory("sockscope-relay-conformance"));
         proxy = ProxyService.start(app, ProxyService.Settings.loopback(0, "autobahn-relay")
-                .reversing("ws://127.0.0.1:" + fuzzer.getLocalPort(), false));
+                .reversing("ws://127.0.0.1:" + fuzzer.getLocalPort(), false), withRules
+                        ? new RuleBook(RulesFile.parse(RULES_THAT_MATCH_NOTHING)) : RuleBook.empty());
         tap = new TapRelay(proxy.address().getPort());
         client = new ProcessBuilder(PythonPeer.PYTHON.toString(), Path.of("src/test/resources/peers/autobahn_echo_client.py")
                 .toAbsolutePath().toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -74,7 +89,7 @@ class RelayConformanceTest {
         }
         if (fuzzer != null) {
             fuzzer.close();
-            ConformanceReport.write("relay");
+            ConformanceReport.write(role);
         }
     }
 
@@ -196,7 +211,7 @@ class RelayConformanceTest {
         if (relayedWhole(testCase)) {
             assertRecordedWhole(testCase, observed);
         }
-        ConformanceReport.record("relay", testCase, verdict);
+        ConformanceReport.record(role, testCase, verdict);
         assertTrue(verdict.acceptable(), testCase.id() + " (" + testCase.description() + "), relayed: " + verdict.overall()
                 + ": " + verdict.reason());
     }
