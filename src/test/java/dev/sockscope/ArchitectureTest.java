@@ -40,7 +40,14 @@ final class ArchitectureTest {
     static final ArchRule coreDependsOnNothingOfOurs = noClasses().that().resideInAPackage("dev.sockscope.core..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.sockscope.codec..", "dev.sockscope.tls..",
                     "dev.sockscope.client..", "dev.sockscope.proxy..", "dev.sockscope.store..", "dev.sockscope.app..",
-                    "dev.sockscope.ui..", "dev.sockscope.cli..", "dev.sockscope.check..");
+                    "dev.sockscope.ui..", "dev.sockscope.cli..", "dev.sockscope.check..", "dev.sockscope.intercept..");
+
+    @ArchTest
+    static final ArchRule interceptionRulesAreSansIo = noClasses().that().resideInAPackage("dev.sockscope.intercept..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.sockscope.codec..", "dev.sockscope.tls..",
+                    "dev.sockscope.client..", "dev.sockscope.proxy..", "dev.sockscope.store..", "dev.sockscope.app..",
+                    "dev.sockscope.ui..", "dev.sockscope.cli..", "dev.sockscope.check..", "java.net..", "java.nio.channels..",
+                    "java.sql..", "javafx..", "io.netty..");
 
     @ArchTest
     static final ArchRule uiAndCliReachTheRestThroughApp = noClasses()

@@ -30,6 +30,7 @@ public final class AppContext implements AutoCloseable {
     private final RecordingQueries queries;
     private final Transfers transfers;
     private final TabConnections tabs;
+    private RuleBook rules;
 
     /**
      * Starts loading the recording's database engine on another thread, for a process about to
@@ -130,6 +131,17 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** For searches, exports and file writes: never the FX thread, never an I/O thread. */
+    /**
+     * The window's interception rules, kept in the data directory's {@code rules.json}; read on
+     * first use (a file read, so not from the UI thread the first time).
+     */
+    public synchronized RuleBook rules() {
+        if (rules == null) {
+            rules = RuleBook.kept(dataDir.resolve("rules.json"));
+        }
+        return rules;
+    }
+
     public ExecutorService background() {
         return background;
     }

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  */
 public final class RuleBook {
     private volatile List<Rule> rules;
-    private final List<Consumer<HeldMessage>> listeners = new CopyOnWriteArrayList<>();
+    private volatile String problem = "";
+    private final List<Consumer<PausedMessage>> listeners = new CopyOnWriteArrayList<>();
 
     public RuleBook(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -31,6 +32,37 @@ public final class RuleBook {
 
     public static RuleBook empty() {
         return new RuleBook(List.of());
+    }
+
+    /**
+     * The window's rules, kept in {@code file}: read now (a missing file is no rules; a damaged one
+     * is no rules, and {@link #problem()} says why, so the file is not overwritten unasked).
+     */
+    public static RuleBook kept(Path file) {
+        RuleBook book = empty();
+        if (Files.exists(file)) {
+            try {
+                book = new RuleBook(RulesFile.parse(Files.readString(file)));
+            } catch (RulesFileException e) {
+                book.problem = "the saved rules (" + file + ") were not read: line " + e.line() + ": " + e.reason();
+            } catch (IOException e) {
+                book.problem = "the saved rules (" + file + ") could not be read: " + DataDirectory.reason(e);
+            }
+        }
+        return book;
+    }
+
+    /** Why the saved rules were not read, or empty. */
+    public String problem() {
+        return problem;
+    }
+
+    /** Writes the rules as a rules file (a background thread's work: it is file I/O). */
+    public void saveTo(Path file) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temporary, RulesFile.write(rules));
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        problem = "";
     }
 
     /**
@@ -81,7 +113,7 @@ public final class RuleBook {
     }
 
     /** Tells {@code listener} of each message held at a breakpoint, on a proxy thread; returns how to stop. */
-    public AutoCloseable onHeld(Consumer<HeldMessage> listener) {
+    public AutoCloseable onHeld(Consumer<PausedMessage> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }
@@ -96,6 +128,7 @@ public final class RuleBook {
             message.forward();
             return;
         }
-        listeners.forEach(l -> l.accept(message));
+        PausedMessage paused = new PausedMessage(message);
+        listeners.forEach(l -> l.accept(paused));
     }
 }

@@ -27,6 +27,7 @@ public final class HeldMessage {
     private final String rule;
     private final long heldAtMicros;
     private final Consumer<Runnable> onLoop;
+    private final Runnable stopPausing;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     /** Set once, on the connection's thread: what to send (null: the original), or dropped. */
     private Opcode editedOpcode;
@@ -35,7 +36,7 @@ public final class HeldMessage {
     private Runnable settled;
 
     HeldMessage(long connectionId, WsUrl url, Direction direction, Opcode opcode, byte[] payload, String rule, long heldAtMicros,
-            Consumer<Runnable> onLoop) {
+            Consumer<Runnable> onLoop, Runnable stopPausing) {
         this.connectionId = connectionId;
         this.url = url;
         this.direction = direction;
@@ -44,6 +45,7 @@ public final class HeldMessage {
         this.rule = rule;
         this.heldAtMicros = heldAtMicros;
         this.onLoop = onLoop;
+        this.stopPausing = stopPausing;
     }
 
     public long connectionId() {
@@ -96,6 +98,11 @@ public final class HeldMessage {
     /** Passes nothing on. */
     public void drop() {
         settle(Outcome.DROPPED, null, null);
+    }
+
+    /** Forwards every message held on this connection, this one first, and pauses none from now on. */
+    public void forwardAllAndStopPausing() {
+        onLoop.accept(stopPausing);
     }
 
     private void settle(Outcome how, Opcode newOpcode, byte[] newPayload) {

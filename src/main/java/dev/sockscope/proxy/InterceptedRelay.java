@@ -125,13 +125,19 @@ final class InterceptedRelay {
             });
             return;
         }
-        side.inMessage = true;
-        side.fragments.write(wire, 0, wire.length);
-        if (completes == null) {
-            record.accept(null);
-            return;
+        Held original;
+        if (!side.inMessage && completes != null) {
+            // A message in one frame (nearly all of them): no copy into the buffer and out again.
+            original = new Held(wire, new byte[0]);
+        } else {
+            side.inMessage = true;
+            side.fragments.write(wire, 0, wire.length);
+            if (completes == null) {
+                record.accept(null);
+                return;
+            }
+            original = side.takeHeld();
         }
-        Held original = side.takeHeld();
         Decision decision = pausingStopped || side.closedByRule ? Decision.UNTOUCHED
                 : interceptor.decide(side.direction, completes.opcode(), completes.payload());
         if (!decision.untouched() && !(decision.action() instanceof RuleAction.Pause) && original.controls().length > 0) {
@@ -199,7 +205,8 @@ final class InterceptedRelay {
      */
     private void hold(Side side, Rule rule, Message message, Held original, Consumer<Interception> record) {
         HeldMessage paused = new HeldMessage(connection.id(), connection.url(), side.direction, message.opcode(),
-                message.payload(), rule.name(), Clock.nowMicros(), task -> connection.app().eventLoop().execute(task));
+                message.payload(), rule.name(), Clock.nowMicros(), task -> connection.app().eventLoop().execute(task),
+                this::stopPausing);
         held.put(paused, record);
         side.emit(0, paused, () -> {
             held.remove(paused);

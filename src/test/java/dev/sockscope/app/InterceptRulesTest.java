@@ -65,9 +65,13 @@ class InterceptRulesTest {
 
     /** Runs the app through a proxy with these rules; returns its JSON lines (extensions, messages, how it closed). */
     private List<JsonNode> run(String rules, boolean compression, String... sends) throws Exception {
+        return run(new RuleBook(RulesFile.parse(rules)), compression, sends);
+    }
+
+    private List<JsonNode> run(RuleBook rules, boolean compression, String... sends) throws Exception {
         app = new AppContext(dir.resolve("data"));
         proxy = ProxyService.start(app, ProxyService.Settings.loopback(0, "rules").reversing("ws://127.0.0.1:" + server.port(),
-                false), new RuleBook(RulesFile.parse(rules)));
+                false), rules);
         List<String> command = new ArrayList<>(List.of(PythonPeer.PYTHON.toString(),
                 Path.of("src/test/resources/peers/rules_client.py").toAbsolutePath().toString(),
                 "ws://127.0.0.1:" + proxy.address().getPort() + "/feed", "--quiet-ms", "1200"));
@@ -168,6 +172,31 @@ class InterceptRulesTest {
         List<RecordedFrame> frames = recorded();
         assertTrue(marked(frames, Interception.INJECTED).size() >= 3);
         assertEquals(List.of("twice"), marked(frames, Interception.COPY));
+    }
+
+    @Test
+    void breakpointsForwardedEditedAndDropped() throws Exception {
+        RuleBook book = new RuleBook(RulesFile.parse("[{\"name\": \"hold\", \"match\": {\"direction\": \"receive\","
+                + " \"contains\": \"hold\"}, \"action\": {\"pause\": true}}]"));
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        book.onHeld(message -> {
+            String text = new String(message.payload(), StandardCharsets.UTF_8);
+            seen.add(text + " " + message.direction() + " " + message.rule());
+            if (text.equals("hold 1")) {
+                message.forwardEdited(dev.sockscope.core.Opcode.TEXT, "edited by hand".getBytes(StandardCharsets.UTF_8));
+            } else {
+                message.drop();
+            }
+        });
+        List<JsonNode> lines = run(book, true, "hold 1", "hold 2", "free 3");
+        assertEquals(List.of("edited by hand", "free 3"), texts(lines));
+        assertEquals(List.of("hold 1 RECEIVE hold", "hold 2 RECEIVE hold"), seen);
+        List<RecordedFrame> frames = recorded();
+        assertEquals(List.of("hold 1", "hold 2"), marked(frames, Interception.PAUSED));
+        assertEquals(List.of("hold 1"), marked(frames, Interception.REPLACED));
+        assertEquals(List.of("hold 2"), marked(frames, Interception.DROPPED));
+        assertEquals(List.of("edited by hand"), marked(frames, Interception.SENT_INSTEAD));
+        assertTrue(frames.stream().anyMatch(f -> f.interception() != null && f.interception().note().contains("dropped by you")));
     }
 
     @Test

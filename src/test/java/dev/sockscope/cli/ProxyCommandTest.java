@@ -15,6 +15,7 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,5 +94,31 @@ class ProxyCommandTest {
         assertEquals(2, missingCa.exit(), "a wrong --ca-file is said at start, not as a 502 to every app");
         assertTrue(missingCa.err().startsWith("sockscope: --ca-file " + dir.resolve("nope.pem") + " cannot be used: "),
                 missingCa.err());
+    }
+
+    @Test
+    void aRulesFileWithAnErrorIsRefusedAtStartWithTheLineAndTheReason() throws Exception {
+        Path syntax = Files.writeString(dir.resolve("syntax.json"), "[\n  {\"action\": {\"drop\": true}}\n  {\"action\": {}}\n]\n");
+        CliRun broken = CliRun.run(dir.resolve("data"), "proxy", "--listen", "127.0.0.1:0", "--rules", syntax.toString());
+        assertEquals(2, broken.exit());
+        assertTrue(broken.err().startsWith("sockscope: the rules file " + syntax + ", line 3: not valid JSON: "), broken.err());
+        assertEquals("", broken.out(), "nothing listens");
+
+        Path unknown = Files.writeString(dir.resolve("unknown.json"), "[\n  {\"match\": {\"direction\": \"send\"},\n"
+                + "   \"action\": {\"explode\": true}}\n]\n");
+        CliRun run = CliRun.run(dir.resolve("data"), "proxy", "--listen", "127.0.0.1:0", "--rules", unknown.toString());
+        assertEquals(2, run.exit());
+        assertEquals("sockscope: the rules file " + unknown + ", line 3: unknown action \"explode\"; an action is one of drop,"
+                + " replace, delayMs, duplicate, inject, close, pause", run.err().strip());
+
+        Path pause = Files.writeString(dir.resolve("pause.json"), "[{\"action\": {\"pause\": true}}]");
+        CliRun headless = CliRun.run(dir.resolve("data"), "proxy", "--listen", "127.0.0.1:0", "--rules", pause.toString());
+        assertEquals(2, headless.exit());
+        assertTrue(headless.err().contains("line 1: \"pause\" holds a message until someone releases it in the window"),
+                headless.err());
+
+        CliRun missing = CliRun.run(dir.resolve("data"), "proxy", "--rules", dir.resolve("none.json").toString());
+        assertEquals(2, missing.exit());
+        assertEquals("sockscope: the rules file " + dir.resolve("none.json") + " does not exist", missing.err().strip());
     }
 }

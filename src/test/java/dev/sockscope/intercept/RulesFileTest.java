@@ -83,6 +83,16 @@ class RulesFileTest {
         assertTrue(reason("").contains("JSON list"));
     }
 
+    @Test
+    void theReadmesExampleIsAValidRulesFile() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        int section = readme.indexOf("**Rules: change what goes through**");
+        int start = readme.indexOf("```json\n", section) + "```json\n".length();
+        List<Rule> rules = RulesFile.parse(readme.substring(start, readme.indexOf("```", start)));
+        assertEquals(6, rules.size());
+        assertEquals("bad price", rules.get(0).name());
+    }
+
     private static String reason(String text) {
         return assertThrows(RulesFileException.class, () -> RulesFile.parse(text)).reason();
     }

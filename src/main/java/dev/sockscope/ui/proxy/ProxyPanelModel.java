@@ -54,6 +54,7 @@ public final class ProxyPanelModel {
     private ProxyPreferences startedWith;
     private int pulses;
     private ProxyService.Running running;
+    private final InterceptModel intercept;
     private final javafx.beans.property.ObjectProperty<ProxyPreferences> preferences =
             new javafx.beans.property.SimpleObjectProperty<>(ProxyPreferences.defaults());
 
@@ -61,6 +62,12 @@ public final class ProxyPanelModel {
         this.app = app;
         this.background = background;
         this.httpReading = background.slot();
+        this.intercept = new InterceptModel(app, background);
+    }
+
+    /** The rules and the messages held at breakpoints. */
+    public InterceptModel intercept() {
+        return intercept;
     }
 
     /** The port to listen on from the next start (0 picks a free one). */
@@ -92,7 +99,7 @@ public final class ProxyPanelModel {
         ProxyPreferences setup = preferences.get();
         startedWith = setup;
         int listenOn = setup.port();
-        background.run(control -> ProxyService.start(app, setup.toService(session)), started -> {
+        background.run(control -> ProxyService.start(app, setup.toService(session), app.rules()), started -> {
             running = started;
             address.set(started.address().getHostString() + ":" + started.address().getPort());
             state.set(State.RUNNING);

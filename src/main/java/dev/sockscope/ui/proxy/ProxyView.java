@@ -106,7 +106,9 @@ public final class ProxyView extends BorderPane {
         notice.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         notice.textProperty().bind(model.noticeProperty());
         notice.managedProperty().bind(notice.textProperty().isNotEmpty());
-        VBox box = new VBox(8, title, how, settings, problemRow(model), refusedBanner(model, actions), tools, notice,
+        InterceptPane intercept = new InterceptPane(model.intercept());
+        intercept.setExpanded(!model.intercept().rules().isEmpty());
+        VBox box = new VBox(8, title, how, settings, intercept, problemRow(model), refusedBanner(model, actions), tools, notice,
                 connections, httpTitle, httpList(model));
         box.setPadding(new Insets(12));
         setCenter(box);
