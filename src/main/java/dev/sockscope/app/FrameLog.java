@@ -55,6 +55,8 @@ public final class FrameLog {
     private int size;
     /** The messages that are not simply their frame, by position. */
     private final Map<Integer, Message> ownMessages = new HashMap<>();
+    /** What interception did, by position: only the few frames it touched. */
+    private final Map<Integer, dev.sockscope.core.Interception> interceptions = new HashMap<>();
     /** Frames appended whose message view differs (a fragment, or an assembled message). */
     private int differing;
     private final long[] counts = new long[2];
@@ -72,6 +74,19 @@ public final class FrameLog {
     /** A whole frame that is its own message. */
     public synchronized void append(Frame frame) {
         append(frame, Message.of(frame));
+    }
+
+    /** A frame, the message it completes (or null), and what interception did with it (or null). */
+    public synchronized void append(Frame frame, Message completes, dev.sockscope.core.Interception interception) {
+        if (interception != null) {
+            interceptions.put(base + size, interception);
+        }
+        append(frame, completes);
+    }
+
+    /** What interception did with the frame at {@code index}, or null (nothing, or no longer held). */
+    public synchronized dev.sockscope.core.Interception interception(int index) {
+        return interceptions.isEmpty() ? null : interceptions.get(index);
     }
 
     /** A frame and the message it completes, or null when it completes none (a fragment). */
@@ -241,6 +256,7 @@ public final class FrameLog {
         base = 0;
         retainedBytes = 0;
         ownMessages.clear();
+        interceptions.clear();
         differing = 0;
         Arrays.fill(counts, 0);
         Arrays.fill(bytes, 0);
@@ -335,6 +351,9 @@ public final class FrameLog {
             retainedBytes -= lengths[i];
             if ((flags[i] & OWN_MESSAGE_BIT) != 0) {
                 ownMessages.remove(base + i);
+            }
+            if (!interceptions.isEmpty()) {
+                interceptions.remove(base + i);
             }
         }
         int remaining = size - drop;

@@ -42,7 +42,7 @@ public final class LiveConnection {
     void apply(SessionEvent event) {
         if (event instanceof SessionEvent.FrameEvent f) {
             if (log != null) {
-                log.append(f.frame(), f.message());
+                log.append(f.frame(), f.message(), f.interception());
             }
             return;
         }

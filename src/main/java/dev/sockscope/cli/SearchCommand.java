@@ -79,6 +79,10 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "TIME", description = "Only frames before TIME (ISO-8601).")
     String until;
 
+    @Option(names = "--modified", description = "Only messages the proxy's rules or its user changed, dropped, duplicated,"
+            + " injected or closed instead of.")
+    boolean modified;
+
     /** A negative size or a limit below one is a mistake, not "no limit": said, never guessed. */
     private void checkNumbers() {
         if (limit != null && limit < 1) {
@@ -99,7 +103,7 @@ public final class SearchCommand implements Callable<Integer> {
         try {
             search = new SearchQuery(query, regex, wholeWord, session, url, direction(), opcodes(),
                     minSize == null ? 0 : minSize, maxSize == null ? -1 : maxSize, time("--since", since),
-                    time("--until", until), limit == null ? 0 : limit);
+                    time("--until", until), limit == null ? 0 : limit, false).withModifiedOnly(modified);
         } catch (PatternSyntaxException e) {
             throw UserError.usage("invalid regex: " + e.getDescription());
         } catch (IllegalArgumentException e) {
@@ -159,6 +163,7 @@ public final class SearchCommand implements Callable<Integer> {
 
     private static String line(RecordedFrame f) {
         return Clock.toInstant(f.message().timestampMicros()) + " " + f.session() + " " + f.url() + " "
-                + (f.message().direction() == Direction.SEND ? "> " : "< ") + FramePrinter.describe(f.message());
+                + (f.message().direction() == Direction.SEND ? "> " : "< ") + FramePrinter.describe(f.message())
+                + (f.interception() == null ? "" : "  [" + f.interception().words() + ": " + f.interception().note() + "]");
     }
 }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param limit at most this many results (0 = no limit)
  */
 public record SearchQuery(String text, boolean regex, boolean wholeWord, String session, String url, Direction direction,
-        Set<Opcode> opcodes, long minSize, long maxSize, long fromMicros, long toMicros, int limit) {
+        Set<Opcode> opcodes, long minSize, long maxSize, long fromMicros, long toMicros, int limit, boolean modifiedOnly) {
 
     /** Word characters, for whole-word matching: letters, digits and underscore in any script. */
     private static final String WORD = "[\\p{L}\\p{N}_]";
@@ -41,37 +41,44 @@ public record SearchQuery(String text, boolean regex, boolean wholeWord, String 
         }
     }
 
+    /** The same, for only the messages the proxy's rules or its user changed, dropped, delayed or made. */
+    public SearchQuery withModifiedOnly(boolean only) {
+        return new SearchQuery(text, regex, wholeWord, session, url, direction, opcodes, minSize, maxSize, fromMicros, toMicros,
+                limit, only);
+    }
+
     public SearchQuery(String text, boolean regex, String session, Direction direction, int limit) {
-        this(text, regex, false, session, null, direction, Set.of(), 0, -1, -1, -1, limit);
+        this(text, regex, false, session, null, direction, Set.of(), 0, -1, -1, -1, limit, false);
     }
 
     public SearchQuery withWholeWord(boolean value) {
         return new SearchQuery(text, regex, value, session, url, direction, opcodes, minSize, maxSize, fromMicros, toMicros,
-                limit);
+                limit, modifiedOnly);
     }
 
     public SearchQuery withUrl(String value) {
         return new SearchQuery(text, regex, wholeWord, session, value, direction, opcodes, minSize, maxSize, fromMicros,
-                toMicros, limit);
+                toMicros, limit, modifiedOnly);
     }
 
     public SearchQuery withOpcodes(Set<Opcode> value) {
         return new SearchQuery(text, regex, wholeWord, session, url, direction, value, minSize, maxSize, fromMicros,
-                toMicros, limit);
+                toMicros, limit, modifiedOnly);
     }
 
     public SearchQuery withSize(long min, long max) {
         return new SearchQuery(text, regex, wholeWord, session, url, direction, opcodes, min, max, fromMicros, toMicros,
-                limit);
+                limit, modifiedOnly);
     }
 
     public SearchQuery withTime(long from, long to) {
-        return new SearchQuery(text, regex, wholeWord, session, url, direction, opcodes, minSize, maxSize, from, to, limit);
+        return new SearchQuery(text, regex, wholeWord, session, url, direction, opcodes, minSize, maxSize, from, to, limit, modifiedOnly);
     }
 
     /** True when only the text decides: no filter beyond session and direction. */
     public boolean hasFrameFilters() {
-        return url != null || !opcodes.isEmpty() || minSize > 0 || maxSize >= 0 || fromMicros >= 0 || toMicros >= 0;
+        return url != null || !opcodes.isEmpty() || minSize > 0 || maxSize >= 0 || fromMicros >= 0 || toMicros >= 0
+                || modifiedOnly;
     }
 
     /** Whether the frame passes every filter except the text (session and direction included). */

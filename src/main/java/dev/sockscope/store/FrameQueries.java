@@ -176,6 +176,7 @@ public final class FrameQueries {
                     for (FrameBlock.Row row : readOrSkip(rs)) {
                         Message message = row.message();
                         if (seq >= fromSeq && seq <= toSeq && message != null && query.accepts(name[0], name[1], message)
+                                && (!query.modifiedOnly() || row.interception() != null && row.interception().modified())
                                 && textMatches(message)) {
                             sink.accept(new RecordedFrame(name[0], connection, seq, name[1], row.frame(), message, row.interception()));
                             if (++found == query.limit()) {

@@ -142,6 +142,7 @@ public final class SessionExport {
             } else {
                 json.writeStringField("base64", Bytes.base64(frame.payload()));
             }
+            interception(json, "interception", f.interception());
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -198,7 +199,7 @@ public final class SessionExport {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                message(json, f.message());
+                message(json, f.message(), f.interception());
                 counter.add();
             });
             if (open[0] >= 0) {
@@ -240,7 +241,7 @@ public final class SessionExport {
         int[] count = {0};
         frames.byConnection(c.id(), f -> {
             if (f.message() != null) {
-                message(json, f.message());
+                message(json, f.message(), f.interception());
                 counter.add();
                 count[0]++;
             }
@@ -297,7 +298,18 @@ public final class SessionExport {
         json.writeArrayFieldStart("_webSocketMessages");
     }
 
-    private static void message(JsonGenerator json, Message message) {
+    /** What interception did with a message, when it did: {"changes": "replaced", "note": "rule \"x\""}. */
+    private static void interception(JsonGenerator json, String field, dev.sockscope.core.Interception interception)
+            throws IOException {
+        if (interception != null) {
+            json.writeObjectFieldStart(field);
+            json.writeStringField("changes", interception.words());
+            json.writeStringField("note", interception.note());
+            json.writeEndObject();
+        }
+    }
+
+    private static void message(JsonGenerator json, Message message, dev.sockscope.core.Interception interception) {
         try {
             json.writeStartObject();
             json.writeStringField("type", message.direction().wireName());
@@ -305,6 +317,7 @@ public final class SessionExport {
             json.writeNumberField("opcode", message.opcode().code());
             json.writeStringField("data", message.opcode() == Opcode.TEXT && message.invalidUtf8At() < 0
                     ? message.text() : Bytes.base64(message.payload()));
+            interception(json, "_sockscopeInterception", interception);
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

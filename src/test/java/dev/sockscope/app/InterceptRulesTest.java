@@ -152,6 +152,28 @@ class InterceptRulesTest {
     }
 
     @Test
+    void searchFindsTheChangedMessagesAndTheExportKeepsWhatWasDone() throws Exception {
+        run("[{\"name\": \"no twos\", \"match\": {\"direction\": \"receive\", \"contains\": \"2\"}, \"action\": {\"drop\": true}}]",
+                true, "m1", "m2", "m3", "m22");
+        recorded();
+        dev.sockscope.core.SearchQuery all = new dev.sockscope.core.SearchQuery("", false, "rules", null, 0);
+        List<String> changed = new ArrayList<>();
+        app.queries().search(all.withModifiedOnly(true), f -> changed.add(f.message().text() + " " + f.interception().words()));
+        assertEquals(List.of("m2 dropped", "m22 dropped"), changed);
+        java.io.StringWriter lines = new java.io.StringWriter();
+        app.queries().searchJsonLines(all.withModifiedOnly(true), lines);
+        assertTrue(lines.toString().contains("\"interception\":{\"changes\":\"dropped\",\"note\":\"rule \\\"no twos\\\"\"}"),
+                lines.toString());
+        List<String> every = new ArrayList<>();
+        app.queries().search(all, f -> {
+            if (f.message().opcode() == dev.sockscope.core.Opcode.TEXT) {
+                every.add(f.message().text());
+            }
+        });
+        assertEquals(8, every.size(), "the app's four and the server's four, dropped ones included: " + every);
+    }
+
+    @Test
     void aDelayKeepsTheOrderOfItsDirection() throws Exception {
         List<JsonNode> lines = run("[{\"match\": {\"direction\": \"receive\", \"contains\": \"slow\"}, \"action\": {\"delayMs\": 500}}]",
                 true, "slow 1", "fast 2", "slow 3", "fast 4");

@@ -18,16 +18,21 @@ public final class RunningProxy implements AutoCloseable {
     private final List<SessionEvent> events = new CopyOnWriteArrayList<>();
     private final AutoCloseable watching;
 
-    private RunningProxy(Path dir, String session, TestPki pki) throws Exception {
+    private RunningProxy(Path dir, String session, TestPki pki, dev.sockscope.app.RuleBook rules) throws Exception {
         app = new AppContext(dir.resolve("data"));
         watching = app.registry().subscribe(events::add);
         proxy = ProxyService.start(app, new ProxyService.Settings("127.0.0.1", 0, session, 1 << 20,
-                pki.writeRootPem(dir), List.of()));
+                pki.writeRootPem(dir), List.of()), rules);
     }
 
     /** Starts the proxy recording into {@code session}; close it after the test. */
     public static RunningProxy start(Path dir, String session, TestPki pki) throws Exception {
-        return new RunningProxy(dir, session, pki);
+        return new RunningProxy(dir, session, pki, dev.sockscope.app.RuleBook.empty());
+    }
+
+    /** The same, applying these interception rules. */
+    public static RunningProxy start(Path dir, String session, TestPki pki, dev.sockscope.app.RuleBook rules) throws Exception {
+        return new RunningProxy(dir, session, pki, rules);
     }
 
     public AppContext app() {

@@ -45,11 +45,17 @@ public final class ConnectionView extends BorderPane {
         this.model = model;
         getStyleClass().add("connection-view");
         MessageDetailView detail = new MessageDetailView(background);
-        this.log = new MessageLogView(new MessageLogModel(model, background), selected -> show(detail, selected));
+        ChangeComparison comparison = new ChangeComparison();
+        this.log = new MessageLogView(new MessageLogModel(model, background), selected -> {
+            comparison.show(selected);
+            show(detail, selected);
+        });
         log.relativeTimeProperty().bindBidirectional(relativeTime);
         this.statusBar = new StatusBarView(model);
         LegCertificatesView certificates = new LegCertificatesView(model, tls, background, pinAndReconnect);
-        TabPane side = new TabPane(tab("Message", detail), tab("Handshake", new HandshakeView(model)),
+        javafx.scene.layout.VBox message = new javafx.scene.layout.VBox(8, comparison, detail);
+        javafx.scene.layout.VBox.setVgrow(detail, javafx.scene.layout.Priority.ALWAYS);
+        TabPane side = new TabPane(tab("Message", message), tab("Handshake", new HandshakeView(model)),
                 tab("Certificate", certificates));
         side.getStyleClass().addAll(Styles.TABS_FLOATING, "detail-tabs");
         // The detail pane is never squeezed below what its tabs and copy buttons need: the log

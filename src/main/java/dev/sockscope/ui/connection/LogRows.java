@@ -225,7 +225,8 @@ final class LogRows extends ObservableListBase<LogRow> {
             Message message = log.messageIfHeld(index, PREVIEW_BYTES);
             if (message != null) {
                 return new LogRow(index, message.direction(), message.opcode(), messageType(message), message.timestampMicros(),
-                        sizeOf(index, message.size(), true), preview(message.opcode(), message.payload(), message.invalidUtf8At()));
+                        sizeOf(index, message.size(), true), changed(index) + preview(message.opcode(), message.payload(),
+                        message.invalidUtf8At()));
             }
         }
         Frame head = log.headIfHeld(index, PREVIEW_BYTES);
@@ -236,7 +237,13 @@ final class LogRows extends ObservableListBase<LogRow> {
         }
         int invalid = head.opcode() == Opcode.TEXT && head.fin() ? Utf8.firstInvalid(head.payload()) : -1;
         return new LogRow(index, head.direction(), head.opcode(), frameType(head), head.timestampMicros(),
-                sizeOf(index, head.size(), false), preview(head.opcode(), head.payload(), invalid));
+                sizeOf(index, head.size(), false), changed(index) + preview(head.opcode(), head.payload(), invalid));
+    }
+
+    /** "[replaced] " before the data of a message interception changed (or made), else nothing. */
+    private String changed(int index) {
+        dev.sockscope.core.Interception interception = log.interception(index);
+        return interception == null ? "" : "[" + interception.words() + "] ";
     }
 
     /** "text", and for a message that took several frames or came compressed, how. */

@@ -118,7 +118,12 @@ public final class MessageLogView extends VBox {
      * @param wireBytes a message's payload bytes as they crossed the wire (compressed, over all its
      *     frames), or -1 when not known
      */
-    public record Selection(dev.sockscope.core.Frame frame, dev.sockscope.core.Message message, long wireBytes) {
+    public record Selection(dev.sockscope.core.Frame frame, dev.sockscope.core.Message message, long wireBytes,
+            dev.sockscope.core.Interception interception, dev.sockscope.core.Message counterpart) {
+        /** A selection interception did not touch. */
+        public Selection(dev.sockscope.core.Frame frame, dev.sockscope.core.Message message, long wireBytes) {
+            this(frame, message, wireBytes, null, null);
+        }
     }
 
     private Selection selection(LogRow row) {
@@ -129,11 +134,34 @@ public final class MessageLogView extends VBox {
         if (model.viewProperty().get() == LogView.MESSAGES) {
             var message = log.messageIfHeld(row.index(), Integer.MAX_VALUE);
             if (message != null) {
-                return new Selection(null, message, message.compressed() ? log.wireSize(row.index()) : -1);
+                var interception = log.interception(row.index());
+                return new Selection(null, message, message.compressed() ? log.wireSize(row.index()) : -1, interception,
+                        interception == null ? null : counterpart(log, row.index(), interception));
             }
         }
         var frame = log.headIfHeld(row.index(), Integer.MAX_VALUE);
-        return frame == null ? null : new Selection(frame, null, -1);
+        return frame == null ? null : new Selection(frame, null, -1, log.interception(row.index()), null);
+    }
+
+    /**
+     * For a replaced message, what was sent in its place (recorded just after it); for a message
+     * sent instead, the one it replaced (just before): the nearest such in a few frames, or null.
+     */
+    private static dev.sockscope.core.Message counterpart(dev.sockscope.app.FrameLog log, int index,
+            dev.sockscope.core.Interception interception) {
+        boolean original = interception.has(dev.sockscope.core.Interception.REPLACED);
+        if (!original && !interception.has(dev.sockscope.core.Interception.SENT_INSTEAD)) {
+            return null;
+        }
+        int step = original ? 1 : -1;
+        int want = original ? dev.sockscope.core.Interception.SENT_INSTEAD : dev.sockscope.core.Interception.REPLACED;
+        for (int i = index + step, n = 0; n < 16 && i >= 0 && i < log.size(); i += step, n++) {
+            var other = log.interception(i);
+            if (other != null && other.has(want)) {
+                return log.messageIfHeld(i, Integer.MAX_VALUE);
+            }
+        }
+        return null;
     }
 
     /** The filter as a pattern to highlight: its text (case-insensitive) or its regex; null when empty or invalid. */

@@ -83,7 +83,7 @@ final class SearchFilters extends javafx.scene.layout.FlowPane {
         long min = FilterInputs.size(minSize.getText());
         return new SearchQuery(query.text(), query.regex(), query.wholeWord(), query.session(), url.getText(), direction,
                 types.size() == Opcode.values().length ? Set.of() : types, Math.max(0, min), FilterInputs.size(maxSize.getText()),
-                FilterInputs.time(from.getText(), zone, today), FilterInputs.time(to.getText(), zone, today), query.limit());
+                FilterInputs.time(from.getText(), zone, today), FilterInputs.time(to.getText(), zone, today), query.limit(), false);
     }
 
     private static TextField field(String prompt, double width, String tip) {

@@ -267,7 +267,7 @@ public final class RecordedSessionView extends BorderPane {
         int upTo = Math.max(0, Math.min(pages.size(), total(connection) - start));
         loading.submit(control -> queries.framesOf(connection.id(), start, upTo, recorded -> {
             control.checkCancelled();
-            model.log().append(recorded.frame(), recorded.message());
+            model.log().append(recorded.frame(), recorded.message(), recorded.interception());
         }), loaded -> revealPendingMessage(), e -> status.setText("Cannot read the messages: " + e.getMessage()));
     }
 
