@@ -95,7 +95,7 @@ public final class InterceptScreenshots {
                 }
                 var split = (javafx.scene.control.SplitPane) scene.getRoot().lookup(".proxied-connection .split-pane");
                 if (split != null) {
-                    split.setDividerPositions(0.45);
+                    split.setDividerPositions(0.36);
                 }
                 return null;
             });

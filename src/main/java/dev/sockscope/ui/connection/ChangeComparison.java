@@ -38,6 +38,10 @@ final class ChangeComparison extends VBox {
         what.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
         VBox left = new VBox(4, cameTitle, came);
         VBox right = new VBox(4, sentTitle, sent);
+        left.setMinWidth(0);
+        right.setMinWidth(0);
+        left.setPrefWidth(100);
+        right.setPrefWidth(100);
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
         sides = new HBox(8, left, right);
@@ -94,7 +98,10 @@ final class ChangeComparison extends VBox {
         area.setId(id);
         area.setEditable(false);
         area.setWrapText(true);
-        area.setPrefRowCount(6);
+        area.setPrefRowCount(8);
+        // The two sides share the pane's width: they never push it wider than the window.
+        area.setPrefColumnCount(12);
+        area.setMinWidth(0);
         area.getStyleClass().add("code-editor");
         return area;
     }

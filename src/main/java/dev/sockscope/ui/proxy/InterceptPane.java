@@ -62,6 +62,7 @@ public final class InterceptPane extends TitledPane {
         ListView<Rule> list = new ListView<>(model.rules());
         list.setId("rulesList");
         list.setPrefHeight(150);
+        list.setMinHeight(120);
         list.setPlaceholder(new Label("No rules: everything is relayed as it came. Edit to add some."));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -79,7 +80,10 @@ public final class InterceptPane extends TitledPane {
                 what.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
                 setText(rule.name() + " " + summary(rule));
                 setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
-                setGraphic(new HBox(10, on, what));
+                setPrefWidth(1);
+                HBox line = new HBox(10, on, what);
+                line.setAlignment(Pos.CENTER_LEFT);
+                setGraphic(line);
             }
         });
         TextArea editor = new TextArea();
@@ -125,7 +129,8 @@ public final class InterceptPane extends TitledPane {
         TextArea payload = new TextArea();
         payload.setId("heldPayload");
         payload.getStyleClass().add("code-editor");
-        payload.setPrefRowCount(5);
+        payload.setPrefRowCount(7);
+        payload.setMinHeight(130);
         payload.setWrapText(true);
         ChoiceBox<String> mode = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList("Text", "JSON", "Hex"));
         mode.setId("heldMode");
@@ -194,13 +199,16 @@ public final class InterceptPane extends TitledPane {
     private static ListView<PausedMessage> heldList(InterceptModel model) {
         ListView<PausedMessage> list = new ListView<>(model.held());
         list.setId("heldMessages");
-        list.setPrefHeight(110);
+        list.setPrefHeight(96);
+        list.setMinHeight(72);
         list.setPlaceholder(new Label("Nothing held. A rule with {\"pause\": true} holds its messages here."));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(PausedMessage message, boolean empty) {
                 super.updateItem(message, empty);
                 setText(empty || message == null ? null : heldLine(message));
+                // Cut with an ellipsis at the list's width rather than scrolled sideways.
+                setPrefWidth(1);
             }
         });
         return list;
