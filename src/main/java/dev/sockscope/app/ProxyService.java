@@ -82,6 +82,21 @@ public final class ProxyService {
             return server.openConnections();
         }
 
+        /**
+         * Sends a text or binary message of the user's on a live proxied connection: to the server
+         * ({@code SEND}) or to the app ({@code RECEIVE}); recorded as sent by hand. False when the
+         * connection has ended (or is relayed byte for byte, outside the window).
+         */
+        public boolean sendByHand(long connectionId, dev.sockscope.core.Direction direction, dev.sockscope.core.Opcode opcode,
+                byte[] payload) {
+            return server.sendByHand(connectionId, direction, opcode, payload);
+        }
+
+        /** Closes the app's side or the server's side of a live proxied connection with a code; false when it has ended. */
+        public boolean closeByHand(long connectionId, boolean appSide, int code, String reason) {
+            return server.closeByHand(connectionId, appSide, code, reason);
+        }
+
         @Override
         public void close() {
             server.close();

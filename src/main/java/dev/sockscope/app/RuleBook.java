@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 public final class RuleBook {
     private volatile List<Rule> rules;
     private volatile String problem = "";
+    private volatile boolean everyConnection;
     private final List<Consumer<PausedMessage>> listeners = new CopyOnWriteArrayList<>();
 
     public RuleBook(List<Rule> rules) {
@@ -120,7 +121,15 @@ public final class RuleBook {
 
     /** What a proxy started with this book reads the rules from and tells held messages to. */
     InterceptHooks hooks() {
-        return new InterceptHooks(this::rules, this::held);
+        return new InterceptHooks(this::rules, this::held, () -> everyConnection);
+    }
+
+    /**
+     * Relay every connection that opens from now on frame by frame, so rules switched on later and
+     * messages sent by hand reach it too (the window's proxy); off, only connections a rule concerns.
+     */
+    public void interceptEveryConnection(boolean on) {
+        this.everyConnection = on;
     }
 
     private void held(HeldMessage message) {

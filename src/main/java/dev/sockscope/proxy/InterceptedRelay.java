@@ -85,6 +85,18 @@ final class InterceptedRelay {
         toApp.queue.clear();
     }
 
+    /** A message of the user's, sent to the server ({@code SEND}) or to the app ({@code RECEIVE}) after what is queued. */
+    void sendByHand(Direction direction, Opcode opcode, byte[] payload) {
+        Side side = direction == Direction.SEND ? toServer : toApp;
+        side.emit(0, null, () -> side.sendOwn(opcode, payload, new Interception(Interception.INJECTED, "sent by you")));
+    }
+
+    /** The user closes one side with this code: as a rule's close does, the other side then gets 1001. */
+    void closeByHand(boolean appSide, int code, String reason) {
+        closeByRule(new RuleAction.Close(code, reason, appSide ? RuleAction.CloseTarget.APP : RuleAction.CloseTarget.SERVER),
+                "you");
+    }
+
     /** Any held message from now on is forwarded: breakpoints off for this connection, and every held one released. */
     void stopPausing() {
         pausingStopped = true;

@@ -311,7 +311,8 @@ final class ProxiedConnection {
         frames = new RelayedFrames(events, id, settings);
         java.util.List<dev.sockscope.intercept.Rule> rules = hooks.rules().get();
         String path = url.uri().getRawPath() == null || url.uri().getRawPath().isEmpty() ? "/" : url.uri().getRawPath();
-        if (!rules.isEmpty() && dev.sockscope.intercept.Interceptor.concerns(rules, url.host(), path)) {
+        if (hooks.everyConnection().getAsBoolean()
+                || !rules.isEmpty() && dev.sockscope.intercept.Interceptor.concerns(rules, url.host(), path)) {
             intercepted = new InterceptedRelay(this, new dev.sockscope.intercept.Interceptor(hooks.rules(), url.host(), path),
                     hooks, deflate);
             frames.intercept(intercepted);

@@ -111,6 +111,48 @@ public final class ProxyServer implements AutoCloseable {
         return hooks;
     }
 
+    /**
+     * Sends a message of the user's on a live proxied connection relayed frame by frame: to the
+     * server ({@code SEND}) or to the app ({@code RECEIVE}). False when there is no such connection
+     * (ended, or relayed byte for byte).
+     */
+    public boolean sendByHand(long connectionId, dev.sockscope.core.Direction direction, dev.sockscope.core.Opcode opcode,
+            byte[] payload) {
+        ProxiedConnection connection = intercepted(connectionId);
+        if (connection == null) {
+            return false;
+        }
+        connection.app().eventLoop().execute(() -> {
+            if (connection.intercepted() != null && connection.isRelaying()) {
+                connection.intercepted().sendByHand(direction, opcode, payload.clone());
+            }
+        });
+        return true;
+    }
+
+    /** Closes one side of a live proxied connection relayed frame by frame with this code; false when there is none. */
+    public boolean closeByHand(long connectionId, boolean appSide, int code, String reason) {
+        ProxiedConnection connection = intercepted(connectionId);
+        if (connection == null) {
+            return false;
+        }
+        connection.app().eventLoop().execute(() -> {
+            if (connection.intercepted() != null && connection.isRelaying()) {
+                connection.intercepted().closeByHand(appSide, code, reason);
+            }
+        });
+        return true;
+    }
+
+    private ProxiedConnection intercepted(long connectionId) {
+        for (ProxiedConnection connection : connections) {
+            if (connection.id() == connectionId && connection.isRelaying() && connection.intercepted() != null) {
+                return connection;
+            }
+        }
+        return null;
+    }
+
     InterceptTls interceptTls() {
         return interceptTls;
     }

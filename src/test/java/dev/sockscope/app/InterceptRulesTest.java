@@ -222,6 +222,43 @@ class InterceptRulesTest {
     }
 
     @Test
+    void byHandAMessageToTheAppAndThenItsSideClosedWithACode() throws Exception {
+        RuleBook book = RuleBook.empty();
+        book.interceptEveryConnection(true);
+        app = new AppContext(dir.resolve("data"));
+        proxy = ProxyService.start(app, ProxyService.Settings.loopback(0, "rules").reversing("ws://127.0.0.1:" + server.port(),
+                false), book);
+        List<dev.sockscope.core.SessionEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        app.registry().subscribe(events::add);
+        Process client = new ProcessBuilder(PythonPeer.PYTHON.toString(),
+                Path.of("src/test/resources/peers/rules_client.py").toAbsolutePath().toString(),
+                "ws://127.0.0.1:" + proxy.address().getPort() + "/feed", "--quiet-ms", "5000", "--send", "hi")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        long id = Eventually.eventually(Duration.ofSeconds(10), "the connection open", () -> events.stream()
+                .filter(dev.sockscope.core.SessionEvent.Opened.class::isInstance).findFirst().map(e -> e.connectionId())
+                .orElse(-1L), v -> v >= 0);
+        assertTrue(proxy.sendByHand(id, dev.sockscope.core.Direction.RECEIVE, dev.sockscope.core.Opcode.TEXT,
+                "sent by hand".getBytes(StandardCharsets.UTF_8)));
+        Eventually.eventually(Duration.ofSeconds(10), "the hand's message recorded", () -> events.stream()
+                .anyMatch(e -> e instanceof dev.sockscope.core.SessionEvent.FrameEvent f && f.interception() != null
+                        && f.interception().has(Interception.INJECTED)));
+        assertTrue(proxy.closeByHand(id, true, 4002, "closed by hand"));
+        List<JsonNode> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        assertTrue(client.waitFor(20, TimeUnit.SECONDS));
+        assertTrue(texts(lines).contains("sent by hand"), lines.toString());
+        assertEquals(4002, closed(lines).get("closed").asInt(), lines.toString());
+        Eventually.eventually(Duration.ofSeconds(10), "the connection ended",
+                () -> events.stream().anyMatch(dev.sockscope.core.SessionEvent.Closed.class::isInstance));
+        assertTrue(!proxy.sendByHand(id, dev.sockscope.core.Direction.SEND, dev.sockscope.core.Opcode.TEXT, new byte[1]),
+                "nothing is sent on an ended connection");
+    }
+
+    @Test
     void closeToTheAppOnly() throws Exception {
         List<JsonNode> lines = run("""
                 [{"name": "kick", "match": {"direction": "receive", "contains": "bye"},

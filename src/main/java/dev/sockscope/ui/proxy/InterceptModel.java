@@ -37,6 +37,9 @@ public final class InterceptModel {
 
     private void loaded(RuleBook loaded) {
         this.book = loaded;
+        // The window's proxy relays every connection frame by frame: rules switched on later, and
+        // messages sent by hand, reach connections already open.
+        book.interceptEveryConnection(true);
         rules.setAll(book.rules());
         problem.set(book.problem());
         book.onHeld(message -> background.ui().run(() -> {

@@ -113,8 +113,8 @@ public final class InterceptPane extends TitledPane {
         });
         apply.setOnAction(e -> editing.setVisible(!model.apply(editor.getText())));
         cancel.setOnAction(e -> editing.setVisible(false));
-        Label how = new Label("Rules act on connections that open from now on; the file format is the one of"
-                + " sockscope proxy --rules.");
+        Label how = new Label("Rules act on the next message of every connection through this proxy; the file is"
+                + " the one sockscope proxy --rules reads.");
         how.setWrapText(true);
         how.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         VBox box = new VBox(6, title, list, new HBox(8, edit), editing, problem, how);

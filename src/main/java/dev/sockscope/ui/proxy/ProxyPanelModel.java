@@ -65,6 +65,16 @@ public final class ProxyPanelModel {
         this.intercept = new InterceptModel(app, background);
     }
 
+    /** A text message of the user's on a live proxied connection, to the server (SEND) or the app; false when it ended. */
+    public boolean sendByHand(long connectionId, dev.sockscope.core.Direction direction, byte[] text) {
+        return running != null && running.sendByHand(connectionId, direction, dev.sockscope.core.Opcode.TEXT, text);
+    }
+
+    /** Closes one side of a live proxied connection with a code; false when it ended. */
+    public boolean closeByHand(long connectionId, boolean appSide, int code, String reason) {
+        return running != null && running.closeByHand(connectionId, appSide, code, reason);
+    }
+
     /** The rules and the messages held at breakpoints. */
     public InterceptModel intercept() {
         return intercept;

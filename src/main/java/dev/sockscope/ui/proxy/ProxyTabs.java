@@ -82,12 +82,22 @@ public final class ProxyTabs implements ProxyActions {
             }
         }
         ProxiedConnectionView view = new ProxiedConnectionView(row.live(), background, relativeTime, tls,
-                model.upstreamTrust());
+                model.upstreamTrust(), new HandBar.Actions() {
+                    @Override
+                    public boolean send(long connectionId, dev.sockscope.core.Direction direction, byte[] text) {
+                        return model.sendByHand(connectionId, direction, text);
+                    }
+
+                    @Override
+                    public boolean close(long connectionId, boolean appSide, int code, String reason) {
+                        return model.closeByHand(connectionId, appSide, code, reason);
+                    }
+                });
         onShown.accept(view.connectionView());
         Tab tab = new Tab(row.host() + row.path(), view);
         tab.setUserData(row.id());
         tab.setGraphic(Icons.of(Feather.SHUFFLE, 12));
-        tab.setTooltip(new Tooltip(row.url() + " (proxied, read-only)"));
+        tab.setTooltip(new Tooltip(row.url() + " (proxied)"));
         tab.setOnClosed(e -> view.dispose());
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
