@@ -83,6 +83,24 @@ public final class InterceptModel {
         }
     }
 
+    /** Reads a rules file (in the background) and uses it; an error is said by line, and the rules in force stay. */
+    public void loadFrom(Path chosen) {
+        background.run(control -> java.nio.file.Files.readString(chosen), text -> {
+            if (apply(text)) {
+                problem.set("");
+            } else {
+                problem.set(chosen.getFileName() + ", " + problem.get());
+            }
+        }, e -> problem.set(chosen.getFileName() + " could not be read: " + e.getMessage()));
+    }
+
+    /** Writes the rules to a file of the user's (in the background). */
+    public void saveAs(Path chosen) {
+        String text = asText();
+        background.run(control -> java.nio.file.Files.writeString(chosen, text), done -> problem.set(""),
+                e -> problem.set(chosen.getFileName() + " could not be written: " + e.getMessage()));
+    }
+
     private void use(List<Rule> changed) {
         if (book == null) {
             problem.set("the saved rules are still being read; try again in a moment");

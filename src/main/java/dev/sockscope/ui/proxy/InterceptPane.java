@@ -117,7 +117,9 @@ public final class InterceptPane extends TitledPane {
                 + " the one sockscope proxy --rules reads.");
         how.setWrapText(true);
         how.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        VBox box = new VBox(6, title, list, new HBox(8, edit), editing, problem, how);
+        HBox buttons = new HBox(8, edit);
+        buttons.getChildren().addAll(fileButtons(model));
+        VBox box = new VBox(6, title, list, buttons, editing, problem, how);
         box.setMinWidth(360);
         return box;
     }
@@ -194,6 +196,38 @@ public final class InterceptPane extends TitledPane {
         VBox box = new VBox(6, title, list, modeRow, payload, buttons);
         box.setMinWidth(420);
         return box;
+    }
+
+    /** Open a rules file (its rules replace these), and save these as one. */
+    private static List<Button> fileButtons(InterceptModel model) {
+        Button open = new Button("Open file…", Icons.of(Feather.FOLDER, 13));
+        open.setId("loadRulesFile");
+        open.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        open.setOnAction(e -> {
+            java.io.File file = chooser("Open a rules file").showOpenDialog(open.getScene().getWindow());
+            if (file != null) {
+                model.loadFrom(file.toPath());
+            }
+        });
+        Button save = new Button("Save as…", Icons.of(Feather.SAVE, 13));
+        save.setId("saveRulesFile");
+        save.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        save.setOnAction(e -> {
+            java.io.File file = chooser("Save the rules as a file for sockscope proxy --rules").showSaveDialog(
+                    save.getScene().getWindow());
+            if (file != null) {
+                model.saveAs(file.toPath());
+            }
+        });
+        return List.of(open, save);
+    }
+
+    private static javafx.stage.FileChooser chooser(String title) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Rules (JSON)", "*.json"));
+        chooser.setInitialFileName("rules.json");
+        return chooser;
     }
 
     private static ListView<PausedMessage> heldList(InterceptModel model) {

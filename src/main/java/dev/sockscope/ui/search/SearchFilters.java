@@ -31,6 +31,7 @@ final class SearchFilters extends javafx.scene.layout.FlowPane {
     private final TextField maxSize = field("max", 60, "Largest payload: bytes, or with k / MB");
     private final TextField from = field("from", 130, "From: 14:05 (today), 2026-11-21 or 2026-11-21 14:05:30");
     private final TextField to = field("to", 130, "Until (not included): same forms as From");
+    private final ToggleButton changed = new ToggleButton("Changed by rules");
 
     SearchFilters(Runnable onChange) {
         // A flow, not a row: in a narrow window the filters wrap onto a second line instead of being cut.
@@ -46,12 +47,18 @@ final class SearchFilters extends javafx.scene.layout.FlowPane {
             t.setSelected(true);
             t.selectedProperty().addListener((obs, old, now) -> onChange.run());
         }
+        changed.setId("searchModified");
+        changed.getStyleClass().add(Styles.SMALL);
+        changed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        changed.setTooltip(new Tooltip("Only messages the proxy's rules or you changed, dropped, duplicated, injected or"
+                + " closed instead of"));
+        changed.selectedProperty().addListener((obs, old, now) -> onChange.run());
         HBox size = new HBox(6, label("Size"), minSize, label("\u2013"), maxSize);
         HBox time = new HBox(6, label("Time"), from, label("\u2013"), to);
         for (HBox group : new HBox[] {size, time}) {
             group.setAlignment(Pos.CENTER_LEFT);
         }
-        getChildren().addAll(url, new HBox(sent, received), new HBox(text, binary, control), size, time);
+        getChildren().addAll(url, new HBox(sent, received), new HBox(text, binary, control), size, time, changed);
     }
 
     /**
@@ -83,7 +90,7 @@ final class SearchFilters extends javafx.scene.layout.FlowPane {
         long min = FilterInputs.size(minSize.getText());
         return new SearchQuery(query.text(), query.regex(), query.wholeWord(), query.session(), url.getText(), direction,
                 types.size() == Opcode.values().length ? Set.of() : types, Math.max(0, min), FilterInputs.size(maxSize.getText()),
-                FilterInputs.time(from.getText(), zone, today), FilterInputs.time(to.getText(), zone, today), query.limit(), false);
+                FilterInputs.time(from.getText(), zone, today), FilterInputs.time(to.getText(), zone, today), query.limit(), changed.isSelected());
     }
 
     private static TextField field(String prompt, double width, String tip) {
