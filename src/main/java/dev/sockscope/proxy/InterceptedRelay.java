@@ -19,7 +19,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -43,8 +42,8 @@ final class InterceptedRelay {
     private final Interceptor interceptor;
     private final InterceptHooks hooks;
     private final PerMessageDeflate deflate;
-    private final Side toServer = new Side(Direction.SEND);
-    private final Side toApp = new Side(Direction.RECEIVE);
+    private final Side toServer;
+    private final Side toApp;
     private final List<Future<?>> timers = new ArrayList<>();
     /** Messages held at a breakpoint, each with how its original frame gets recorded once it is settled. */
     private final java.util.Map<HeldMessage, Consumer<Interception>> held = new java.util.LinkedHashMap<>();
@@ -55,6 +54,9 @@ final class InterceptedRelay {
         this.interceptor = interceptor;
         this.hooks = hooks;
         this.deflate = deflate;
+        // After the fields they use: each direction's writes run on the connection's event loop.
+        this.toServer = new Side(Direction.SEND);
+        this.toApp = new Side(Direction.RECEIVE);
     }
 
     /** Starts the timed injections of the rules that concern this connection. */
@@ -81,8 +83,8 @@ final class InterceptedRelay {
                     + ", never sent: the connection ended while it was held"));
         });
         held.clear();
-        toServer.queue.clear();
-        toApp.queue.clear();
+        toServer.writes.clear();
+        toApp.writes.clear();
     }
 
     /** A message of the user's, sent to the server ({@code SEND}) or to the app ({@code RECEIVE}) after what is queued. */
@@ -170,7 +172,7 @@ final class InterceptedRelay {
             byte[] left = side.takeHeld().all();
             side.emit(0, null, () -> side.write(left));
         }
-        if (side.queue.isEmpty()) {
+        if (side.writes.isEmpty()) {
             return false;
         }
         side.emit(0, null, then);
@@ -230,7 +232,7 @@ final class InterceptedRelay {
                             waited + ", forwarded" + (pausingStopped ? " (breakpoints off)" : " by you")));
                     if (anew) {
                         side.write(original.controls());
-                        side.write(side.encode(message.opcode(), message.payload(), true));
+                        side.write(side.recompressed(message.opcode(), message.payload()));
                     } else {
                         side.write(original.all());
                     }
@@ -283,8 +285,7 @@ final class InterceptedRelay {
         /** The control frames among them. */
         final ByteArrayOutputStream controls = new ByteArrayOutputStream();
         boolean inMessage;
-        final ArrayDeque<Pending> queue = new ArrayDeque<>();
-        boolean drainScheduled;
+        final OrderedWrites writes = new OrderedWrites(connection.app().eventLoop());
         /** A change broke the compression context shared by the sender and the receiver. */
         boolean diverged;
         /** A rule's close went this way: nothing more is written. */
@@ -346,36 +347,17 @@ final class InterceptedRelay {
             }
             emit(delayNanos, null, anew ? () -> {
                 write(original.controls());
-                write(encode(message.opcode(), message.payload(), true));
+                write(recompressed(message.opcode(), message.payload()));
             } : () -> write(original.all()));
         }
 
         /** Queues an action behind everything before it in this direction, released after {@code delayNanos}. */
         void emit(long delayNanos, HeldMessage pause, Runnable action) {
-            queue.add(new Pending(delayNanos > 0 ? System.nanoTime() + delayNanos : 0, pause, action));
-            drain();
+            writes.add(delayNanos, pause, action);
         }
 
         void drain() {
-            while (!queue.isEmpty()) {
-                Pending head = queue.peek();
-                if (head.pause != null && !head.pause.isSettled()) {
-                    return;
-                }
-                long wait = head.releaseAt - System.nanoTime();
-                if (head.releaseAt != 0 && wait > 0) {
-                    if (!drainScheduled) {
-                        drainScheduled = true;
-                        connection.app().eventLoop().schedule(() -> {
-                            drainScheduled = false;
-                            drain();
-                        }, wait, TimeUnit.NANOSECONDS);
-                    }
-                    return;
-                }
-                queue.poll();
-                head.action.run();
-            }
+            writes.drain();
         }
 
         void write(byte[] bytes) {
@@ -391,14 +373,13 @@ final class InterceptedRelay {
                 return;
             }
             boolean compress = deflate != null;
-            byte[] wire = encode(opcode, payload, compress);
-            write(wire);
+            byte[] body = compress ? deflater().compress(payload) : payload;
+            long mask = direction == Direction.SEND ? MASKS.nextInt() & 0xFFFFFFFFL : -1;
+            write(FrameEncoder.encode(true, compress ? 4 : 0, opcode, body, mask));
             changed();
-            int headerLength = wire.length - (compress ? compressed(wire) : payload.length);
-            byte[] header = java.util.Arrays.copyOf(wire, headerLength);
-            byte[] framePayload = unmasked(wire, headerLength);
             long now = Clock.nowMicros();
-            Frame frame = new Frame(direction, opcode, true, compress ? 4 : 0, framePayload, now, header);
+            Frame frame = new Frame(direction, opcode, true, compress ? 4 : 0, body, now,
+                    FrameEncoder.header(true, compress ? 4 : 0, opcode.code(), body.length, mask));
             Message message = new Message(direction, opcode, payload, now, 1, compress, opcode == Opcode.TEXT
                     ? Utf8.firstInvalid(payload) : -1);
             connection.recordOwn(leg(), frame, message, interception);
@@ -413,47 +394,24 @@ final class InterceptedRelay {
             }
         }
 
-        byte[] encode(Opcode opcode, byte[] payload, boolean compress) {
-            byte[] body = payload;
-            if (compress) {
-                if (deflater == null) {
-                    deflater = new MessageDeflater(direction == Direction.SEND ? deflate.clientMaxWindowBits()
-                            : deflate.serverMaxWindowBits());
-                }
-                body = deflater.compress(payload);
-            }
+        /** A message compressed anew (a fresh context) and framed for this direction. */
+        byte[] recompressed(Opcode opcode, byte[] payload) {
             long mask = direction == Direction.SEND ? MASKS.nextInt() & 0xFFFFFFFFL : -1;
-            return FrameEncoder.encode(true, compress ? 4 : 0, opcode, body, mask);
+            return FrameEncoder.encode(true, 4, opcode, deflater().compress(payload), mask);
         }
-    }
 
-    /** The payload length of an encoded frame (its header's length field). */
-    private static int compressed(byte[] wire) {
-        int length = wire[1] & 0x7F;
-        if (length == 126) {
-            return (wire[2] & 0xFF) << 8 | wire[3] & 0xFF;
-        }
-        if (length == 127) {
-            return (int) java.nio.ByteBuffer.wrap(wire, 2, 8).getLong();
-        }
-        return length;
-    }
-
-    private static byte[] unmasked(byte[] wire, int headerLength) {
-        byte[] payload = java.util.Arrays.copyOfRange(wire, headerLength, wire.length);
-        if ((wire[1] & 0x80) != 0) {
-            for (int i = 0; i < payload.length; i++) {
-                payload[i] ^= wire[headerLength - 4 + (i & 3)];
+        /** Compresses for the receiver's window (the sender's agreed maximum in this direction). */
+        private MessageDeflater deflater() {
+            if (deflater == null) {
+                deflater = new MessageDeflater(direction == Direction.SEND ? deflate.clientMaxWindowBits()
+                        : deflate.serverMaxWindowBits());
             }
+            return deflater;
         }
-        return payload;
     }
 
     /** A data message's frames as they came, and the control frames among them. */
     private record Held(byte[] all, byte[] controls) {
     }
 
-    /** Something to do in a direction once what is before it went: release time (0: at once), or a held message. */
-    private record Pending(long releaseAt, HeldMessage pause, Runnable action) {
-    }
 }
