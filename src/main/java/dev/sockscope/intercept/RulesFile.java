@@ -25,7 +25,9 @@ public final class RulesFile {
     }
 
     /** The rules in {@code text}, in order. */
-    public static List<Rule> parse(String text) throws RulesFileException {
+    public static List<Rule> parse(String file) throws RulesFileException {
+        // Editors on Windows start UTF-8 files with a byte order mark; it is not part of the JSON.
+        String text = file.startsWith("\uFEFF") ? file.substring(1) : file;
         List<Rule> rules = new ArrayList<>();
         try (JsonParser parser = JSON.getFactory().createParser(text)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {

@@ -93,6 +93,11 @@ class RulesFileTest {
         assertEquals("bad price", rules.get(0).name());
     }
 
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFile() throws Exception {
+        assertEquals(1, RulesFile.parse("\uFEFF[{\"action\": {\"drop\": true}}]").size());
+    }
+
     private static String reason(String text) {
         return assertThrows(RulesFileException.class, () -> RulesFile.parse(text)).reason();
     }
