@@ -65,10 +65,15 @@ public final class ProxyBenchmark {
                 AppContext app = new AppContext(dir.resolve("data"));
                 ProxyService.Running ours = ProxyService.start(app, new ProxyService.Settings("127.0.0.1", 0, "bench",
                         128L << 20, bundle(dir, root, dir.resolve("flood-root.pem")), List.of()));
+                // The window's proxy: every connection relayed frame by frame through the interception, no rule matching.
+                ProxyService.Running framed = ProxyService.start(app, new ProxyService.Settings("127.0.0.1", 0, "bench",
+                        128L << 20, bundle(dir, root, dir.resolve("flood-root.pem")), List.of()), everyConnectionFramed());
                 Mitmdump mitm = Mitmdump.start(dir, bundle(dir, root, dir.resolve("flood-root.pem")))) {
             List<Route> routes = new ArrayList<>();
             routes.add(new Route("direct", Proxy.NO_PROXY, ProxiedClient.trusting(pki.root().certificate())));
             routes.add(new Route("sockscope", http(ours.address()),
+                    ProxiedClient.trusting(read(LocalAuthority.in(dir.resolve("data")).info().certificateFile()))));
+            routes.add(new Route("framed", http(framed.address()),
                     ProxiedClient.trusting(read(LocalAuthority.in(dir.resolve("data")).info().certificateFile()))));
             if (mitm != null) {
                 routes.add(new Route("mitmdump", http(mitm.address()), ProxiedClient.trusting(read(mitm.caFile()))));
@@ -115,6 +120,13 @@ public final class ProxyBenchmark {
                 }
             }
         }
+    }
+
+    /** Rules as the window's proxy has them: none matching, every connection relayed frame by frame. */
+    private static dev.sockscope.app.RuleBook everyConnectionFramed() {
+        dev.sockscope.app.RuleBook book = dev.sockscope.app.RuleBook.empty();
+        book.interceptEveryConnection(true);
+        return book;
     }
 
     /** One PEM file with both servers' CAs, for the proxies' upstream trust. */
