@@ -292,6 +292,7 @@ final class InterceptedRelay {
         boolean closedByRule;
         /** A close frame of ours went this way: the close that comes back answers it. */
         boolean ownCloseSent;
+        boolean flushQueued;
         MessageDeflater deflater;
 
         Side(Direction direction) {
@@ -363,7 +364,16 @@ final class InterceptedRelay {
         void write(byte[] bytes) {
             Channel to = channel();
             if (bytes.length > 0 && !closedByRule && to != null && to.isActive()) {
-                to.writeAndFlush(Unpooled.wrappedBuffer(bytes));
+                to.write(Unpooled.wrappedBuffer(bytes));
+                // One flush for everything written in this turn of the event loop (a read batch's
+                // frames, or a timer's), not a system call per frame.
+                if (!flushQueued) {
+                    flushQueued = true;
+                    to.eventLoop().execute(() -> {
+                        flushQueued = false;
+                        to.flush();
+                    });
+                }
             }
         }
 
