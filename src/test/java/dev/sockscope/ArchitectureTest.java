@@ -40,7 +40,8 @@ final class ArchitectureTest {
     static final ArchRule coreDependsOnNothingOfOurs = noClasses().that().resideInAPackage("dev.sockscope.core..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.sockscope.codec..", "dev.sockscope.tls..",
                     "dev.sockscope.client..", "dev.sockscope.proxy..", "dev.sockscope.store..", "dev.sockscope.app..",
-                    "dev.sockscope.ui..", "dev.sockscope.cli..", "dev.sockscope.check..", "dev.sockscope.intercept..");
+                    "dev.sockscope.ui..", "dev.sockscope.cli..", "dev.sockscope.check..", "dev.sockscope.intercept..",
+                    "dev.sockscope.diff..");
 
     @ArchTest
     static final ArchRule interceptionRulesAreSansIo = noClasses().that().resideInAPackage("dev.sockscope.intercept..")
