@@ -49,18 +49,14 @@ public final class InterceptScreenshots {
                 w.showProxyTab();
                 return w;
             });
-            for (int i = 0; i < 100 && onFx(() -> window.proxy().addressProperty().get()).isEmpty(); i++) {
-                Thread.sleep(100);
-            }
-            String address = onFx(() -> window.proxy().addressProperty().get());
+            String address = Snapshots.proxyAddress(window);
             Process client = new ProcessBuilder(List.of(PythonPeer.PYTHON.toString(),
                     Path.of("src/test/resources/peers/rules_client.py").toAbsolutePath().toString(), "ws://" + address + "/feed/eurusd",
                     "--quiet-ms", "4000", "--send", "{\"type\":\"tick\",\"seq\":1}", "--send", "{\"type\":\"tick\",\"seq\":2}",
                     "--send", "{\"type\":\"price\",\"symbol\":\"EURUSD\",\"bid\":1.0832,\"ask\":1.0834}"))
                     .redirectErrorStream(true).start();
-            for (int i = 0; i < 100 && onFx(() -> window.proxy().intercept().held().isEmpty()); i++) {
-                Thread.sleep(100);
-            }
+            dev.sockscope.testing.Eventually.eventually(java.time.Duration.ofSeconds(10), "a message held",
+                    () -> !onFx(() -> window.proxy().intercept().held().isEmpty()));
             onFx(() -> {
                 var held = (javafx.scene.control.ListView<?>) window.lookup("#heldMessages");
                 held.getSelectionModel().select(0);

@@ -53,10 +53,7 @@ public final class ProxyScreenshots {
                 w.showProxyTab();
                 return w;
             });
-            for (int i = 0; i < 100 && onFx(() -> window.proxy().addressProperty().get()).isEmpty(); i++) {
-                Thread.sleep(100);
-            }
-            String address = onFx(() -> window.proxy().addressProperty().get());
+            String address = Snapshots.proxyAddress(window);
             int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
             String ca = LocalAuthority.in(app.dataDir()).info().certificateFile().toString();
             String[][] apps = {{"ws://127.0.0.1:" + server.port() + "/market/stream", ca},

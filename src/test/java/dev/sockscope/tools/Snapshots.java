@@ -36,4 +36,10 @@ final class Snapshots {
         out.setRGB(0, 0, width, height, argb, 0, width);
         ImageIO.write(out, "png", file.toFile());
     }
+
+    /** The address of the window's proxy once it listens (10 s at most). */
+    static String proxyAddress(dev.sockscope.ui.MainWindow window) {
+        return dev.sockscope.testing.Eventually.eventually(java.time.Duration.ofSeconds(10), "the proxy listening",
+                () -> dev.sockscope.testing.TestWindows.onFx(() -> window.proxy().addressProperty().get()), a -> !a.isEmpty());
+    }
 }

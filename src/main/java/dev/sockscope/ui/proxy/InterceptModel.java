@@ -75,8 +75,7 @@ public final class InterceptModel {
     /** Replaces the rules with those of {@code text}; false (and the line and reason in {@link #problemProperty}) when it has an error. */
     public boolean apply(String text) {
         try {
-            use(RulesFile.parse(text));
-            return true;
+            return use(RulesFile.parse(text));
         } catch (RulesFileException e) {
             problem.set("line " + e.line() + ": " + e.reason());
             return false;
@@ -101,10 +100,11 @@ public final class InterceptModel {
                 e -> problem.set(chosen.getFileName() + " could not be written: " + e.getMessage()));
     }
 
-    private void use(List<Rule> changed) {
+    /** Puts these rules in force and saves them; false while the saved rules are still being read. */
+    private boolean use(List<Rule> changed) {
         if (book == null) {
             problem.set("the saved rules are still being read; try again in a moment");
-            return;
+            return false;
         }
         rules.setAll(changed);
         book.replace(changed);
@@ -113,5 +113,6 @@ public final class InterceptModel {
             book.saveTo(file);
             return null;
         }, done -> { }, e -> problem.set("the rules apply but could not be saved: " + e.getMessage()));
+        return true;
     }
 }
