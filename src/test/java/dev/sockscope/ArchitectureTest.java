@@ -41,7 +41,15 @@ final class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.sockscope.codec..", "dev.sockscope.tls..",
                     "dev.sockscope.client..", "dev.sockscope.proxy..", "dev.sockscope.store..", "dev.sockscope.app..",
                     "dev.sockscope.ui..", "dev.sockscope.cli..", "dev.sockscope.check..", "dev.sockscope.intercept..",
-                    "dev.sockscope.diff..");
+                    "dev.sockscope.diff..", "dev.sockscope.replay..", "dev.sockscope.mock..");
+
+    @ArchTest
+    static final ArchRule diffAndReplayScriptsAreSansIo = noClasses()
+            .that().resideInAnyPackage("dev.sockscope.diff..", "dev.sockscope.replay..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.sockscope.codec..", "dev.sockscope.tls..",
+                    "dev.sockscope.client..", "dev.sockscope.proxy..", "dev.sockscope.store..", "dev.sockscope.app..",
+                    "dev.sockscope.ui..", "dev.sockscope.cli..", "dev.sockscope.check..", "dev.sockscope.mock..", "java.net..",
+                    "java.nio.channels..", "java.sql..", "javafx..", "io.netty..");
 
     @ArchTest
     static final ArchRule interceptionRulesAreSansIo = noClasses().that().resideInAPackage("dev.sockscope.intercept..")
@@ -54,7 +62,8 @@ final class ArchitectureTest {
     static final ArchRule uiAndCliReachTheRestThroughApp = noClasses()
             .that().resideInAnyPackage("dev.sockscope.ui..", "dev.sockscope.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.sockscope.codec..", "dev.sockscope.tls..",
-                    "dev.sockscope.client..", "dev.sockscope.proxy..", "dev.sockscope.store..", "dev.sockscope.check..");
+                    "dev.sockscope.client..", "dev.sockscope.proxy..", "dev.sockscope.store..", "dev.sockscope.check..",
+                    "dev.sockscope.mock..");
 
     @ArchTest
     static final ArchRule uiAndCliStayApart = noClasses().that().resideInAPackage("dev.sockscope.ui..")
@@ -63,7 +72,7 @@ final class ArchitectureTest {
     @ArchTest
     static final ArchRule lowerLayersNeverImportUpperOnes = noClasses()
             .that().resideInAnyPackage("dev.sockscope.codec..", "dev.sockscope.tls..", "dev.sockscope.client..",
-                    "dev.sockscope.proxy..", "dev.sockscope.store..", "dev.sockscope.check..")
+                    "dev.sockscope.proxy..", "dev.sockscope.store..", "dev.sockscope.check..", "dev.sockscope.mock..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.sockscope.app..", "dev.sockscope.ui..", "dev.sockscope.cli..");
 
     @ArchTest

@@ -168,7 +168,8 @@ public final class ProxyService {
         }
     }
 
-    private static String bindProblem(Throwable e) {
+    /** Why an address could not be listened on, in words that say what to do. */
+    static String bindProblem(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getMessage() == null) {
             cause = cause.getCause();

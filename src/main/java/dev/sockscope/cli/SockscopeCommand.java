@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
                         + " FILE is imported and shown)."},
         subcommands = {GuiCommand.class, ConnectCommand.class, TlsCommand.class, CheckCommand.class, SessionsCommand.class,
                 SearchCommand.class,
-                ExportCommand.class, ImportCommand.class, ProxyCommand.class, CaCommand.class,
+                ExportCommand.class, ImportCommand.class, ProxyCommand.class, CaCommand.class, ReplayCommand.class,
+                MockCommand.class, DiffCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SockscopeCommand implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(SockscopeCommand.class);

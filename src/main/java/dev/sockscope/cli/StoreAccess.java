@@ -21,6 +21,23 @@ final class StoreAccess {
         }
     }
 
+    /**
+     * For a command that reads the recording and records what it does (replay, mock): when another
+     * Sockscope holds the recording, it is read and a warning says nothing will be recorded.
+     *
+     * @return true when what happens now is recorded
+     */
+    static boolean forReadingAndRecording(AppContext app, java.io.PrintWriter err) {
+        boolean locked = app.recording().trouble().orElse(null) == RecordingStore.Trouble.LOCKED;
+        forReading(app);
+        if (locked) {
+            err.println("sockscope: warning: not recording: another Sockscope is using this data directory (close it,"
+                    + " or give this command another --data-dir)");
+            err.flush();
+        }
+        return !locked;
+    }
+
     /** Refuses a session name the recording does not have (null means every session). */
     static void requireSession(AppContext app, String session) {
         if (session != null && app.sessions().sessions().stream().noneMatch(s -> s.name().equals(session))) {

@@ -13,9 +13,13 @@ public enum Origin {
     /** An app under development, through the proxy in front of one upstream server. */
     REVERSE_PROXY,
     /** A HAR or JSON Lines file read into the recording. */
-    IMPORT;
+    IMPORT,
+    /** A recorded connection's app side sent again to a server ({@code sockscope replay}, "Replay"). */
+    REPLAY,
+    /** A client of a recording served as a mock server ({@code sockscope mock}, "Serve as mock"). */
+    MOCK;
 
-    /** The name stored in recordings: "tab", "cli", "proxy", "reverse-proxy", "import". */
+    /** The name stored in recordings: "tab", "cli", "proxy", "reverse-proxy", "import", "replay", "mock". */
     public String storedName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

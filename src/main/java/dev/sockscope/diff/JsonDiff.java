@@ -66,7 +66,7 @@ public final class JsonDiff {
         return a.equals(b);
     }
 
-    private static boolean isIgnored(String pointer, Set<String> ignored) {
+    static boolean isIgnored(String pointer, Set<String> ignored) {
         if (ignored.isEmpty() || pointer.isEmpty()) {
             return false;
         }

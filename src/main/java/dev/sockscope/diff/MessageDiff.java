@@ -20,7 +20,9 @@ import java.util.Set;
  *     length when one is a prefix of the other), -1 when they are equal
  */
 public record MessageDiff(String kind, List<Difference> json, List<String> lines, long firstDifferentByte) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals as written (1796233511.6191692, not 1.7962335116191692E9), so a changed value reads as sent. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     /** Beyond this many lines on a side, a text diff says only that they differ (the table grows as the product). */
     private static final int MAX_LINES = 2_000;
 
@@ -46,7 +48,8 @@ public record MessageDiff(String kind, List<Difference> json, List<String> lines
         return new MessageDiff("text", List.of(), lines(a, b), -1);
     }
 
-    private static JsonNode json(String text) {
+    /** The JSON object or array this text holds, or null when it holds none. */
+    static JsonNode json(String text) {
         try {
             JsonNode node = JSON.readTree(text);
             return node != null && (node.isObject() || node.isArray()) ? node : null;

@@ -1,0 +1,178 @@
+package dev.sockscope.cli;
+
+import dev.sockscope.app.AppContext;
+import dev.sockscope.app.Conversations;
+import dev.sockscope.app.DataDirectory;
+import dev.sockscope.app.Replayer;
+import dev.sockscope.app.SessionNames;
+import dev.sockscope.core.ClosedBy;
+import dev.sockscope.core.SessionEvent;
+import dev.sockscope.core.TrustOptions;
+import dev.sockscope.core.WsUrl;
+import dev.sockscope.diff.Alignment;
+import dev.sockscope.diff.ConversationDiff;
+import dev.sockscope.replay.Conversation;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sockscope replay --session NAME}: sends a recorded connection's app side to a server again. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Send what the app sent in a recorded connection to a server again: the same URL or another,"
+                + " with the recorded headers and subprotocols, at the recorded pace (or --speed X, or --no-wait).",
+                "The new connection is recorded in a session of its own (--into), whose notes name what it replays.",
+                "Lines start with '> ' for sent and '< ' for received messages, as with connect.",
+                "Exit status: 0 when the replay ran; 3 with --expect-same when the server's answers differ from the"
+                        + " recording (each difference is printed); 1 when it could not connect; 2 on bad usage."})
+public final class ReplayCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataDirOption dataDir;
+
+    @Option(names = "--session", paramLabel = "NAME", required = true, description = "The recorded session.")
+    String session;
+
+    @Option(names = "--connection", paramLabel = "ID",
+            description = "The recorded connection (as search --json and export name it); needed when the session has several.")
+    Long connection;
+
+    @Option(names = "--url", paramLabel = "URL", description = "Replay against this URL instead of the recorded one.")
+    String url;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
+            description = "Faster (2) or slower (0.5) than recorded (default: ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--no-wait", description = "Send each message as soon as the server has answered what came before it"
+            + " in the recording, ignoring the recorded times.")
+    boolean noWait;
+
+    @Option(names = "--into", paramLabel = "SESSION",
+            description = "Record the replay in this session (default: a new one, 'NAME replay N').")
+    String into;
+
+    @Option(names = "--expect-same", description = "Compare the server's answers with the recording; exit 3 when they differ.")
+    boolean expectSame;
+
+    @Option(names = "--align", paramLabel = "content|order", defaultValue = "content",
+            description = "Pair answers with the recorded ones by content (equal ones first, so a missing answer shows"
+                    + " once) or by order (default: ${DEFAULT-VALUE}).")
+    String align;
+
+    @Option(names = "--ignore-field", paramLabel = "POINTER",
+            description = "A JSON pointer left out of the comparison, * for any key or index: /id, /items/*/ts (repeatable).")
+    List<String> ignoreFields = new ArrayList<>();
+
+    @Option(names = "--quiet-time", paramLabel = "S", defaultValue = "5",
+            description = "Seconds without an answer after which an answer still missing is given up (default: ${DEFAULT-VALUE}).")
+    double quietSeconds;
+
+    @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust the certificates in this PEM file.")
+    Path caFile;
+
+    @Option(names = "--trust-cert", paramLabel = "SHA256",
+            description = "Trust the server certificate with this SHA-256 fingerprint (repeatable).")
+    List<String> pins = new ArrayList<>();
+
+    @Option(names = "--quiet", description = "Do not print the messages, only the outcome.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Alignment.Mode mode = Alignment.Mode.parse(align);
+        if (mode == null) {
+            throw UserError.usage("--align is order or content, not " + align);
+        }
+        if (quietSeconds <= 0) {
+            throw UserError.usage("--quiet-time must be positive");
+        }
+        WsUrl target = url == null ? null : RequestFlags.url(url);
+        LinkedHashSet<String> ignored = IgnoredFields.check(ignoreFields);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {
+            StoreAccess.forReadingAndRecording(app, err);
+            Conversation recording = new Conversations(app.queries(), app.sessions()).load(session, connection);
+            String intoSession = into != null ? SessionNames.check(into) : freeName(app, session + " replay");
+            Replayer.Options options = new Replayer.Options(target, speed, noWait, intoSession,
+                    Duration.ofMillis((long) (quietSeconds * 1000)), new TrustOptions(caFile, RequestFlags.pins(pins)));
+            err.println("replaying connection " + recording.connection().id() + " of session " + session + " ("
+                    + recording.sent().size() + " messages sent, " + recording.received().size() + " answers recorded) to "
+                    + (target != null ? target : recording.url()));
+            err.flush();
+            Replayer.Result result;
+            try (FramePrinter printer = new FramePrinter(out, false)) {
+                result = new Replayer(app).run(recording, options, event -> {
+                    if (!quiet && event instanceof SessionEvent.FrameEvent f) {
+                        printer.print(f.frame(), f.message());
+                    }
+                });
+            }
+            if (result.failure().isPresent()) {
+                throw UserError.failure(result.failure().get());
+            }
+            err.println("sent " + result.sent() + " of " + recording.sent().size() + " messages, received "
+                    + result.received().size() + " (" + recording.received().size() + " recorded)"
+                    + (result.storedAs() == null ? "" : "; recorded as connection " + result.storedAs().id()
+                            + " in session " + result.storedAs().session()));
+            err.flush();
+            return expectSame ? compare(recording, result, mode, ignored, out) : ExitCodes.OK;
+        }
+    }
+
+    private static int compare(Conversation recording, Replayer.Result result, Alignment.Mode mode,
+            LinkedHashSet<String> ignored, PrintWriter out) {
+        ConversationDiff diff = ConversationDiff.of(recording.received(), result.received(), mode, ignored,
+                EnumSet.of(dev.sockscope.core.Direction.RECEIVE));
+        DiffText.print(diff, "the recording", "the replay", out);
+        String endChange = endChange(recording, result);
+        if (endChange != null) {
+            out.println(endChange);
+        }
+        boolean same = diff.equal() && endChange == null;
+        out.println(same ? "same answers as recorded: " + DiffText.summary(diff)
+                : "the answers differ from the recording: " + DiffText.summary(diff) + (endChange == null ? "" : ", and the end"));
+        out.flush();
+        return same ? ExitCodes.OK : ExitCodes.DIFFERENT;
+    }
+
+    /** When the server closed the recorded connection: a line if it closed the replay otherwise, else null. */
+    private static String endChange(Conversation recording, Replayer.Result result) {
+        SessionEvent.Closed recorded = recording.closedByServer().orElse(null);
+        if (recorded == null) {
+            return null;
+        }
+        SessionEvent.Closed now = result.end() instanceof SessionEvent.Closed c ? c : null;
+        if (now != null && now.closedBy() == ClosedBy.SERVER && now.code() == recorded.code()) {
+            return null;
+        }
+        String then = "the server closed with " + recorded.code();
+        String later = now == null ? "it did not close" : now.closedBy() == ClosedBy.SERVER ? "it closed with " + now.code()
+                : "it did not close (the replay closed with " + now.code() + ")";
+        return "close  changed: in the recording " + then + "; in the replay " + later;
+    }
+
+    /** "BASE 1", or the first "BASE N" no session has yet. */
+    static String freeName(AppContext app, String base) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        app.sessions().sessions().forEach(s -> taken.add(s.name()));
+        String trimmed = base.length() > SessionNames.MAX_LENGTH - 8 ? base.substring(0, SessionNames.MAX_LENGTH - 8) : base;
+        for (int n = 1;; n++) {
+            if (!taken.contains(trimmed + " " + n)) {
+                return trimmed + " " + n;
+            }
+        }
+    }
+}
