@@ -50,17 +50,21 @@ public final class PythonPeer implements AutoCloseable {
     }
 
     public static PythonPeer start(Path cert, Path key) throws IOException {
-        Path script = Path.of("src/test/resources/peers/echo_server.py").toAbsolutePath();
+        return cert == null ? script("echo_server.py") : script("echo_server.py", "--cert", cert.toString(), "--key",
+                key.toString());
+    }
+
+    /** Another server of {@code src/test/resources/peers} that prints "PORT n" when ready and stops when stdin closes. */
+    public static PythonPeer script(String name, String... args) throws IOException {
+        Path script = Path.of("src/test/resources/peers", name).toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script.toString()));
-        if (cert != null) {
-            command.addAll(List.of("--cert", cert.toString(), "--key", key.toString()));
-        }
+        command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         if (line == null || !line.startsWith("PORT ")) {
             process.destroyForcibly();
-            throw new IOException("python echo server did not start: " + line);
+            throw new IOException("python " + name + " did not start: " + line);
         }
         return new PythonPeer(process, Integer.parseInt(line.substring(5).strip()));
     }
