@@ -126,6 +126,11 @@ public final class AppContext implements AutoCloseable {
         return transfers;
     }
 
+    /** Replay, mock and the conversations they are made from. */
+    public Reproductions reproductions() {
+        return new Reproductions(this);
+    }
+
     public TlsInspection tlsInspection() {
         return tlsInspection;
     }

@@ -59,8 +59,14 @@ public final class MockService {
             return (tls ? "wss://" : "ws://") + hostAndPort() + path;
         }
 
+        /** The clients connected now. */
         public int connected() {
             return server.connected();
+        }
+
+        /** The clients it has had since it started. */
+        public int accepted() {
+            return server.accepted();
         }
 
         @Override

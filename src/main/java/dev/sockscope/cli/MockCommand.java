@@ -85,7 +85,7 @@ public final class MockCommand implements Callable<Integer> {
         try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {
             boolean recording = StoreAccess.forReadingAndRecording(app, err);
             Conversation served = new Conversations(app.queries(), app.sessions()).load(session, connection);
-            String intoSession = into != null ? SessionNames.check(into) : ReplayCommand.freeName(app, session + " mock");
+            String intoSession = into != null ? SessionNames.check(into) : app.reproductions().freeSessionName(session + " mock");
             MockService.Options options = new MockService.Options(hostPort[0], Integer.parseInt(hostPort[1]), mode, ignored,
                     loop, noWait, tls, intoSession);
             try (AutoCloseable lines = quiet ? () -> { } : printConnections(app, out);

@@ -105,7 +105,7 @@ public final class ReplayCommand implements Callable<Integer> {
         try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {
             StoreAccess.forReadingAndRecording(app, err);
             Conversation recording = new Conversations(app.queries(), app.sessions()).load(session, connection);
-            String intoSession = into != null ? SessionNames.check(into) : freeName(app, session + " replay");
+            String intoSession = into != null ? SessionNames.check(into) : app.reproductions().freeSessionName(session + " replay");
             Replayer.Options options = new Replayer.Options(target, speed, noWait, intoSession,
                     Duration.ofMillis((long) (quietSeconds * 1000)), new TrustOptions(caFile, RequestFlags.pins(pins)));
             err.println("replaying connection " + recording.connection().id() + " of session " + session + " ("
@@ -162,17 +162,5 @@ public final class ReplayCommand implements Callable<Integer> {
         String later = now == null ? "it did not close" : now.closedBy() == ClosedBy.SERVER ? "it closed with " + now.code()
                 : "it did not close (the replay closed with " + now.code() + ")";
         return "close  changed: in the recording " + then + "; in the replay " + later;
-    }
-
-    /** "BASE 1", or the first "BASE N" no session has yet. */
-    static String freeName(AppContext app, String base) {
-        java.util.Set<String> taken = new java.util.HashSet<>();
-        app.sessions().sessions().forEach(s -> taken.add(s.name()));
-        String trimmed = base.length() > SessionNames.MAX_LENGTH - 8 ? base.substring(0, SessionNames.MAX_LENGTH - 8) : base;
-        for (int n = 1;; n++) {
-            if (!taken.contains(trimmed + " " + n)) {
-                return trimmed + " " + n;
-            }
-        }
     }
 }

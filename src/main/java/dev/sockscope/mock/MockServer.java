@@ -17,6 +17,7 @@ public final class MockServer implements AutoCloseable {
     private final MockConfig config;
     private final ServerSocket listener;
     private final Set<MockConnection> open = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean stopping;
 
     private MockServer(MockConfig config, ServerSocket listener) {
@@ -51,6 +52,11 @@ public final class MockServer implements AutoCloseable {
         return open.size();
     }
 
+    /** The clients accepted since it started. */
+    public int accepted() {
+        return accepted.get();
+    }
+
     private void acceptLoop() {
         while (!stopping) {
             Socket client;
@@ -63,6 +69,7 @@ public final class MockServer implements AutoCloseable {
                 }
                 return;
             }
+            accepted.incrementAndGet();
             MockConnection connection = new MockConnection(config, client, open::remove);
             open.add(connection);
             Thread t = new Thread(connection::run, "mock-" + client.getPort());

@@ -244,6 +244,7 @@ public final class MainWindow extends BorderPane {
         RecordedSessionView view = new RecordedSessionView(app.queries(), app.transfers(), app.tlsInspection(), background,
                 session, relativeTime);
         view.setOnConnectionShown(this::rememberLogShare);
+        view.enableReproductions(app.reproductions(), this::openComparison, this::openRecordedSession);
         Tab tab = new Tab(session, view);
         tab.setGraphic(Icons.of(Feather.ARCHIVE, 12));
         tab.setTooltip(new Tooltip("Session \u201c" + session + "\u201d as recorded (read-only)"));
@@ -251,6 +252,15 @@ public final class MainWindow extends BorderPane {
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         return view;
+    }
+
+    /** Shows a comparison of two recorded connections in a tab of its own, in front. */
+    private void openComparison(dev.sockscope.ui.compare.ComparisonView view) {
+        Tab tab = new Tab("Compare", view);
+        tab.setGraphic(Icons.of(Feather.COLUMNS, 12));
+        tab.setTooltip(new Tooltip("Two recorded connections, message by message"));
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
     }
 
     /** A new, empty tab in front, with the keyboard in its URL field. */

@@ -75,6 +75,8 @@ public final class RecordedSessionView extends BorderPane {
     private final Button newer = pageButton(Feather.CHEVRON_RIGHT, "Newer messages");
     private final Button newest = pageButton(Feather.CHEVRONS_RIGHT, "Newest messages");
     private final HBox pager = new HBox(4, oldest, older, pageLabel, newer, newest);
+    /** Replay, mock and compare, once the window has given what they need; null before. */
+    private ReproduceActions reproduce;
 
     public RecordedSessionView(RecordingQueries queries, Transfers transfers, TlsInspection tls, Background background,
             String session, BooleanProperty relativeTime) {
@@ -156,6 +158,29 @@ public final class RecordedSessionView extends BorderPane {
 
     public String session() {
         return session;
+    }
+
+    /**
+     * Offers replay, mock and compare on the selected connection.
+     *
+     * @param openComparison shows a comparison in a tab of its own
+     * @param openSession shows a recorded session (where a replay went)
+     */
+    public void enableReproductions(dev.sockscope.app.Reproductions reproductions,
+            java.util.function.Consumer<dev.sockscope.ui.compare.ComparisonView> openComparison,
+            java.util.function.Consumer<String> openSession) {
+        reproduce = new ReproduceActions(reproductions, background, () -> list.getSelectionModel().getSelectedItem(),
+                () -> getScene() == null ? null : getScene().getWindow(), openComparison, openSession);
+        reproduce.selectionChanged(list.getSelectionModel().getSelectedItem());
+        RecordedConnection selected = list.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            show(selected);
+        }
+    }
+
+    /** The replay, mock and compare actions, or null before {@link #enableReproductions}. */
+    public ReproduceActions reproductions() {
+        return reproduce;
     }
 
     /** The connection shown on the right, or null before one is selected. */
@@ -262,7 +287,13 @@ public final class RecordedSessionView extends BorderPane {
         onShown.accept(shown);
         VBox.setVgrow(shown, Priority.ALWAYS);
         updatePager(connection);
-        detail.getChildren().setAll(new VBox(recordedBar(connection), new FailureBanner(model, null), pager, shown));
+        VBox top = new VBox(recordedBar(connection));
+        if (reproduce != null) {
+            reproduce.selectionChanged(connection);
+            top.getChildren().addAll(reproduce.buttons(), reproduce.banner());
+        }
+        top.getChildren().addAll(new FailureBanner(model, null), pager, shown);
+        detail.getChildren().setAll(top);
         // Up to the count listed, not beyond: a connection still recording has more by now, which a refresh shows.
         int upTo = Math.max(0, Math.min(pages.size(), total(connection) - start));
         loading.submit(control -> queries.framesOf(connection.id(), start, upTo, recorded -> {
@@ -341,6 +372,9 @@ public final class RecordedSessionView extends BorderPane {
     /** Closes the view: stops any load and the shown connection's pulse. */
     public void dispose() {
         disposed = true;
+        if (reproduce != null) {
+            reproduce.dispose();
+        }
         loading.cancel();
         disposeShown();
     }
