@@ -36,9 +36,14 @@ public final class Replayer {
      * @param noWait send each message once the server's answers before it have come again
      * @param into the session to record the replay in
      * @param quiet how long to wait for an answer that is still to come before going on
+     * @param headers the upgrade's headers, or null for the recorded ones
+     * @param subprotocols the subprotocols to offer, or null for the recorded ones
      */
-    public record Options(WsUrl url, double speed, boolean noWait, String into, Duration quiet, TrustOptions trust) {
+    public record Options(WsUrl url, double speed, boolean noWait, String into, Duration quiet, TrustOptions trust,
+            List<Header> headers, List<String> subprotocols) {
         public Options {
+            headers = headers == null ? null : List.copyOf(headers);
+            subprotocols = subprotocols == null ? null : List.copyOf(subprotocols);
             if (!(speed > 0) || Double.isInfinite(speed)) {
                 throw UserFacingException.usage("the speed is a factor above 0, such as 0.5, 1 or 10");
             }
@@ -66,11 +71,21 @@ public final class Replayer {
         this.app = app;
     }
 
-    /** The request the recorded app made, aimed at {@code url} (null: where it went). */
-    public static ConnectRequest request(Conversation recording, WsUrl url, TrustOptions trust) {
+    /** The headers the recorded app sent that a replay sends again: all but those the client writes itself. */
+    public static List<Header> recordedHeaders(Conversation recording) {
         List<Header> headers = new ArrayList<>();
+        for (Header h : recording.requestHeaders()) {
+            if (!h.is("Sec-WebSocket-Protocol") && !h.is("Sec-WebSocket-Extensions") && Header.refusalOf(h.name()) == null
+                    && !h.is("Host") && !h.is("Content-Length") && !h.name().toLowerCase(Locale.ROOT).startsWith("proxy-")) {
+                headers.add(h);
+            }
+        }
+        return headers;
+    }
+
+    /** The subprotocols the recorded app offered, in order. */
+    public static List<String> recordedSubprotocols(Conversation recording) {
         List<String> subprotocols = new ArrayList<>();
-        boolean deflate = false;
         for (Header h : recording.requestHeaders()) {
             if (h.is("Sec-WebSocket-Protocol")) {
                 for (String p : h.value().split(",")) {
@@ -78,15 +93,20 @@ public final class Replayer {
                         subprotocols.add(p.strip());
                     }
                 }
-            } else if (h.is("Sec-WebSocket-Extensions")) {
-                deflate |= h.value().toLowerCase(Locale.ROOT).contains("permessage-deflate");
-            } else if (Header.refusalOf(h.name()) == null && !h.is("Host") && !h.is("Content-Length")
-                    && !h.name().toLowerCase(Locale.ROOT).startsWith("proxy-")) {
-                headers.add(h);
             }
         }
-        WsUrl target = url != null ? url : WsUrl.parse(recording.url());
-        return new ConnectRequest(target, headers, subprotocols, ConnectRequest.DEFAULT_TIMEOUT, trust).withDeflate(deflate);
+        return subprotocols;
+    }
+
+    /** The request the replay makes: the recorded one, with what the options change. */
+    public static ConnectRequest request(Conversation recording, Options options) {
+        boolean deflate = recording.requestHeaders().stream().anyMatch(h -> h.is("Sec-WebSocket-Extensions")
+                && h.value().toLowerCase(Locale.ROOT).contains("permessage-deflate"));
+        WsUrl target = options.url() != null ? options.url() : WsUrl.parse(recording.url());
+        List<Header> headers = options.headers() != null ? options.headers() : recordedHeaders(recording);
+        List<String> subprotocols = options.subprotocols() != null ? options.subprotocols() : recordedSubprotocols(recording);
+        return new ConnectRequest(target, headers, subprotocols, ConnectRequest.DEFAULT_TIMEOUT, options.trust())
+                .withDeflate(deflate);
     }
 
     /**
@@ -94,7 +114,7 @@ public final class Replayer {
      * (on the channel's threads).
      */
     public Result run(Conversation recording, Options options, Consumer<SessionEvent> events) throws InterruptedException {
-        ConnectRequest request = request(recording, options.url(), options.trust());
+        ConnectRequest request = request(recording, options);
         long id = app.registry().newConnectionId();
         ReplayWatch watch = new ReplayWatch(id, events);
         int sent = 0;

@@ -86,6 +86,15 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Trust the server certificate with this SHA-256 fingerprint (repeatable).")
     List<String> pins = new ArrayList<>();
 
+    @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'",
+            description = "Send this header instead of the recorded one of that name, or in addition (repeatable):"
+                    + " a fresh token, say.")
+    List<String> headerLines = new ArrayList<>();
+
+    @Option(names = "--subprotocol", paramLabel = "P", description = "Offer these subprotocols instead of the recorded ones"
+            + " (repeatable).")
+    List<String> subprotocols = new ArrayList<>();
+
     @Option(names = "--quiet", description = "Do not print the messages, only the outcome.")
     boolean quiet;
 
@@ -94,6 +103,9 @@ public final class ReplayCommand implements Callable<Integer> {
         Alignment.Mode mode = Alignment.Mode.parse(align);
         if (mode == null) {
             throw UserError.usage("--align is order or content, not " + align);
+        }
+        if (noWait && speed != 1) {
+            throw UserError.usage("--speed and --no-wait cannot go together: --no-wait ignores the recorded times");
         }
         if (quietSeconds <= 0) {
             throw UserError.usage("--quiet-time must be positive");
@@ -107,7 +119,8 @@ public final class ReplayCommand implements Callable<Integer> {
             Conversation recording = new Conversations(app.queries(), app.sessions()).load(session, connection);
             String intoSession = into != null ? SessionNames.check(into) : app.reproductions().freeSessionName(session + " replay");
             Replayer.Options options = new Replayer.Options(target, speed, noWait, intoSession,
-                    Duration.ofMillis((long) (quietSeconds * 1000)), new TrustOptions(caFile, RequestFlags.pins(pins)));
+                    Duration.ofMillis((long) (quietSeconds * 1000)), new TrustOptions(caFile, RequestFlags.pins(pins)),
+                    headers(recording), subprotocols.isEmpty() ? null : subprotocols);
             err.println("replaying connection " + recording.connection().id() + " of session " + session + " ("
                     + recording.sent().size() + " messages sent, " + recording.received().size() + " answers recorded) to "
                     + (target != null ? target : recording.url()));
@@ -130,6 +143,18 @@ public final class ReplayCommand implements Callable<Integer> {
             err.flush();
             return expectSame ? compare(recording, result, mode, ignored, out) : ExitCodes.OK;
         }
+    }
+
+    /** The recorded headers, each -H replacing those of its name or coming in addition; null when none was given. */
+    private List<dev.sockscope.core.Header> headers(Conversation recording) {
+        if (headerLines.isEmpty()) {
+            return null;
+        }
+        List<dev.sockscope.core.Header> given = RequestFlags.headers(headerLines);
+        List<dev.sockscope.core.Header> out = new ArrayList<>(Replayer.recordedHeaders(recording));
+        out.removeIf(h -> given.stream().anyMatch(g -> g.is(h.name())));
+        out.addAll(given);
+        return out;
     }
 
     private static int compare(Conversation recording, Replayer.Result result, Alignment.Mode mode,

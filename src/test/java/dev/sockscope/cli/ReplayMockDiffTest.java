@@ -72,7 +72,7 @@ class ReplayMockDiffTest {
 
     @Test
     @Order(1)
-    void replayAgainstTheSameServerHasTheSameAnswersOnceVolatileFieldsAreIgnored() {
+    void replayAgainstTheSameServerHasTheSameAnswersOnceVolatileFieldsAreIgnored() throws Exception {
         CliRun strict = CliRun.run(data, "replay", "--session", "qa", "--no-wait", "--expect-same", "--quiet");
         assertEquals(3, strict.exit(), "a fresh id and ts differ: " + strict.out() + strict.err());
         assertTrue(strict.out().contains("/id changed: "), strict.out());
@@ -84,10 +84,18 @@ class ReplayMockDiffTest {
         assertTrue(run.out().contains("same answers as recorded: no differences in 6 messages"), run.out());
         assertTrue(run.err().matches("(?s).*recorded as connection [0-9]+ in session qa replay 2.*"), run.err());
 
-        // At the recorded pace too (the default), as a demanding user would first try it.
+        // At the recorded pace too (the default), as a demanding user would first try it, with a header changed.
         CliRun paced = CliRun.run(data, "replay", "--session", "qa", "--expect-same", "--ignore-field", "/id",
-                "--ignore-field", "/ts", "--quiet", "--into", "paced");
+                "--ignore-field", "/ts", "--quiet", "--into", "paced", "-H", "X-Token: fresh", "-H", "User-Agent: replayer");
         assertEquals(0, paced.exit(), paced.out() + paced.err());
+        Path har = dir.resolve("paced.har");
+        assertEquals(0, CliRun.run(data, "export", "--session", "paced", "--format", "har", "--out", har.toString()).exit());
+        JsonNode headers = JSON.readTree(har.toFile()).get("log").get("entries").get(0).get("request").get("headers");
+        List<String> sent = new ArrayList<>();
+        headers.forEach(h -> sent.add(h.get("name").asText() + ": " + h.get("value").asText()));
+        assertTrue(sent.contains("X-Token: fresh") && sent.contains("User-Agent: replayer"), sent.toString());
+        assertEquals(1, sent.stream().filter(h -> h.startsWith("User-Agent:")).count(), "replaced, not added: " + sent);
+        assertTrue(sent.contains("Sec-WebSocket-Protocol: feed.v1"), "the recorded subprotocol offered: " + sent);
     }
 
     @Test
@@ -198,6 +206,8 @@ class ReplayMockDiffTest {
         assertTrue(badId.err().startsWith("sockscope: session qa has no connection 999 (its connections: "), badId.err());
         CliRun badMode = CliRun.run(data, "mock", "--session", "qa", "--match", "fuzzy");
         assertEquals(2, badMode.exit());
+        CliRun both = CliRun.run(data, "replay", "--session", "qa", "--no-wait", "--speed", "3");
+        assertEquals(2, both.exit(), both.err());
         CliRun badField = CliRun.run(data, "replay", "--session", "qa", "--ignore-field", "id");
         assertEquals(2, badField.exit());
         assertTrue(badField.err().contains("--ignore-field takes a JSON pointer"), badField.err());

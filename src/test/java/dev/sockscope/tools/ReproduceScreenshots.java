@@ -71,7 +71,7 @@ public final class ReproduceScreenshots {
             Thread.sleep(1000);
             onFx(() -> {
                 view.reproductions().startReplay(original, new ReproduceActions.ReplayChoice("ws://127.0.0.1:" + changed.port()
-                        + "/feed", 0, "after the fix"));
+                        + "/feed", null, null, 0, "after the fix"));
                 return null;
             });
             Eventually.eventually(Duration.ofSeconds(20), "the replay done", () -> onFx(() -> window.lookup("#compareReplay")

@@ -37,8 +37,12 @@ import org.kordamp.ikonli.feather.Feather;
  * FX thread. One mock at a time per session view; it stops when the view closes.
  */
 public final class ReproduceActions {
-    /** How to replay: where, at what pace (a speed factor, or 0 for as fast as the server answers), into which session. */
-    public record ReplayChoice(String url, double speed, String into) {
+    /**
+     * How to replay: where, with which headers ("Name: value" lines) and subprotocols (comma
+     * separated), at what pace (a speed factor, or 0 for as fast as the server answers), into which
+     * session. Null headers or subprotocols: as recorded.
+     */
+    public record ReplayChoice(String url, String headers, String subprotocols, double speed, String into) {
     }
 
     /** How to serve: the port (0 for any), matching, fields to ignore, delays, TLS. */
@@ -133,9 +137,14 @@ public final class ReproduceActions {
         if (c == null) {
             return;
         }
-        background.run(control -> reproductions.freeSessionName(c.session() + " replay"),
-                free -> ReproduceDialogs.replay(owner.get(), c, free).ifPresent(choice -> startReplay(c, choice)),
+        background.run(control -> new ReplayDefaults(reproductions.freeSessionName(c.session() + " replay"),
+                reproductions.conversation(c)), defaults -> ReproduceDialogs.replay(owner.get(), c, defaults.session(),
+                        defaults.recording()).ifPresent(choice -> startReplay(c, choice)),
                 e -> say(e.getMessage(), Styles.DANGER));
+    }
+
+    /** What the replay dialog starts from: a free session name and the recording (for its headers). */
+    private record ReplayDefaults(String session, Conversation recording) {
     }
 
     /** Replays {@code c} as chosen and says how it went in the banner. */
@@ -144,7 +153,7 @@ public final class ReproduceActions {
         try {
             WsUrl url = choice.url().strip().equals(c.url()) ? null : WsUrl.parse(choice.url());
             options = new Replayer.Options(url, choice.speed() > 0 ? choice.speed() : 1, choice.speed() <= 0, choice.into(),
-                    Duration.ofSeconds(5), TrustOptions.DEFAULT);
+                    Duration.ofSeconds(5), TrustOptions.DEFAULT, headerList(choice.headers()), protocolList(choice.subprotocols()));
         } catch (RuntimeException e) {
             say("Cannot replay: " + e.getMessage(), Styles.DANGER);
             return;
@@ -155,6 +164,33 @@ public final class ReproduceActions {
         background.run(control -> reproductions.conversation(c), recording -> reproductions.replay(recording, options)
                 .whenComplete((result, error) -> background.ui().run(() -> replayed(c, recording, result, error))),
                 e -> replayFailed(e.getMessage()));
+    }
+
+    /** "Name: value" lines as headers; null stays null (as recorded). */
+    private static java.util.List<dev.sockscope.core.Header> headerList(String lines) {
+        if (lines == null) {
+            return null;
+        }
+        java.util.List<dev.sockscope.core.Header> out = new java.util.ArrayList<>();
+        for (String line : lines.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            dev.sockscope.core.Header h = dev.sockscope.core.Header.parse(line);
+            String refusal = dev.sockscope.core.Header.refusalOf(h.name());
+            if (refusal != null) {
+                throw new IllegalArgumentException(refusal);
+            }
+            out.add(h);
+        }
+        return out;
+    }
+
+    private static java.util.List<String> protocolList(String text) {
+        if (text == null) {
+            return null;
+        }
+        return java.util.Arrays.stream(text.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
     private void replayed(RecordedConnection c, Conversation recording, Replayer.Result result, Throwable error) {

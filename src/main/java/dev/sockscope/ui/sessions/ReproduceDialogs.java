@@ -1,7 +1,9 @@
 package dev.sockscope.ui.sessions;
 
 import atlantafx.base.theme.Styles;
+import dev.sockscope.app.Replayer;
 import dev.sockscope.core.RecordedConnection;
+import dev.sockscope.replay.Conversation;
 import dev.sockscope.ui.sessions.ReproduceActions.CompareChoice;
 import dev.sockscope.ui.sessions.ReproduceActions.MockChoice;
 import dev.sockscope.ui.sessions.ReproduceActions.ReplayChoice;
@@ -16,6 +18,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
@@ -30,10 +33,20 @@ final class ReproduceDialogs {
     private ReproduceDialogs() {
     }
 
-    static Optional<ReplayChoice> replay(Window owner, RecordedConnection c, String freeSession) {
+    static Optional<ReplayChoice> replay(Window owner, RecordedConnection c, String freeSession, Conversation recording) {
         TextField url = new TextField(c.url());
         url.setId("replayUrl");
         url.setPrefColumnCount(36);
+        StringBuilder recordedHeaders = new StringBuilder();
+        Replayer.recordedHeaders(recording).forEach(h -> recordedHeaders.append(h.name()).append(": ").append(h.value())
+                .append('\n'));
+        TextArea headers = new TextArea(recordedHeaders.toString());
+        headers.setId("replayHeaders");
+        headers.setPrefRowCount(5);
+        headers.setPrefColumnCount(36);
+        headers.getStyleClass().add("monospace");
+        TextField subprotocols = new TextField(String.join(", ", Replayer.recordedSubprotocols(recording)));
+        subprotocols.setId("replaySubprotocols");
         ChoiceBox<String> pace = new ChoiceBox<>(FXCollections.observableArrayList(PACES));
         pace.setId("replayPace");
         pace.getSelectionModel().select(0);
@@ -41,14 +54,17 @@ final class ReproduceDialogs {
         into.setId("replayInto");
         GridPane grid = grid();
         grid.addRow(0, new Label("To"), url);
-        grid.addRow(1, new Label("Pace"), pace);
-        grid.addRow(2, new Label("Record in session"), into);
-        grid.add(hint("The app's " + "messages go again with the headers and subprotocols it sent. \u201cAs fast as the"
-                + " server answers\u201d sends each message once the answers that came before it in the recording have"
-                + " come again."), 0, 3, 2, 1);
+        grid.addRow(1, new Label("Headers"), headers);
+        grid.addRow(2, new Label("Subprotocols"), subprotocols);
+        grid.addRow(3, new Label("Pace"), pace);
+        grid.addRow(4, new Label("Record in session"), into);
+        grid.add(hint("The app's messages go again with the headers and subprotocols it sent (change a token here)."
+                + " \u201cAs fast as the server answers\u201d sends each message once the answers that came before it in"
+                + " the recording have come again."), 0, 5, 2, 1);
         Dialog<ReplayChoice> dialog = dialog(owner, "Replay", "Replay connection " + c.id() + "'s app side", grid);
         dialog.setResultConverter(b -> b != ButtonType.OK ? null
-                : new ReplayChoice(url.getText(), SPEEDS[pace.getSelectionModel().getSelectedIndex()], into.getText()));
+                : new ReplayChoice(url.getText(), headers.getText(), subprotocols.getText(),
+                        SPEEDS[pace.getSelectionModel().getSelectedIndex()], into.getText()));
         return dialog.showAndWait();
     }
 
