@@ -44,15 +44,21 @@ public final class Conversations {
     /** One recorded connection's text and binary messages as each side sent them. */
     public Conversation read(RecordedConnection connection) {
         List<Message> messages = new ArrayList<>();
+        Message[] firstClose = new Message[1];
         int from = 0;
         while (from < connection.wireFrames()) {
-            int read = queries.framesOf(connection.id(), from, PAGE, frame -> keep(frame, messages));
+            int read = queries.framesOf(connection.id(), from, PAGE, frame -> {
+                keep(frame, messages);
+                if (firstClose[0] == null && frame.message() != null && frame.message().opcode() == Opcode.CLOSE) {
+                    firstClose[0] = frame.message();
+                }
+            });
             if (read == 0) {
                 break;
             }
             from += read;
         }
-        return new Conversation(connection, messages);
+        return new Conversation(connection, messages, firstClose[0]);
     }
 
     private static void keep(RecordedFrame frame, List<Message> into) {

@@ -16,10 +16,18 @@ import java.util.Optional;
  * accord, or in place of a message, is not either side's and is left out; control frames too).
  *
  * @param messages text and binary messages, both directions, in recorded order
+ * @param firstClose the first close frame recorded (who started the closing handshake, with what),
+ *     or null when none was: it says how the connection ended even where the connection's own
+ *     record does not (an imported one)
  */
-public record Conversation(RecordedConnection connection, List<Message> messages) {
+public record Conversation(RecordedConnection connection, List<Message> messages, Message firstClose) {
     public Conversation {
         messages = List.copyOf(messages);
+    }
+
+    /** A conversation whose close is known only from the connection's record. */
+    public Conversation(RecordedConnection connection, List<Message> messages) {
+        this(connection, messages, null);
     }
 
     public String url() {
@@ -60,12 +68,23 @@ public record Conversation(RecordedConnection connection, List<Message> messages
 
     /** The close the server started, when it was the server that ended the recorded connection. */
     public Optional<SessionEvent.Closed> closedByServer() {
-        return closed().filter(c -> c.closedBy() == ClosedBy.SERVER && c.code() != 1006);
+        return closingHandshake().filter(c -> c.closedBy() == ClosedBy.SERVER);
     }
 
     /** The close the client started, when it was the client that ended the recorded connection. */
     public Optional<SessionEvent.Closed> closedByClient() {
-        return closed().filter(c -> c.closedBy() == ClosedBy.CLIENT && c.code() != 1006);
+        return closingHandshake().filter(c -> c.closedBy() == ClosedBy.CLIENT);
+    }
+
+    /** Who started the closing handshake and with what: from the first close frame, else from the record. */
+    private Optional<SessionEvent.Closed> closingHandshake() {
+        if (firstClose != null) {
+            int code = firstClose.closeCode() < 0 ? 1005 : firstClose.closeCode();
+            return Optional.of(new SessionEvent.Closed(connection.id(), code, firstClose.closeReason(),
+                    firstClose.direction() == Direction.RECEIVE ? ClosedBy.SERVER : ClosedBy.CLIENT,
+                    firstClose.timestampMicros()));
+        }
+        return closed().filter(c -> c.code() != 1006 && c.closedBy() != ClosedBy.PROXY);
     }
 
     /** When the last message or the close was recorded, from {@link #startMicros()}. */

@@ -137,7 +137,10 @@ public final class SessionExport {
             json.writeNumberField("opcode", frame.opcode().code());
             json.writeStringField("timestamp", MICROS.format(Clock.toInstant(frame.timestampMicros())));
             json.writeNumberField("size", frame.size());
-            if (frame.opcode() != Opcode.BINARY && frame.invalidUtf8At() < 0) {
+            // Text as text when it is valid UTF-8; a close, ping or pong too, when its bytes are (a close
+            // code is two bytes that seldom are: 1000 decoded as text would be lost, so it goes as base64).
+            if (frame.opcode() == Opcode.TEXT ? frame.invalidUtf8At() < 0
+                    : frame.opcode() != Opcode.BINARY && dev.sockscope.core.Utf8.isValid(frame.payload())) {
                 json.writeStringField("text", frame.text());
             } else {
                 json.writeStringField("base64", Bytes.base64(frame.payload()));

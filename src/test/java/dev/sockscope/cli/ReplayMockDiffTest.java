@@ -197,6 +197,33 @@ class ReplayMockDiffTest {
 
     @Test
     @Order(7)
+    void anExportedAndImportedSessionIsTheSameAndServesTheSame() throws Exception {
+        Path jsonl = dir.resolve("qa.jsonl");
+        assertEquals(0, CliRun.run(data, "export", "--session", "qa", "--format", "jsonl", "--out", jsonl.toString()).exit());
+        JsonNode close = null;
+        for (String line : Files.readAllLines(jsonl)) {
+            JsonNode o = JSON.readTree(line);
+            if (o.get("opcode").asInt() == 8 && close == null) {
+                close = o;
+            }
+        }
+        // The close code's two bytes are not text: as text, 1000 would come back as something else.
+        assertTrue(close != null && close.has("base64"), String.valueOf(close));
+        assertEquals(0, CliRun.run(data, "import", jsonl.toString(), "--session", "imported").exit());
+        CliRun diff = CliRun.run(data, "diff", "qa", "imported", "--exit-code");
+        assertEquals(0, diff.exit(), diff.out());
+        List<String> python;
+        try (LongRun mock = LongRun.start(dir.resolve("mock-import-err.txt"), "mock", "--session", "imported", "--no-wait",
+                "--quiet")) {
+            python = run(List.of(PythonPeer.PYTHON.toString(), PY_CLIENT.toString(), "ws://127.0.0.1:" + mock.port() + "/feed",
+                    "recorded"));
+        }
+        // An import keeps no handshake, so no subprotocol; the close comes from the recorded close frame.
+        assertEquals("{\"closed\": 1000, \"subprotocol\": null}", python.get(python.size() - 1));
+    }
+
+    @Test
+    @Order(8)
     void mockRefusesWhatItCannotServe() {
         CliRun unknown = CliRun.run(data, "mock", "--session", "nope");
         assertEquals(1, unknown.exit());
