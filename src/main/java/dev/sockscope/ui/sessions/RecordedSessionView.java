@@ -172,6 +172,10 @@ public final class RecordedSessionView extends BorderPane {
         reproduce = new ReproduceActions(reproductions, background, () -> list.getSelectionModel().getSelectedItem(),
                 () -> getScene() == null ? null : getScene().getWindow(), openComparison, openSession);
         reproduce.selectionChanged(list.getSelectionModel().getSelectedItem());
+        // Two selected (Ctrl+click) are compared with each other at once.
+        list.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        list.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<RecordedConnection>)
+                change -> reproduce.selectedTogether(List.copyOf(list.getSelectionModel().getSelectedItems())));
         RecordedConnection selected = list.getSelectionModel().getSelectedItem();
         if (selected != null) {
             show(selected);

@@ -74,6 +74,8 @@ public final class ReproduceActions {
     private final HBox actions = new HBox(6);
     private final VBox banner = new VBox(4);
     private MockService.Running mock;
+    /** The connections selected together in the list: two are compared with each other. */
+    private java.util.List<RecordedConnection> together = java.util.List.of();
     private boolean disposed;
 
     /**
@@ -338,7 +340,19 @@ public final class ReproduceActions {
         }, x -> say("Stopping the mock: " + x.getMessage(), Styles.DANGER));
     }
 
+    /** Told of the list's selection: with two selected, "Compare" compares them. */
+    public void selectedTogether(java.util.List<RecordedConnection> connections) {
+        together = connections;
+        compare.setText(connections.size() == 2 ? "Compare the two" : "Compare with\u2026");
+    }
+
     private void askCompare() {
+        if (together.size() == 2) {
+            RecordedConnection a = together.get(0).id() < together.get(1).id() ? together.get(0) : together.get(1);
+            RecordedConnection b = a == together.get(0) ? together.get(1) : together.get(0);
+            openComparison.accept(comparison(a, b, ""));
+            return;
+        }
         RecordedConnection c = selected.get();
         if (c == null) {
             return;

@@ -96,6 +96,7 @@ class ReproduceWindowTest {
             TextField url = robot.lookup("#replayUrl").queryAs(TextField.class);
             robot.interact(() -> {
                 url.setText("ws://127.0.0.1:" + changed.port() + "/feed");
+                robot.lookup("#replayInto").queryAs(TextField.class).setText(session);
                 robot.lookup("#replayPace").queryAs(ChoiceBox.class).getSelectionModel().select(3);
             });
             robot.clickOn("OK");
@@ -110,6 +111,17 @@ class ReproduceWindowTest {
                     () -> summary.getText().equals("2 of 10 messages differ: 1 changed, 1 only in A, 0 only in B."));
             Label detail = robot.lookup("#comparisonDetail").queryAs(Label.class);
             assertEquals("Receive message #3 of A against #3 of B:\n  /quote/ask changed: 11 -> 12", detail.getText());
+
+            // The replay went into the same session: select both there and compare the two.
+            robot.interact(() -> window.openRecordedSession(session).refresh());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
+            robot.interact(() -> list.getSelectionModel().selectAll());
+            javafx.scene.control.Button compare = robot.lookup("#compareConnection").queryButton();
+            assertEquals("Compare the two", compare.getText());
+            robot.clickOn(compare);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#comparisonSummary").queryAll().stream()
+                    .filter(n -> n.getScene() != null && n.isVisible()).map(n -> ((Label) n).getText())
+                    .anyMatch(t -> t.startsWith("4 of 10 messages differ")));
         }
     }
 
