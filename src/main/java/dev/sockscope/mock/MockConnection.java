@@ -92,9 +92,9 @@ final class MockConnection {
         } catch (SocketTimeoutException e) {
             refuseQuietly(408, "Request Timeout", "no complete request within " + HEAD_TIMEOUT_MILLIS / 1000 + " s");
         } catch (IOException e) {
-            end(1006, "the client dropped the connection: " + e.getMessage(), ClosedBy.CLIENT);
+            endUnanswered("the client dropped the connection: " + e.getMessage());
         } finally {
-            end(1006, "the client dropped the connection", ClosedBy.CLIENT);
+            endUnanswered("the client dropped the connection");
             sender.shutdownNow();
             onEnd.accept(this);
         }
@@ -278,6 +278,22 @@ final class MockConnection {
     /** Ends with 1001 Going Away: the mock server is stopping. */
     void goAway() {
         sender.execute(() -> sendClose(1001, "the mock server is stopping"));
+    }
+
+    /**
+     * The socket is gone: after our close (the client never answered it, and our timer closed the
+     * socket) it ended with our code; otherwise the client dropped it (1006).
+     */
+    private void endUnanswered(String dropped) {
+        boolean ours;
+        synchronized (this) {
+            ours = closeSent;
+        }
+        if (ours) {
+            end(closeSentCode, closeSentReason, ClosedBy.SERVER);
+        } else {
+            end(1006, dropped, ClosedBy.CLIENT);
+        }
     }
 
     private void end(int code, String reason, ClosedBy by) {
