@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * Reads recorded connections back as {@link Conversation}s for replay, mock and diff, and picks the
  * connection a command means. Touches the database: call off the FX thread.
  */
-public final class Conversations {
+final class Conversations {
     /** What the proxy wrote itself: neither side's message. */
     private static final int WRITTEN_BY_SOCKSCOPE = Interception.SENT_INSTEAD | Interception.INJECTED | Interception.COPY;
     private static final int PAGE = 10_000;
@@ -22,7 +22,7 @@ public final class Conversations {
     private final RecordingQueries queries;
     private final SessionCatalog sessions;
 
-    public Conversations(RecordingQueries queries, SessionCatalog sessions) {
+    Conversations(RecordingQueries queries, SessionCatalog sessions) {
         this.queries = queries;
         this.sessions = sessions;
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sockscope.app.AppContext;
-import dev.sockscope.app.Conversations;
+import dev.sockscope.app.Reproductions;
 import dev.sockscope.app.DataDirectory;
 import dev.sockscope.core.Direction;
 import dev.sockscope.core.RecordedConnection;
@@ -53,9 +53,8 @@ public final class DiffCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     String align;
 
-    @Option(names = "--ignore-field", paramLabel = "POINTER",
-            description = "A JSON pointer left out of the comparison, * for any key or index: /id, /items/*/ts (repeatable).")
-    List<String> ignoreFields = new ArrayList<>();
+    @Mixin
+    IgnoredFields ignoreFields;
 
     @Option(names = "--direction", paramLabel = "send|receive", description = "Compare only the messages going this way.")
     String direction;
@@ -74,11 +73,11 @@ public final class DiffCommand implements Callable<Integer> {
             throw UserError.usage("--align is order or content, not " + align);
         }
         Set<Direction> directions = directions();
-        Set<String> ignored = IgnoredFields.check(ignoreFields);
+        Set<String> ignored = ignoreFields.checked();
         PrintWriter out = spec.commandLine().getOut();
         try (AppContext app = AppContext.forReading(DataDirectory.resolve(dataDir.dataDir))) {
             StoreAccess.forReading(app);
-            Conversations conversations = new Conversations(app.queries(), app.sessions());
+            Reproductions conversations = app.reproductions();
             List<Pairing> pairs = pairings(app, conversations);
             boolean equal = true;
             ObjectNode report = new ObjectMapper().createObjectNode();
@@ -139,7 +138,7 @@ public final class DiffCommand implements Callable<Integer> {
     }
 
     /** Two connections, or two sessions' opened connections side by side in order. */
-    private List<Pairing> pairings(AppContext app, Conversations conversations) {
+    private List<Pairing> pairings(AppContext app, Reproductions conversations) {
         Target a = target(app, first);
         Target b = target(app, second);
         if ((a.connection() == null) != (b.connection() == null)) {
@@ -147,14 +146,14 @@ public final class DiffCommand implements Callable<Integer> {
         }
         List<Pairing> pairs = new ArrayList<>();
         if (a.connection() != null) {
-            pairs.add(new Pairing(conversations.load(a.session(), a.connection()), conversations.load(b.session(), b.connection())));
+            pairs.add(new Pairing(conversations.conversation(a.session(), a.connection()), conversations.conversation(b.session(), b.connection())));
             return pairs;
         }
         List<RecordedConnection> left = conversations.openedIn(a.session());
         List<RecordedConnection> right = conversations.openedIn(b.session());
         for (int i = 0; i < Math.max(left.size(), right.size()); i++) {
-            pairs.add(new Pairing(i < left.size() ? conversations.read(left.get(i)) : null,
-                    i < right.size() ? conversations.read(right.get(i)) : null));
+            pairs.add(new Pairing(i < left.size() ? conversations.conversation(left.get(i)) : null,
+                    i < right.size() ? conversations.conversation(right.get(i)) : null));
         }
         return pairs;
     }

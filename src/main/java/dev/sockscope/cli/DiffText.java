@@ -49,14 +49,7 @@ final class DiffText {
     }
 
     private static java.util.List<String> details(MessageDiff d, Message a, Message b) {
-        java.util.List<String> lines = new java.util.ArrayList<>();
-        switch (d.kind()) {
-            case "json" -> d.json().forEach(x -> lines.add(x.toString()));
-            case "text" -> lines.addAll(d.lines());
-            case "binary" -> lines.add("bytes differ from offset " + d.firstDifferentByte() + " (" + a.size() + " and "
-                    + b.size() + " bytes)");
-            default -> lines.add("one is " + a.opcode().label() + ", the other " + b.opcode().label());
-        }
+        java.util.List<String> lines = new java.util.ArrayList<>(d.explained(a, b));
         if (lines.size() > MAX_DETAILS) {
             int more = lines.size() - MAX_DETAILS;
             lines.subList(MAX_DETAILS, lines.size()).clear();

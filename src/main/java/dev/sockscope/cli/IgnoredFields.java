@@ -1,14 +1,19 @@
 package dev.sockscope.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import picocli.CommandLine.Option;
 
-/** The {@code --ignore-field} values: JSON pointers, checked before anything runs. */
+/** {@code --ignore-field POINTER}...: volatile JSON fields left out when messages are compared or matched. */
 final class IgnoredFields {
-    private IgnoredFields() {
-    }
+    @Option(names = "--ignore-field", paramLabel = "POINTER",
+            description = "A JSON field left out when messages are compared or matched (ids, timestamps), * for any key"
+                    + " or index: /id, /items/*/ts (repeatable).")
+    List<String> pointers = new ArrayList<>();
 
-    static LinkedHashSet<String> check(List<String> pointers) {
+    /** The pointers given, each checked to be one. */
+    LinkedHashSet<String> checked() {
         LinkedHashSet<String> out = new LinkedHashSet<>();
         for (String p : pointers) {
             if (!p.startsWith("/")) {

@@ -1,7 +1,6 @@
 package dev.sockscope.cli;
 
 import dev.sockscope.app.AppContext;
-import dev.sockscope.app.Conversations;
 import dev.sockscope.app.DataDirectory;
 import dev.sockscope.app.MockService;
 import dev.sockscope.app.SessionNames;
@@ -9,8 +8,6 @@ import dev.sockscope.core.SessionEvent;
 import dev.sockscope.diff.Alignment;
 import dev.sockscope.replay.Conversation;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -35,11 +32,8 @@ public final class MockCommand implements Callable<Integer> {
     @Mixin
     DataDirOption dataDir;
 
-    @Option(names = "--session", paramLabel = "NAME", required = true, description = "The recorded session.")
-    String session;
-
-    @Option(names = "--connection", paramLabel = "ID", description = "The recorded connection; needed when the session has several.")
-    Long connection;
+    @Mixin
+    RecordedConnectionOptions recorded;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:0",
             description = "Where to listen (default: ${DEFAULT-VALUE}, a free port on loopback).")
@@ -49,9 +43,8 @@ public final class MockCommand implements Callable<Integer> {
             description = "Which recorded answers follow a client message (default: ${DEFAULT-VALUE}).")
     String match;
 
-    @Option(names = "--ignore-field", paramLabel = "POINTER",
-            description = "A JSON field content matching leaves out (ids, timestamps): /id, /items/*/ts (repeatable).")
-    List<String> ignoreFields = new ArrayList<>();
+    @Mixin
+    IgnoredFields ignoreFields;
 
     @Option(names = "--loop", description = "After the recording's last client message, start again from its first"
             + " (and never send the recorded close).")
@@ -77,15 +70,15 @@ public final class MockCommand implements Callable<Integer> {
             throw UserError.usage("--match is order or content, not " + match);
         }
         String[] hostPort = ProxyCommand.hostAndPort(listen);
-        Set<String> ignored = IgnoredFields.check(ignoreFields);
+        Set<String> ignored = ignoreFields.checked();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch stop = new CountDownLatch(1);
         StopSignals.onStop(stop::countDown);
         try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {
             boolean recording = StoreAccess.forReadingAndRecording(app, err);
-            Conversation served = new Conversations(app.queries(), app.sessions()).load(session, connection);
-            String intoSession = into != null ? SessionNames.check(into) : app.reproductions().freeSessionName(session + " mock");
+            Conversation served = app.reproductions().conversation(recorded.session, recorded.connection);
+            String intoSession = into != null ? SessionNames.check(into) : app.reproductions().freeSessionName(recorded.session + " mock");
             MockService.Options options = new MockService.Options(hostPort[0], Integer.parseInt(hostPort[1]), mode, ignored,
                     loop, noWait, tls, intoSession);
             try (AutoCloseable lines = quiet ? () -> { } : printConnections(app, out);
@@ -96,7 +89,7 @@ public final class MockCommand implements Callable<Integer> {
                 synchronized (out) {
                     out.println("listening on " + mock.hostAndPort());
                     if (!quiet) {
-                        out.println("serving connection " + served.connection().id() + " of session " + session + " ("
+                        out.println("serving connection " + served.connection().id() + " of session " + recorded.session + " ("
                                 + served.received().size() + " server messages, " + served.sent().size()
                                 + " client messages to match by " + mode.name().toLowerCase(java.util.Locale.ROOT)
                                 + (recording ? "); recording clients in session " + intoSession : ")"));

@@ -1,7 +1,6 @@
 package dev.sockscope.cli;
 
 import dev.sockscope.app.AppContext;
-import dev.sockscope.app.Conversations;
 import dev.sockscope.app.DataDirectory;
 import dev.sockscope.app.Replayer;
 import dev.sockscope.app.SessionNames;
@@ -41,12 +40,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     DataDirOption dataDir;
 
-    @Option(names = "--session", paramLabel = "NAME", required = true, description = "The recorded session.")
-    String session;
-
-    @Option(names = "--connection", paramLabel = "ID",
-            description = "The recorded connection (as search --json and export name it); needed when the session has several.")
-    Long connection;
+    @Mixin
+    RecordedConnectionOptions recorded;
 
     @Option(names = "--url", paramLabel = "URL", description = "Replay against this URL instead of the recorded one.")
     String url;
@@ -71,9 +66,8 @@ public final class ReplayCommand implements Callable<Integer> {
                     + " once) or by order (default: ${DEFAULT-VALUE}).")
     String align;
 
-    @Option(names = "--ignore-field", paramLabel = "POINTER",
-            description = "A JSON pointer left out of the comparison, * for any key or index: /id, /items/*/ts (repeatable).")
-    List<String> ignoreFields = new ArrayList<>();
+    @Mixin
+    IgnoredFields ignoreFields;
 
     @Option(names = "--quiet-time", paramLabel = "S", defaultValue = "5",
             description = "Seconds without an answer after which an answer still missing is given up (default: ${DEFAULT-VALUE}).")
@@ -111,17 +105,17 @@ public final class ReplayCommand implements Callable<Integer> {
             throw UserError.usage("--quiet-time must be positive");
         }
         WsUrl target = url == null ? null : RequestFlags.url(url);
-        LinkedHashSet<String> ignored = IgnoredFields.check(ignoreFields);
+        LinkedHashSet<String> ignored = ignoreFields.checked();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (AppContext app = new AppContext(DataDirectory.resolve(dataDir.dataDir))) {
             StoreAccess.forReadingAndRecording(app, err);
-            Conversation recording = new Conversations(app.queries(), app.sessions()).load(session, connection);
-            String intoSession = into != null ? SessionNames.check(into) : app.reproductions().freeSessionName(session + " replay");
+            Conversation recording = app.reproductions().conversation(recorded.session, recorded.connection);
+            String intoSession = into != null ? SessionNames.check(into) : app.reproductions().freeSessionName(recorded.session + " replay");
             Replayer.Options options = new Replayer.Options(target, speed, noWait, intoSession,
                     Duration.ofMillis((long) (quietSeconds * 1000)), new TrustOptions(caFile, RequestFlags.pins(pins)),
                     headers(recording), subprotocols.isEmpty() ? null : subprotocols);
-            err.println("replaying connection " + recording.connection().id() + " of session " + session + " ("
+            err.println("replaying connection " + recording.connection().id() + " of session " + recorded.session + " ("
                     + recording.sent().size() + " messages sent, " + recording.received().size() + " answers recorded) to "
                     + (target != null ? target : recording.url()));
             err.flush();

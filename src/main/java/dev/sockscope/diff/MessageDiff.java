@@ -26,6 +26,24 @@ public record MessageDiff(String kind, List<Difference> json, List<String> lines
     /** Beyond this many lines on a side, a text diff says only that they differ (the table grows as the product). */
     private static final int MAX_LINES = 2_000;
 
+    /**
+     * The differences in words, one line each: JSON fields by pointer, changed lines ("- old",
+     * "+ new"), the first differing byte, or that one is text and the other binary.
+     *
+     * @param a the first message compared, b the second
+     */
+    public List<String> explained(dev.sockscope.core.Message a, dev.sockscope.core.Message b) {
+        List<String> out = new ArrayList<>();
+        switch (kind) {
+            case "json" -> json.forEach(x -> out.add(x.toString()));
+            case "text" -> out.addAll(lines);
+            case "binary" -> out.add("bytes differ from offset " + firstDifferentByte + " (" + a.size() + " and " + b.size()
+                    + " bytes)");
+            default -> out.add("one is " + a.opcode().label() + ", the other " + b.opcode().label());
+        }
+        return out;
+    }
+
     public boolean equal() {
         return json.isEmpty() && lines.isEmpty() && firstDifferentByte < 0 && !kind.equals("type");
     }

@@ -110,14 +110,7 @@ final class PairDetail extends VBox {
     }
 
     private static List<String> details(MessageDiff d, Message a, Message b) {
-        List<String> lines = new ArrayList<>();
-        switch (d.kind()) {
-            case "json" -> d.json().forEach(x -> lines.add(x.toString()));
-            case "text" -> lines.addAll(d.lines());
-            case "binary" -> lines.add("bytes differ from offset " + d.firstDifferentByte() + " (" + a.size() + " and "
-                    + b.size() + " bytes)");
-            default -> lines.add("one is " + a.opcode().label() + ", the other " + b.opcode().label());
-        }
+        List<String> lines = d.explained(a, b);
         return lines.isEmpty() ? List.of("differs") : lines;
     }
 
