@@ -142,7 +142,7 @@ public final class Replayer {
 
     private static int sendAll(Connection connection, Conversation recording, Options options, ReplayWatch watch)
             throws InterruptedException {
-        long openedNanos = System.nanoTime();
+        long openedNanos = watch.openedNanos();
         int sent = 0;
         for (ReplayStep step : recording.steps()) {
             if (options.noWait()) {
