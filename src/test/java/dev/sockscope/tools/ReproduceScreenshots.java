@@ -47,7 +47,8 @@ public final class ReproduceScreenshots {
             });
             String address = Snapshots.proxyAddress(window);
             run(List.of(PythonPeer.PYTHON.toString(), CLIENT.toString(), "ws://" + address + "/feed", "recorded"));
-            Thread.sleep(1000);
+            Eventually.eventually(Duration.ofSeconds(10), "the conversation recorded to its end",
+                    () -> app.queries().connectionsOf(session).stream().anyMatch(c -> c.end() != null));
             RecordedSessionView view = onFx(() -> window.openRecordedSession(session));
             Eventually.eventually(Duration.ofSeconds(10), "the recorded connection listed",
                     () -> onFx(() -> view.connections().getItems().size() == 1));
@@ -61,14 +62,15 @@ public final class ReproduceScreenshots {
                     != null));
             String mockUrl = onFx(() -> ((javafx.scene.control.Label) window.lookup("#mockAddress")).getText());
             run(List.of(PythonPeer.PYTHON.toString(), CLIENT.toString(), mockUrl, "shuffled"));
-            Thread.sleep(1500);
+            Thread.sleep(1500); // the mock's client count refreshes each second; then a layout and CSS pass
             Scene scene = onFx(window::getScene);
             onFx(() -> {
                 Snapshots.write(scene, out.resolve("screenshot-mock-" + theme + ".png"));
                 view.reproductions().stopMock();
                 return null;
             });
-            Thread.sleep(1000);
+            Eventually.eventually(Duration.ofSeconds(10), "the mock stopped", () -> onFx(() -> window.lookup("#mockAddress")
+                    == null));
             onFx(() -> {
                 view.reproductions().startReplay(original, new ReproduceActions.ReplayChoice("ws://127.0.0.1:" + changed.port()
                         + "/feed", null, null, 0, "after the fix"));
@@ -87,7 +89,7 @@ public final class ReproduceScreenshots {
                 ((javafx.scene.control.Button) window.lookup("#compareAgain")).fire();
                 return null;
             });
-            Thread.sleep(1500);
+            Thread.sleep(1500); // the comparison runs again in the background; then a layout and CSS pass
             onFx(() -> {
                 Snapshots.write(scene, out.resolve("screenshot-compare-" + theme + ".png"));
                 return null;
