@@ -54,9 +54,15 @@ public final class MockService {
             return (host.contains(":") ? "[" + host + "]" : host) + ":" + address().getPort();
         }
 
-        /** The URL a client connects to: ws:// or wss://, then {@link #hostAndPort()}. */
-        public String url(String path) {
-            return (tls ? "wss://" : "ws://") + hostAndPort() + path;
+        /** The recorded URL pointed here: ws:// or wss://, {@link #hostAndPort()}, then its path and query. */
+        public String urlFor(String recordedUrl) {
+            String resource;
+            try {
+                resource = dev.sockscope.core.WsUrl.parse(recordedUrl).resource();
+            } catch (IllegalArgumentException e) {
+                resource = "/";
+            }
+            return (tls ? "wss://" : "ws://") + hostAndPort() + resource;
         }
 
         /** The clients connected now. */

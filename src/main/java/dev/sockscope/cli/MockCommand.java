@@ -93,7 +93,7 @@ public final class MockCommand implements Callable<Integer> {
                                 + served.received().size() + " server messages, " + served.sent().size()
                                 + " client messages to match by " + mode.name().toLowerCase(java.util.Locale.ROOT)
                                 + (recording ? "); recording clients in session " + intoSession : ")"));
-                        out.println("connect to " + mock.url(pathOf(served)));
+                        out.println("connect to " + mock.urlFor(served.url()));
                     }
                     out.flush();
                 }
@@ -105,14 +105,6 @@ public final class MockCommand implements Callable<Integer> {
 
     private static boolean isLoopback(String host) {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
-    }
-
-    /** The recorded URL's path and query, so the printed URL is the one the app used, pointed here. */
-    private static String pathOf(Conversation recording) {
-        String u = recording.url();
-        int scheme = u.indexOf("://");
-        int slash = scheme < 0 ? -1 : u.indexOf('/', scheme + 3);
-        return slash < 0 ? "/" : u.substring(slash);
     }
 
     private static void say(PrintWriter err, String line) {

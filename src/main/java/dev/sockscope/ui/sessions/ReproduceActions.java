@@ -280,8 +280,7 @@ public final class ReproduceActions {
             return;
         }
         mock = running;
-        String path = pathOf(c.url());
-        String url = running.url(path);
+        String url = running.urlFor(c.url());
         say("Serving connection " + c.id() + " as a mock server; its clients are recorded in session \u201c" + session
                 + "\u201d. Point the app at", Styles.SUCCESS);
         Label address = new Label(url);
@@ -382,12 +381,6 @@ public final class ReproduceActions {
         if (!Styles.ACCENT.equals(style) || mock == null) {
             actions.getChildren().clear();
         }
-    }
-
-    private static String pathOf(String url) {
-        int scheme = url.indexOf("://");
-        int slash = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
-        return slash < 0 ? "/" : url.substring(slash);
     }
 
     private static Button button(String text, Feather icon, String id, String tip) {
